@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QMetaType>
+#include <QString>
+
+namespace CaseLens {
+
+// Every failure path in CaseLens ends in one of these kinds. The kind decides
+// what the user can do next (exit codes, which button the UI offers).
+enum class ErrorKind {
+    None,
+    InvalidInput,      // e.g. a case number that cannot exist; nothing was sent
+    NoApiKey,          // no key configured
+    Unauthorized,      // 401
+    Forbidden,         // 403
+    NotFound,          // 404, or Response:false with Code 404
+    BadRequest,        // 400: the server says the request was malformed
+    RateLimited,       // 429 after all retries
+    ServerError,       // 5xx, or a server answer CaseLens refuses (e.g. unsafe redirect)
+    Network,           // connection refused, reset, host not found, ...
+    Timeout,           // transfer took longer than the configured timeout
+    Tls,               // certificate or handshake problems
+    TooLarge,          // response exceeded the size cap
+    MalformedResponse, // not JSON, truncated, wrong envelope, absurd nesting
+    Cancelled,         // the user or the program cancelled the request
+    Keychain,          // the system keychain failed or is unavailable
+};
+
+// An error as a value: what happened (kind), what to tell a support agent
+// (message, translated), and what a details view shows (technical detail,
+// HTTP status, the server's own Message).
+class Error
+{
+    Q_DECLARE_TR_FUNCTIONS(CaseLens::Error)
+
+public:
+    Error() = default;
+    Error(ErrorKind kind, QString message, QString detail = {}, int httpStatus = 0,
+          QString serverMessage = {});
+
+    [[nodiscard]] bool isError() const { return m_kind != ErrorKind::None; }
+    explicit operator bool() const { return isError(); }
+
+    [[nodiscard]] ErrorKind kind() const { return m_kind; }
+    [[nodiscard]] QString message() const { return m_message; }
+    [[nodiscard]] QString detail() const { return m_detail; }
+    [[nodiscard]] int httpStatus() const { return m_httpStatus; }
+    [[nodiscard]] QString serverMessage() const { return m_serverMessage; }
+
+    // The technical lines for a "Details" view: status, server message, detail.
+    [[nodiscard]] QString details() const;
+
+    // A stable, untranslated identifier such as "not-found" (logs, scripts).
+    [[nodiscard]] static QString kindName(ErrorKind kind);
+
+    // True for failures that may go away when retried unchanged (busy server,
+    // transient network trouble). Used by the client's retry logic and the UI.
+    [[nodiscard]] bool isTransient() const;
+
+    // The error a given HTTP status means, with the server's message when it
+    // sent one. Status 200 yields no error.
+    [[nodiscard]] static Error fromHttpStatus(int httpStatus, const QString &serverMessage = {},
+                                              const QString &caseNumber = {});
+
+private:
+    ErrorKind m_kind = ErrorKind::None;
+    QString m_message;
+    QString m_detail;
+    int m_httpStatus = 0;
+    QString m_serverMessage;
+};
+
+} // namespace CaseLens
+
+Q_DECLARE_METATYPE(CaseLens::Error)

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "ticket.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QStringView>
+
+namespace CaseLens {
+
+// Bodies larger than this are refused without parsing (the client aborts the
+// transfer earlier; this guards callers that parse bytes from elsewhere).
+inline constexpr qint64 MaxTicketResponseBytes = 32 * 1024 * 1024;
+
+// Turns a fetchSingleTicket answer into a ticket or an error. Pure: no I/O,
+// no globals, safe to call from any thread.
+//  - httpStatus: the HTTP status (200, 404, ...). The envelope's Message is
+//    used for the error text when the server sent one.
+//  - contentType: the Content-Type header, used to explain non-JSON bodies
+//    (an HTML error page from a proxy, for instance).
+//  - caseNumber: the case that was asked for, for messages like
+//    "No ticket HYXTNJV for this API key".
+// Never throws, never crashes on any input.
+[[nodiscard]] TicketResult parseTicketResponse(const QByteArray &body, int httpStatus,
+                                               const QByteArray &contentType = {},
+                                               const QString &caseNumber = {});
+
+// Reads the fields of a ticket (the envelope's Data object). Fields that are
+// missing, null or of the wrong type keep their defaults and add a warning.
+[[nodiscard]] Ticket parseTicketData(const QJsonObject &data);
+
+// Reads a contract date ("2025-01-26T10:00:00.000Z"; also without
+// milliseconds, with an offset such as +02:00, or without a zone, taken as
+// UTC) as a UTC QDateTime. Invalid when unreadable.
+[[nodiscard]] QDateTime parseTicketDate(QStringView text);
+
+} // namespace CaseLens

@@ -1,0 +1,434 @@
+#include "apiclient.h"
+#include "fakeserver.h"
+#include "sampledata.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace CaseLens;
+using namespace CaseLens::Testing;
+using namespace std::chrono_literals;
+
+namespace {
+const QString testKey = QStringLiteral("sk_test_5f2b9c8e7d6a");
+
+QStringList g_logged;
+QtMessageHandler g_previousHandler = nullptr;
+void captureMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    g_logged << message;
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+} // namespace
+
+class TestApiClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    QNetworkAccessManager m_network;
+    std::unique_ptr<FakeServer> m_server;
+    std::unique_ptr<ApiClient> m_client;
+
+    TicketResult fetchAndWait(const QString &caseNumber, int timeoutMs = 5000)
+    {
+        QSignalSpy spy(m_client.get(), &ApiClient::finished);
+        const RequestId id = m_client->fetchTicket(caseNumber);
+        if (!spy.wait(timeoutMs)) {
+            qWarning("no finished() within %d ms", timeoutMs);
+            return {{}, Error(ErrorKind::None, QStringLiteral("TEST: no result"))};
+        }
+        if (spy.first().at(0).value<RequestId>() != id)
+            qWarning("finished() for another id");
+        return spy.first().at(2).value<TicketResult>();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<FakeServer>();
+        QVERIFY(m_server->listen());
+        m_client = std::make_unique<ApiClient>(&m_network);
+        QVERIFY(!m_client->setBaseUrl(m_server->url()).isError());
+        m_client->setApiKey(testKey);
+        m_client->setRetryPolicy(3, 5ms, 20ms);
+        m_client->setTimeout(3s);
+    }
+
+    void cleanup()
+    {
+        m_client.reset();
+        m_server.reset();
+    }
+
+    void fetchSendsTheContractRequest()
+    {
+        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
+        const TicketResult result = fetchAndWait(QStringLiteral("  #hyxtnjv "));
+        QVERIFY2(result.ok(), qPrintable(result.error.message()));
+        QCOMPARE(result.ticket.caseNumber, QStringLiteral("HYXTNJV"));
+        QCOMPARE(m_server->requestCount(), 1);
+        const RecordedRequest &request = m_server->requests().first();
+        QCOMPARE(request.method, QByteArray("POST"));
+        QCOMPARE(request.path, QByteArray("/tickets/fetchSingleTicket"));
+        QCOMPARE(request.header("authorization"), "Bearer " + testKey.toUtf8());
+        QVERIFY(request.header("content-type").startsWith("application/json"));
+        QCOMPARE(request.header("accept"), QByteArray("application/json"));
+        QVERIFY(request.header("user-agent").startsWith("CaseLens/" CASELENS_VERSION " ("));
+        QCOMPARE(QJsonDocument::fromJson(request.body).object(),
+                 QJsonObject({{QStringLiteral("caseNumber"), QStringLiteral("HYXTNJV")}}));
+    }
+
+    void baseUrlWithPathPrefixIsKept()
+    {
+        QUrl url = m_server->url();
+        url.setPath(QStringLiteral("/v3/"));
+        QVERIFY(!m_client->setBaseUrl(url).isError());
+        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
+        QVERIFY(fetchAndWait(QStringLiteral("HYXTNJV")).ok());
+        QCOMPARE(m_server->requests().first().path, QByteArray("/v3/tickets/fetchSingleTicket"));
+    }
+
+    void invalidCaseNumberSendsNothing()
+    {
+        const TicketResult result = fetchAndWait(QStringLiteral("HYX TNJV"));
+        QCOMPARE(result.error.kind(), ErrorKind::InvalidInput);
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
+    void missingKeySendsNothing()
+    {
+        m_client->setApiKey(QString());
+        const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
+        QCOMPARE(result.error.kind(), ErrorKind::NoApiKey);
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
+    void baseUrlValidation_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("https") << "https://api-v3.sweeppea.com" << true;
+        QTest::newRow("https staging") << "https://staging.example.com:8443/api" << true;
+        QTest::newRow("http loopback v4") << "http://127.0.0.1:8080" << true;
+        QTest::newRow("http loopback v4 other") << "http://127.1.2.3" << true;
+        QTest::newRow("http localhost") << "http://LOCALHOST:9000" << true;
+        QTest::newRow("http loopback v6") << "http://[::1]:9000" << true;
+        QTest::newRow("http remote") << "http://api-v3.sweeppea.com" << false;
+        QTest::newRow("http lan") << "http://192.168.1.10" << false;
+        QTest::newRow("http localhost lookalike") << "http://localhost.evil.example" << false;
+        QTest::newRow("ftp") << "ftp://example.com" << false;
+        QTest::newRow("file") << "file:///etc/passwd" << false;
+        QTest::newRow("garbage") << "not a url" << false;
+    }
+
+    void baseUrlValidation()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, accepted);
+        const QUrl before = m_client->baseUrl();
+        const Error error = m_client->setBaseUrl(QUrl(url));
+        QCOMPARE(!error.isError(), accepted);
+        if (!accepted) {
+            QCOMPARE(error.kind(), ErrorKind::InvalidInput);
+            QCOMPARE(m_client->baseUrl(), before);
+        }
+    }
+
+    void statuses_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("serverMessage");
+        QTest::addColumn<ErrorKind>("kind");
+        QTest::newRow("400") << 400 << "Missing caseNumber" << ErrorKind::BadRequest;
+        QTest::newRow("401") << 401 << "Invalid or Missing Bearer Token" << ErrorKind::Unauthorized;
+        QTest::newRow("403") << 403 << "Invalid API Token" << ErrorKind::Forbidden;
+        QTest::newRow("404") << 404 << "Ticket Not Found or Access Denied" << ErrorKind::NotFound;
+        QTest::newRow("500") << 500 << "Internal Server Error" << ErrorKind::ServerError;
+    }
+
+    void statuses()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, serverMessage);
+        QFETCH(ErrorKind, kind);
+        m_server->enqueue(FakeResponse::error(status, serverMessage));
+        const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
+        QCOMPARE(result.error.kind(), kind);
+        QCOMPARE(result.error.httpStatus(), status);
+        QCOMPARE(result.error.serverMessage(), serverMessage);
+        QVERIFY(result.error.message().contains(serverMessage));
+        QCOMPARE(m_server->requestCount(), 1); // none of these is retried
+    }
+
+    void retriesThenSucceeds()
+    {
+        m_server->enqueue(FakeResponse::error(503, QString()));
+        m_server->enqueue(FakeResponse::json(429, {}));
+        m_server->enqueue(FakeResponse::ticket(sampleTicketData()));
+        QSignalSpy retrying(m_client.get(), &ApiClient::retrying);
+        const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
+        QVERIFY2(result.ok(), qPrintable(result.error.message()));
+        QCOMPARE(m_server->requestCount(), 3);
+        QCOMPARE(retrying.count(), 2);
+        const auto first = retrying.at(0).at(2).value<RetryNotice>();
+        const auto second = retrying.at(1).at(2).value<RetryNotice>();
+        QCOMPARE(first.attempt, 2);
+        QCOMPARE(first.maxAttempts, 4);
+        QCOMPARE(first.delay, 5ms);
+        QCOMPARE(second.attempt, 3);
+        QCOMPARE(second.delay, 10ms); // exponential backoff
+        QVERIFY(first.message().contains(QStringLiteral("attempt 2 of 4")));
+        QVERIFY(first.message().startsWith(QStringLiteral("Server busy")));
+    }
+
+    void retryAfterIsHonouredAndCapped()
+    {
+        m_client->setRetryPolicy(3, 10s, 20ms); // backoff alone would wait 10 s
+        m_server->enqueue(FakeResponse::json(429, {}).withHeader("Retry-After", "0"));
+        m_server->enqueue(FakeResponse::json(503, {}).withHeader("Retry-After", "3600"));
+        m_server->enqueue(FakeResponse::ticket(sampleTicketData()));
+        QSignalSpy retrying(m_client.get(), &ApiClient::retrying);
+        QVERIFY(fetchAndWait(QStringLiteral("HYXTNJV")).ok());
+        QCOMPARE(retrying.count(), 2);
+        QCOMPARE(retrying.at(0).at(2).value<RetryNotice>().delay, 0ms);
+        QCOMPARE(retrying.at(1).at(2).value<RetryNotice>().delay, 20ms);
+    }
+
+    void retriesExhausted()
+    {
+        m_server->setHandler([](const RecordedRequest &) {
+            return FakeResponse::json(429, {{QStringLiteral("Response"), false}});
+        });
+        const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
+        QCOMPARE(result.error.kind(), ErrorKind::RateLimited);
+        QCOMPARE(m_server->requestCount(), 4);
+        QVERIFY(result.error.message().contains(QStringLiteral("4 attempts")));
+    }
+
+    void timeout()
+    {
+        m_client->setTimeout(200ms);
+        FakeResponse hang;
+        hang.behaviour = FakeResponse::Behaviour::NoAnswer;
+        m_server->enqueue(hang);
+        const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
+        QCOMPARE(result.error.kind(), ErrorKind::Timeout);
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void slowServersEndInBoundedTime_data()
+    {
+        QTest::addColumn<FakeResponse::Behaviour>("behaviour");
+        QTest::newRow("headers then nothing") << FakeResponse::Behaviour::HangAfterHeaders;
+        QTest::newRow("a byte at a time") << FakeResponse::Behaviour::Drip;
+    }
+
+    void slowServersEndInBoundedTime()
+    {
+        QFETCH(FakeResponse::Behaviour, behaviour);
+        m_client->setTimeout(300ms);
+        FakeResponse slow = FakeResponse::ticket(sampleTicketData());
+        slow.behaviour = behaviour;
+        slow.dripIntervalMs = 20; // keeps the transfer alive: only a total deadline stops it
+        m_server->enqueue(slow);
+        const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
+        QCOMPARE(result.error.kind(), ErrorKind::Timeout);
+    }
+
+    void connectionRefused()
+    {
+        const QUrl url = m_server->url();
+        m_server.reset(); // nobody listens on that port any more
+        QVERIFY(!m_client->setBaseUrl(url).isError());
+        const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
+        QCOMPARE(result.error.kind(), ErrorKind::Network);
+        QVERIFY(result.error.message().contains(QStringLiteral("connection refused")));
+    }
+
+    void brokenTransfers_data()
+    {
+        QTest::addColumn<FakeResponse::Behaviour>("behaviour");
+        QTest::newRow("reset mid-body") << FakeResponse::Behaviour::ResetMidBody;
+        QTest::newRow("truncated body") << FakeResponse::Behaviour::TruncatedBody;
+        QTest::newRow("closed after status line") << FakeResponse::Behaviour::CloseAfterStatusLine;
+        QTest::newRow("closed without answer") << FakeResponse::Behaviour::CloseImmediately;
+    }
+
+    void brokenTransfers()
+    {
+        QFETCH(FakeResponse::Behaviour, behaviour);
+        m_server->setHandler([behaviour](const RecordedRequest &) {
+            FakeResponse r = FakeResponse::ticket(sampleTicketData());
+            r.behaviour = behaviour;
+            return r;
+        });
+        const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
+        QVERIFY(result.error.isError());
+        QVERIFY2(result.error.kind() == ErrorKind::Network || result.error.kind() == ErrorKind::MalformedResponse,
+                 qPrintable(Error::kindName(result.error.kind())));
+        QVERIFY(!result.error.message().isEmpty());
+    }
+
+    void htmlErrorPage()
+    {
+        FakeResponse page;
+        page.status = 502;
+        page.contentType = "text/html";
+        page.body = "<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>";
+        m_server->enqueue(page);
+        const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
+        QCOMPARE(result.error.kind(), ErrorKind::ServerError);
+        QCOMPARE(result.error.httpStatus(), 502);
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void bodyOverTheCap()
+    {
+        m_client->setMaxResponseSize(64 * 1024);
+        FakeResponse big = FakeResponse::ticket(sampleTicketData());
+        big.body = "{\"Response\":true,\"Data\":{\"Subject\":\"" + QByteArray(200 * 1024, 'x') + "\"}}";
+        m_server->enqueue(big);
+        TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
+        QCOMPARE(result.error.kind(), ErrorKind::TooLarge);
+
+        // Without a Content-Length to refuse early: the stream is cut once over the cap.
+        FakeResponse endless;
+        endless.behaviour = FakeResponse::Behaviour::EndlessBody;
+        m_server->enqueue(endless);
+        result = fetchAndWait(QStringLiteral("ABC1234"));
+        QCOMPARE(result.error.kind(), ErrorKind::TooLarge);
+    }
+
+    void redirects_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("301") << 301;
+        QTest::newRow("302") << 302;
+        QTest::newRow("307") << 307;
+        QTest::newRow("308") << 308;
+    }
+
+    void redirects()
+    {
+        QFETCH(int, status);
+        FakeServer other;
+        QVERIFY(other.listen());
+        other.serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
+        QUrl target = other.url();
+        target.setPath(QStringLiteral("/tickets/fetchSingleTicket"));
+        m_server->enqueue(FakeResponse::redirect(status, target));
+        const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
+        QCOMPARE(result.error.kind(), ErrorKind::ServerError);
+        QVERIFY(result.error.message().contains(QStringLiteral("another address")));
+        QCOMPARE(other.requestCount(), 0); // the key never went there
+    }
+
+    void redirectFromHttpsToHttpIsRefusedBeforeSending()
+    {
+        // Same-origin redirects are followed only over https; a loopback http
+        // server redirecting to itself is therefore refused too.
+        QUrl target = m_server->url();
+        target.setPath(QStringLiteral("/elsewhere"));
+        m_server->enqueue(FakeResponse::redirect(302, target));
+        const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
+        QCOMPARE(result.error.kind(), ErrorKind::ServerError);
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void requestsNeverOverlapAndKeepTheirOrder()
+    {
+        QHash<QString, QJsonObject> tickets;
+        const QStringList cases{QStringLiteral("AAA1111"), QStringLiteral("BBB2222"), QStringLiteral("CCC3333")};
+        for (const QString &c : cases)
+            tickets.insert(c, sampleTicketData(c));
+        m_server->setHandler([tickets](const RecordedRequest &request) {
+            const QString c = QJsonDocument::fromJson(request.body).object().value(u"caseNumber").toString();
+            FakeResponse r = FakeResponse::ticket(tickets.value(c));
+            r.delayMs = 60;
+            return r;
+        });
+        QSignalSpy finished(m_client.get(), &ApiClient::finished);
+        for (const QString &c : cases)
+            m_client->fetchTicket(c);
+        QCOMPARE(m_client->pendingCount(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 5000);
+        QCOMPARE(m_server->maxConcurrentRequests(), 1);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(finished.at(i).at(1).toString(), cases.at(i));
+            QVERIFY(finished.at(i).at(2).value<TicketResult>().ok());
+        }
+    }
+
+    void repeatedRequestIsNotSentTwice()
+    {
+        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
+        QSignalSpy finished(m_client.get(), &ApiClient::finished);
+        const RequestId first = m_client->fetchTicket(QStringLiteral("HYXTNJV"));
+        const RequestId second = m_client->fetchTicket(QStringLiteral("#hyxtnjv"));
+        QCOMPARE(second, first);
+        QVERIFY(finished.wait(5000));
+        QTest::qWait(50);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void cancelQueuedAndActive()
+    {
+        FakeResponse slow = FakeResponse::ticket(sampleTicketData());
+        slow.delayMs = 2000;
+        m_server->setHandler([slow](const RecordedRequest &) { return slow; });
+        QSignalSpy finished(m_client.get(), &ApiClient::finished);
+        const RequestId active = m_client->fetchTicket(QStringLiteral("AAA1111"));
+        const RequestId queued = m_client->fetchTicket(QStringLiteral("BBB2222"));
+        QTRY_COMPARE(m_server->requestCount(), 1);
+        m_client->cancel(queued);
+        m_client->cancel(active);
+        QTRY_COMPARE(finished.count(), 2);
+        for (const auto &args : std::as_const(finished))
+            QCOMPARE(args.at(2).value<TicketResult>().error.kind(), ErrorKind::Cancelled);
+        QVERIFY(!m_client->isBusy());
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void cancelAllDuringRetryWait()
+    {
+        m_client->setRetryPolicy(3, 10s);
+        m_server->enqueue(FakeResponse::json(503, {}));
+        QSignalSpy retrying(m_client.get(), &ApiClient::retrying);
+        QSignalSpy finished(m_client.get(), &ApiClient::finished);
+        m_client->fetchTicket(QStringLiteral("HYXTNJV"));
+        m_client->fetchTicket(QStringLiteral("ABC1234"));
+        QVERIFY(retrying.wait(5000));
+        m_client->cancelAll();
+        QTRY_COMPARE(finished.count(), 2);
+        QCOMPARE(finished.at(0).at(2).value<TicketResult>().error.kind(), ErrorKind::Cancelled);
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void keyNeverLogged()
+    {
+        g_logged.clear();
+        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
+        g_previousHandler = qInstallMessageHandler(captureMessages);
+        m_server->enqueue(FakeResponse::error(401, QStringLiteral("Invalid or Missing Bearer Token")));
+        m_server->enqueue(FakeResponse::json(503, {}));
+        m_server->enqueue(FakeResponse::ticket(sampleTicketData()));
+        fetchAndWait(QStringLiteral("HYXTNJV"));
+        fetchAndWait(QStringLiteral("HYXTNJV"));
+        qInstallMessageHandler(g_previousHandler);
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY(!g_logged.isEmpty()); // the net category did log
+        for (const QString &line : std::as_const(g_logged)) {
+            QVERIFY2(!line.contains(testKey), qPrintable(line));
+            QVERIFY2(!line.contains(QStringLiteral("Bearer")), qPrintable(line));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "tst_apiclient.moc"

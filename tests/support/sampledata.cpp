@@ -1,0 +1,29 @@
+#include "sampledata.h"
+
+#include <QFile>
+#include <QJsonDocument>
+
+namespace CaseLens::Testing {
+
+QByteArray sampleTicketResponseBytes()
+{
+    QFile file(QStringLiteral(CASELENS_TEST_DATA_DIR "/ticket-hyxtnjv.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open sample ticket %s", qPrintable(file.fileName()));
+    return file.readAll();
+}
+
+QJsonObject sampleTicketData()
+{
+    return QJsonDocument::fromJson(sampleTicketResponseBytes()).object().value(u"Data").toObject();
+}
+
+QJsonObject sampleTicketData(const QString &caseNumber)
+{
+    QJsonObject data = sampleTicketData();
+    data.insert(u"CaseNumber", caseNumber);
+    data.insert(u"Subject", QStringLiteral("Sample ticket %1").arg(caseNumber));
+    return data;
+}
+
+} // namespace CaseLens::Testing
