@@ -1,6 +1,63 @@
+// caselens-cli: a small command-line front end over the CaseLens core, for
+// scripts, support macros and quick checks.
+#include "commandline.h"
+#include "exitcodes.h"
+#include "fetchcommand.h"
+
 #include <QCoreApplication>
-int main(int argc, char **argv)
+#include <QNetworkProxyFactory>
+
+using namespace CaseLens::Cli;
+
+namespace {
+
+QString usage()
+{
+    return QCoreApplication::translate("CaseLens::Cli",
+                                       "Usage: caselens-cli COMMAND [OPTIONS]\n"
+                                       "\n"
+                                       "View Sweeppea support tickets from the command line.\n"
+                                       "\n"
+                                       "Commands:\n"
+                                       "  fetch CASE...   fetch tickets and print them (see fetch --help)\n"
+                                       "\n"
+                                       "Options:\n"
+                                       "  -h, --help      show this help\n"
+                                       "  -v, --version   show the version\n"
+                                       "\n"
+                                       "Environment:\n"
+                                       "  CASELENS_API_KEY    the API key to use\n"
+                                       "  CASELENS_BASE_URL   the server (default https://api-v3.sweeppea.com)\n")
+           + exitCodeHelp();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("caselens-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("CaseLens"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("caselens.app"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CASELENS_VERSION));
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
+
+    const QStringList args = QCoreApplication::arguments();
+    const QString command = args.value(1);
+    if (command == u"-h" || command == u"--help" || command == u"help") {
+        printOut(usage());
+        return ExitOk;
+    }
+    if (command == u"-v" || command == u"--version") {
+        printOut(QStringLiteral("caselens-cli %1\n").arg(QCoreApplication::applicationVersion()));
+        return ExitOk;
+    }
+    if (command == u"fetch")
+        return runFetch(args.mid(1));
+    if (command.isEmpty())
+        printError(QCoreApplication::translate("CaseLens::Cli", "no command given"));
+    else
+        printError(QCoreApplication::translate("CaseLens::Cli", "unknown command \"%1\"").arg(command));
+    printOut(usage());
+    return ExitUsage;
 }

@@ -1,0 +1,63 @@
+#include "commandline.h"
+
+#include "apiclient.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace CaseLens::Cli {
+
+QCommandLineOption baseUrlOption()
+{
+    return {QStringLiteral("base-url"),
+            QCoreApplication::translate("CaseLens::Cli",
+                                        "Server to talk to (default: $CASELENS_BASE_URL, else %1).")
+                .arg(ApiClient::defaultBaseUrl().toString()),
+            QStringLiteral("URL")};
+}
+
+ResolvedBaseUrl resolveBaseUrl(const QCommandLineParser &parser)
+{
+    QString text = parser.value(QStringLiteral("base-url"));
+    if (text.isEmpty())
+        text = qEnvironmentVariable("CASELENS_BASE_URL");
+    const QUrl url = text.isEmpty() ? ApiClient::defaultBaseUrl() : QUrl(text.trimmed(), QUrl::StrictMode);
+    return {url, ApiClient::validateBaseUrl(url)};
+}
+
+QString exitCodeHelp()
+{
+    return QCoreApplication::translate("CaseLens::Cli",
+                                       "\nExit codes:\n"
+                                       "  0  all done\n"
+                                       "  2  usage error or invalid case number (nothing sent)\n"
+                                       "  3  no API key, or the key was rejected (401/403)\n"
+                                       "  4  ticket not found (404)\n"
+                                       "  5  network, timeout, TLS, server error, rate limit, too large or "
+                                       "malformed response\n"
+                                       "  6  keychain unavailable or keychain error\n"
+                                       "With several cases the highest code wins; the others are still "
+                                       "fetched.\n");
+}
+
+void printError(const QString &message)
+{
+    QTextStream err(stderr);
+    err << QCoreApplication::applicationName() << ": " << message << '\n';
+}
+
+void printOut(const QString &text)
+{
+    QTextStream out(stdout);
+    out << text;
+}
+
+void printOutBytes(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+}
+
+} // namespace CaseLens::Cli

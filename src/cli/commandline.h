@@ -1,0 +1,33 @@
+#pragma once
+
+#include "error.h"
+
+#include <QCommandLineOption>
+#include <QString>
+#include <QUrl>
+
+class QCommandLineParser;
+
+namespace CaseLens::Cli {
+
+// Options and helpers shared by the subcommands.
+[[nodiscard]] QCommandLineOption baseUrlOption();
+
+// --base-url, else CASELENS_BASE_URL, else the production server. Refuses
+// plain http to anything but loopback (InvalidInput).
+struct ResolvedBaseUrl
+{
+    QUrl url;
+    Error error;
+};
+[[nodiscard]] ResolvedBaseUrl resolveBaseUrl(const QCommandLineParser &parser);
+
+// The exit-code table, appended to every --help.
+[[nodiscard]] QString exitCodeHelp();
+
+// One clear line on stderr, prefixed with the program name.
+void printError(const QString &message);
+void printOut(const QString &text);
+void printOutBytes(const QByteArray &bytes);
+
+} // namespace CaseLens::Cli

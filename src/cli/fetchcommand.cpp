@@ -1,0 +1,116 @@
+#include "fetchcommand.h"
+
+#include "apiclient.h"
+#include "apikeysource.h"
+#include "commandline.h"
+#include "exitcodes.h"
+#include "ticketprinter.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+
+namespace CaseLens::Cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CaseLens::Cli", text);
+}
+
+} // namespace
+
+int runFetch(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Fetch Sweeppea tickets and print them."));
+    parser.addHelpOption();
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        tr("Print each ticket's Data object as one compact JSON line."));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
+                                           tr("Give up on a request after SECONDS (default 30)."),
+                                           QStringLiteral("SECONDS"), QStringLiteral("30"));
+    parser.addOption(jsonOption);
+    parser.addOption(baseUrlOption());
+    parser.addOption(timeoutOption);
+    parser.addPositionalArgument(QStringLiteral("CASE"), tr("One or more case numbers, e.g. HYXTNJV."),
+                                 QStringLiteral("CASE..."));
+
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText().replace(QCoreApplication::arguments().constFirst(),
+                                           QCoreApplication::applicationName() + QStringLiteral(" fetch"))
+                 + tr("\nThe API key is read from CASELENS_API_KEY.\n") + exitCodeHelp());
+        return ExitOk;
+    }
+    const QStringList cases = parser.positionalArguments();
+    if (cases.isEmpty()) {
+        printError(tr("fetch: give at least one case number, e.g. caselens-cli fetch HYXTNJV"));
+        return ExitUsage;
+    }
+    bool ok = false;
+    const double seconds = parser.value(timeoutOption).toDouble(&ok);
+    if (!ok || seconds <= 0 || seconds > 3600) {
+        printError(tr("--timeout: expected a number of seconds between 0 and 3600"));
+        return ExitUsage;
+    }
+    const ResolvedBaseUrl base = resolveBaseUrl(parser);
+    if (base.error.isError()) {
+        printError(base.error.message());
+        return ExitUsage;
+    }
+    const ApiKeyLookup key = lookUpApiKey(base.url);
+    if (key.error.isError()) {
+        printError(key.error.message());
+        return exitCodeFor(key.error);
+    }
+
+    QNetworkAccessManager network;
+    ApiClient client(&network);
+    (void)client.setBaseUrl(base.url);
+    client.setApiKey(key.key);
+    client.setTimeout(std::chrono::milliseconds(qint64(seconds * 1000)));
+    QObject::connect(&client, &ApiClient::retrying, &client,
+                     [](RequestId, const QString &caseNumber, const RetryNotice &notice) {
+                         printError(caseNumber + QStringLiteral(": ") + notice.message());
+                     });
+
+    const bool json = parser.isSet(jsonOption);
+    int exitCode = ExitOk;
+    // One case at a time, in the order given: the API serves one request at a time.
+    for (const QString &caseNumber : cases) {
+        QEventLoop loop;
+        TicketResult result;
+        const auto connection = QObject::connect(
+            &client, &ApiClient::finished, &loop, [&](RequestId, const QString &, const TicketResult &r) {
+                result = r;
+                loop.quit();
+            });
+        client.fetchTicket(caseNumber);
+        loop.exec();
+        QObject::disconnect(connection);
+
+        if (!result.ok()) {
+            const QString shown = stripControlCharacters(caseNumber.trimmed());
+            printError(shown.isEmpty() ? result.error.message() : shown + QStringLiteral(": ") + result.error.message());
+            exitCode = std::max<int>(exitCode, exitCodeFor(result.error));
+            continue;
+        }
+        for (const ParseWarning &warning : std::as_const(result.ticket.warnings))
+            printError(result.ticket.caseNumber + QStringLiteral(": warning: ") +
+                       stripControlCharacters(warning.message));
+        if (json)
+            printOutBytes(formatTicketJson(result.ticket) + '\n');
+        else
+            printOut((cases.size() > 1 ? QStringLiteral("\n") : QString()) + formatTicketText(result.ticket));
+        fflush(stdout);
+    }
+    return exitCode;
+}
+
+} // namespace CaseLens::Cli

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "ticket.h"
+
+#include <QString>
+
+namespace CaseLens::Cli {
+
+// A readable plain-text summary of a ticket for a terminal: header fields,
+// counts, then each note with its local date and its HTML reduced to text.
+[[nodiscard]] QString formatTicketText(const Ticket &ticket);
+
+// The ticket's Data object as one compact JSON line.
+[[nodiscard]] QByteArray formatTicketJson(const Ticket &ticket);
+
+// Server text may carry terminal escape sequences: keep printable
+// characters, newlines and tabs only.
+[[nodiscard]] QString stripControlCharacters(const QString &text);
+
+} // namespace CaseLens::Cli

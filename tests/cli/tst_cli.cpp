@@ -1,0 +1,256 @@
+// caselens-cli end to end: the real executable against a loopback server.
+#include "fakeserver.h"
+#include "sampledata.h"
+
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace CaseLens::Testing;
+
+namespace {
+const QString testKey = QStringLiteral("sk_live_cli_7c1e0f93");
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<FakeServer> m_server;
+
+    Run run(const QStringList &arguments, const QHash<QString, QString> &env = {}, bool withKey = true)
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("CASELENS_API_KEY"));
+        environment.remove(QStringLiteral("CASELENS_BASE_URL"));
+        if (withKey)
+            environment.insert(QStringLiteral("CASELENS_API_KEY"), testKey);
+        for (auto it = env.begin(); it != env.end(); ++it)
+            environment.insert(it.key(), it.value());
+        process.setProcessEnvironment(environment);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(CASELENS_CLI_PATH), arguments);
+        // Wait with the event loop running: the fake server lives in this process.
+        if (!finished.wait(20000)) {
+            process.kill();
+            process.waitForFinished();
+        }
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    QStringList fetchArgs(const QStringList &rest) const
+    {
+        return QStringList{QStringLiteral("fetch"), QStringLiteral("--base-url"), m_server->url().toString()} + rest;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<FakeServer>();
+        QVERIFY(m_server->listen());
+    }
+
+    void cleanup() { m_server.reset(); }
+
+    void helpAndVersion()
+    {
+        Run r = run({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Exit codes")));
+        QVERIFY(r.out.contains(QStringLiteral("fetch")));
+        r = run({QStringLiteral("fetch"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("--base-url")));
+        QVERIFY(r.out.contains(QStringLiteral("Usage: caselens-cli fetch")));
+        r = run({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("caselens-cli " CASELENS_VERSION));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("no command") << QStringList{};
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
+        QTest::newRow("no case") << QStringList{QStringLiteral("fetch")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("fetch"), QStringLiteral("--nope"),
+                                                       QStringLiteral("HYXTNJV")};
+        QTest::newRow("bad timeout") << QStringList{QStringLiteral("fetch"), QStringLiteral("--timeout"),
+                                                    QStringLiteral("soon"), QStringLiteral("HYXTNJV")};
+        QTest::newRow("plain http to a remote host")
+            << QStringList{QStringLiteral("fetch"), QStringLiteral("--base-url"),
+                           QStringLiteral("http://api-v3.sweeppea.com"), QStringLiteral("HYXTNJV")};
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        const Run r = run(arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(!r.err.isEmpty());
+    }
+
+    void fetchPrintsTheTicket()
+    {
+        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
+        const Run r = run(fetchArgs({QStringLiteral(" #hyxtnjv ")}), {{QStringLiteral("TZ"), QStringLiteral("UTC")}});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.err, QString());
+        QVERIFY(r.out.startsWith(QStringLiteral("HYXTNJV  Winners list export fails")));
+        QVERIFY(r.out.contains(QStringLiteral("Closed")));
+        QVERIFY(r.out.contains(QStringLiteral("High")));
+        QVERIFY(r.out.contains(QStringLiteral("2025-01-26 10:00")));
+        QVERIFY(r.out.contains(QStringLiteral("2025-01-28 16:45 by Dana Whitfield")));
+        QVERIFY(r.out.contains(QStringLiteral("100%")));
+        QVERIFY(r.out.contains(QStringLiteral("Maria Lopez <maria.lopez@example.com>")));
+        QVERIFY(r.out.contains(QStringLiteral("3 notes, 4 statistics, 1 collaborators, 1 files")));
+        QVERIFY(r.out.contains(QStringLiteral("It is SS-2025-0612. The export stops at exactly 10,000 rows.")));
+        QVERIFY(!r.out.contains(QStringLiteral("<b>")));
+        QVERIFY(!r.out.contains(testKey));
+        QCOMPARE(m_server->requests().first().header("authorization"), "Bearer " + testKey.toUtf8());
+    }
+
+    void fetchJson()
+    {
+        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()},
+                                {QStringLiteral("ABC1234"), sampleTicketData(QStringLiteral("ABC1234"))}});
+        const Run r = run(fetchArgs({QStringLiteral("--json"), QStringLiteral("HYXTNJV"), QStringLiteral("abc1234")}));
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(QJsonDocument::fromJson(lines.at(0).toUtf8()).object(), sampleTicketData());
+        QCOMPARE(QJsonDocument::fromJson(lines.at(1).toUtf8()).object(), sampleTicketData(QStringLiteral("ABC1234")));
+    }
+
+    void environmentBaseUrl()
+    {
+        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
+        const Run r = run({QStringLiteral("fetch"), QStringLiteral("--json"), QStringLiteral("HYXTNJV")},
+                          {{QStringLiteral("CASELENS_BASE_URL"), m_server->url().toString()}});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void exitCodes_data()
+    {
+        QTest::addColumn<FakeResponse>("response");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("401") << FakeResponse::error(401, QStringLiteral("Invalid or Missing Bearer Token")) << 3;
+        QTest::newRow("403") << FakeResponse::error(403, QStringLiteral("Invalid API Token")) << 3;
+        QTest::newRow("404") << FakeResponse::error(404, QStringLiteral("Ticket Not Found or Access Denied")) << 4;
+        QTest::newRow("Response:false Code 404 in a 200")
+            << FakeResponse::json(200, {{QStringLiteral("Response"), false},
+                                        {QStringLiteral("Message"), QStringLiteral("Ticket Not Found")},
+                                        {QStringLiteral("Code"), 404}})
+            << 4;
+        QTest::newRow("500") << FakeResponse::error(500, QStringLiteral("Internal Server Error")) << 5;
+        FakeResponse garbage;
+        garbage.body = "{\"Response\":true,\"Data\":{\"CaseNum";
+        QTest::newRow("malformed") << garbage << 5;
+    }
+
+    void exitCodes()
+    {
+        QFETCH(FakeResponse, response);
+        QFETCH(int, exitCode);
+        m_server->enqueue(response);
+        const Run r = run(fetchArgs({QStringLiteral("HYXTNJV")}));
+        QCOMPARE(r.exitCode, exitCode);
+        QCOMPARE(r.out, QString()); // stdout carries only results
+        QCOMPARE(r.err.count(u'\n'), 1);
+        QVERIFY(r.err.startsWith(QStringLiteral("caselens-cli: HYXTNJV: ")));
+        QVERIFY(!r.err.contains(testKey));
+    }
+
+    void serverMessageIsShown()
+    {
+        m_server->enqueue(FakeResponse::error(403, QStringLiteral("Plan limit exceeded")));
+        const Run r = run(fetchArgs({QStringLiteral("HYXTNJV")}));
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.err.contains(QStringLiteral("Plan limit exceeded")));
+    }
+
+    void rateLimitExhausted()
+    {
+        m_server->setHandler([](const RecordedRequest &) {
+            return FakeResponse::json(429, {}).withHeader("Retry-After", "0");
+        });
+        const Run r = run(fetchArgs({QStringLiteral("HYXTNJV")}));
+        QCOMPARE(r.exitCode, 5);
+        QCOMPARE(m_server->requestCount(), 4);
+        QVERIFY(r.err.contains(QStringLiteral("attempt 4 of 4")));
+    }
+
+    void timeoutAndRefused()
+    {
+        FakeResponse hang;
+        hang.behaviour = FakeResponse::Behaviour::NoAnswer;
+        m_server->enqueue(hang);
+        Run r = run(fetchArgs({QStringLiteral("--timeout"), QStringLiteral("0.3"), QStringLiteral("HYXTNJV")}));
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY(r.err.contains(QStringLiteral("did not answer")));
+
+        const QUrl url = m_server->url();
+        m_server.reset();
+        r = run({QStringLiteral("fetch"), QStringLiteral("--base-url"), url.toString(), QStringLiteral("HYXTNJV")});
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY(r.err.contains(QStringLiteral("connection refused")));
+        m_server = std::make_unique<FakeServer>();
+    }
+
+    void noKeySendsNothing()
+    {
+        const Run r = run(fetchArgs({QStringLiteral("HYXTNJV")}), {}, false);
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.err.contains(QStringLiteral("CASELENS_API_KEY")));
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
+    void invalidCaseSendsNothingForIt()
+    {
+        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
+        const Run r = run(fetchArgs({QStringLiteral("--json"), QStringLiteral("HYX-TNJV"), QStringLiteral("HYXTNJV")}));
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(m_server->requestCount(), 1); // only the valid one
+        QCOMPARE(r.out.count(u'\n'), 1);
+    }
+
+    void highestCodeWinsAndOthersAreFetched()
+    {
+        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()},
+                                {QStringLiteral("ABC1234"), sampleTicketData(QStringLiteral("ABC1234"))}});
+        const Run r = run(fetchArgs({QStringLiteral("--json"), QStringLiteral("NOPE404"), QStringLiteral("HYXTNJV"),
+                                     QStringLiteral("ABC1234")}));
+        QCOMPARE(r.exitCode, 4);
+        QCOMPARE(r.out.count(u'\n'), 2);
+        QCOMPARE(m_server->requestCount(), 3);
+        QCOMPARE(m_server->maxConcurrentRequests(), 1);
+        QVERIFY(r.err.contains(QStringLiteral("NOPE404")));
+    }
+
+    void terminalEscapesAreStripped()
+    {
+        QJsonObject data = sampleTicketData();
+        data.insert(QStringLiteral("Subject"), QStringLiteral("Hello \x1b]0;pwned\x07\x1b[2J world"));
+        m_server->serveTickets({{QStringLiteral("HYXTNJV"), data}});
+        const Run r = run(fetchArgs({QStringLiteral("HYXTNJV")}));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!r.out.contains(QChar(0x1b)));
+        QVERIFY(!r.out.contains(QChar(0x07)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
