@@ -5,13 +5,18 @@ namespace CaseLens::Cli {
 ExitCode exitCodeFor(const Error &error)
 {
     switch (error.kind()) {
-    case ErrorKind::None: return ExitOk;
-    case ErrorKind::InvalidInput: return ExitUsage;
+    case ErrorKind::None:
+        return ExitOk;
+    case ErrorKind::InvalidInput:
+        return ExitUsage;
     case ErrorKind::NoApiKey:
     case ErrorKind::Unauthorized:
-    case ErrorKind::Forbidden: return ExitAuth;
-    case ErrorKind::NotFound: return ExitNotFound;
-    case ErrorKind::Keychain: return ExitKeychain;
+    case ErrorKind::Forbidden:
+        return ExitAuth;
+    case ErrorKind::NotFound:
+        return ExitNotFound;
+    case ErrorKind::Keychain:
+        return ExitKeychain;
     case ErrorKind::BadRequest:
     case ErrorKind::RateLimited:
     case ErrorKind::ServerError:
@@ -20,7 +25,8 @@ ExitCode exitCodeFor(const Error &error)
     case ErrorKind::Tls:
     case ErrorKind::TooLarge:
     case ErrorKind::MalformedResponse:
-    case ErrorKind::Cancelled: return ExitFailure;
+    case ErrorKind::Cancelled:
+        return ExitFailure;
     }
     return ExitFailure;
 }

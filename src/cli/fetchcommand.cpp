@@ -44,8 +44,8 @@ int runFetch(const QStringList &arguments)
     }
     if (parser.isSet(QStringLiteral("help"))) {
         printOut(parser.helpText().replace(QCoreApplication::arguments().constFirst(),
-                                           QCoreApplication::applicationName() + QStringLiteral(" fetch"))
-                 + tr("\nThe API key is read from CASELENS_API_KEY.\n") + exitCodeHelp());
+                                           QCoreApplication::applicationName() + QStringLiteral(" fetch")) +
+                 tr("\nThe API key is read from CASELENS_API_KEY.\n") + exitCodeHelp());
         return ExitOk;
     }
     const QStringList cases = parser.positionalArguments();
@@ -86,18 +86,19 @@ int runFetch(const QStringList &arguments)
     for (const QString &caseNumber : cases) {
         QEventLoop loop;
         TicketResult result;
-        const auto connection = QObject::connect(
-            &client, &ApiClient::finished, &loop, [&](RequestId, const QString &, const TicketResult &r) {
-                result = r;
-                loop.quit();
-            });
+        const auto connection = QObject::connect(&client, &ApiClient::finished, &loop,
+                                                 [&](RequestId, const QString &, const TicketResult &r) {
+                                                     result = r;
+                                                     loop.quit();
+                                                 });
         client.fetchTicket(caseNumber);
         loop.exec();
         QObject::disconnect(connection);
 
         if (!result.ok()) {
             const QString shown = stripControlCharacters(caseNumber.trimmed());
-            printError(shown.isEmpty() ? result.error.message() : shown + QStringLiteral(": ") + result.error.message());
+            printError(shown.isEmpty() ? result.error.message()
+                                       : shown + QStringLiteral(": ") + result.error.message());
             exitCode = std::max<int>(exitCode, exitCodeFor(result.error));
             continue;
         }

@@ -13,22 +13,22 @@ namespace {
 
 QString usage()
 {
-    return QCoreApplication::translate("CaseLens::Cli",
-                                       "Usage: caselens-cli COMMAND [OPTIONS]\n"
-                                       "\n"
-                                       "View Sweeppea support tickets from the command line.\n"
-                                       "\n"
-                                       "Commands:\n"
-                                       "  fetch CASE...   fetch tickets and print them (see fetch --help)\n"
-                                       "\n"
-                                       "Options:\n"
-                                       "  -h, --help      show this help\n"
-                                       "  -v, --version   show the version\n"
-                                       "\n"
-                                       "Environment:\n"
-                                       "  CASELENS_API_KEY    the API key to use\n"
-                                       "  CASELENS_BASE_URL   the server (default https://api-v3.sweeppea.com)\n")
-           + exitCodeHelp();
+    return QCoreApplication::translate(
+               "CaseLens::Cli", "Usage: caselens-cli COMMAND [OPTIONS]\n"
+                                "\n"
+                                "View Sweeppea support tickets from the command line.\n"
+                                "\n"
+                                "Commands:\n"
+                                "  fetch CASE...   fetch tickets and print them (see fetch --help)\n"
+                                "\n"
+                                "Options:\n"
+                                "  -h, --help      show this help\n"
+                                "  -v, --version   show the version\n"
+                                "\n"
+                                "Environment:\n"
+                                "  CASELENS_API_KEY    the API key to use\n"
+                                "  CASELENS_BASE_URL   the server (default https://api-v3.sweeppea.com)\n") +
+           exitCodeHelp();
 }
 
 } // namespace

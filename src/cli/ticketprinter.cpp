@@ -57,8 +57,8 @@ QString formatTicketText(const Ticket &t)
                                                  : tr("%1 by %2").arg(localDate(t.closeDate), t.closedBy));
     field(tr("Completion"), QStringLiteral("%1%").arg(t.completion));
     const Requester &r = t.requester;
-    field(tr("Requester"),
-          r.email.isEmpty() ? orDash(r.fullName) : QStringLiteral("%1 <%2>").arg(orDash(r.fullName), r.email));
+    field(tr("Requester"), r.email.isEmpty() ? orDash(r.fullName)
+                                             : QStringLiteral("%1 <%2>").arg(orDash(r.fullName), r.email));
     field(tr("Counts"), tr("%1 notes, %2 statistics, %3 collaborators, %4 files")
                             .arg(t.notes.size())
                             .arg(t.statistics.size())

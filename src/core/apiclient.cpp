@@ -5,14 +5,17 @@
 #include "ticketparser.h"
 
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QPromise>
 #include <QSslError>
 #include <QSysInfo>
+#include <QThreadPool>
 #include <QTimer>
 
 using namespace std::chrono_literals;
@@ -30,9 +33,9 @@ const QString fetchSingleTicketPath = QStringLiteral("/tickets/fetchSingleTicket
 
 bool sameOrigin(const QUrl &a, const QUrl &b)
 {
-    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
-           && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-           && a.port(a.scheme() == u"https" ? 443 : 80) == b.port(b.scheme() == u"https" ? 443 : 80);
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           a.port(a.scheme() == u"https" ? 443 : 80) == b.port(b.scheme() == u"https" ? 443 : 80);
 }
 
 QString hostAndPort(const QUrl &url)
@@ -62,11 +65,7 @@ QString RetryNotice::message() const
     const QString what = reason.kind() == ErrorKind::RateLimited || reason.httpStatus() == 503
                              ? tr("Server busy")
                              : tr("Connection problem");
-    return tr("%1, retrying in %2 s (attempt %3 of %4)")
-        .arg(what)
-        .arg(seconds)
-        .arg(attempt)
-        .arg(maxAttempts);
+    return tr("%1, retrying in %2 s (attempt %3 of %4)").arg(what).arg(seconds).arg(attempt).arg(maxAttempts);
 }
 
 struct ApiClient::Request
@@ -80,7 +79,8 @@ struct ApiClient::Request
     QTimer deadline;
     QTimer retryTimer;
     QElapsedTimer elapsed;
-    Error abortReason; // set when we abort the reply ourselves
+    Error abortReason;    // set when we abort the reply ourselves
+    bool parsing = false; // the answer is being parsed on the thread pool
     QStringList sslErrors;
 };
 
@@ -120,7 +120,8 @@ bool ApiClient::isLoopbackHost(const QString &host)
 Error ApiClient::validateBaseUrl(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty())
-        return {ErrorKind::InvalidInput, tr("The server URL is not valid. Use e.g. https://api-v3.sweeppea.com."),
+        return {ErrorKind::InvalidInput,
+                tr("The server URL is not valid. Use e.g. https://api-v3.sweeppea.com."),
                 url.toDisplayString()};
     const QString scheme = url.scheme().toLower();
     if (scheme == u"https")
@@ -196,8 +197,7 @@ void ApiClient::cancel(RequestId id)
     for (qsizetype i = 0; i < m_queue.size(); ++i) {
         if (m_queue.at(i)->id == id) {
             const auto request = m_queue.takeAt(i);
-            finishLater(id, request->caseNumber,
-                        {{}, Error(ErrorKind::Cancelled, tr("Cancelled."))});
+            finishLater(id, request->caseNumber, {{}, Error(ErrorKind::Cancelled, tr("Cancelled."))});
             return;
         }
     }
@@ -227,7 +227,9 @@ void ApiClient::startNext()
         return;
     m_active = m_queue.dequeue();
     if (m_apiKey.isEmpty()) {
-        finishActive({{}, Error(ErrorKind::NoApiKey, tr("No API key is set. Add your Sweeppea API key in Settings."))});
+        finishActive(
+            {{},
+             Error(ErrorKind::NoApiKey, tr("No API key is set. Add your Sweeppea API key in Settings."))});
         return;
     }
     if (const Error urlError = validateBaseUrl(m_baseUrl); urlError.isError()) {
@@ -259,8 +261,8 @@ void ApiClient::send(Request &request)
                                 QNetworkRequest::UserVerifiedRedirectPolicy);
     networkRequest.setMaximumRedirectsAllowed(5);
 
-    const QByteArray payload =
-        QJsonDocument(QJsonObject{{QStringLiteral("caseNumber"), request.caseNumber}}).toJson(QJsonDocument::Compact);
+    const QByteArray payload = QJsonDocument(QJsonObject{{QStringLiteral("caseNumber"), request.caseNumber}})
+                                   .toJson(QJsonDocument::Compact);
 
     request.elapsed.start();
     QNetworkReply *reply = m_network->post(networkRequest, payload);
@@ -275,9 +277,10 @@ void ApiClient::send(Request &request)
             return;
         const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
         if (announced > m_maxResponseSize)
-            abortActive(Error(ErrorKind::TooLarge,
-                              tr("The ticket is too large to show (over %1 MB).").arg(m_maxResponseSize >> 20),
-                              tr("Announced size: %1 bytes").arg(announced)));
+            abortActive(
+                Error(ErrorKind::TooLarge,
+                      tr("The ticket is too large to show (over %1 MB).").arg(m_maxResponseSize >> 20),
+                      tr("Announced size: %1 bytes").arg(announced)));
     });
     connect(reply, &QNetworkReply::redirected, this, [this, reply, url](const QUrl &target) {
         if (!m_active || m_active->reply != reply)
@@ -286,13 +289,14 @@ void ApiClient::send(Request &request)
             Q_EMIT reply->redirectAllowed();
             return;
         }
-        qCInfo(lcNet) << "refused redirect to" << target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
-        abortActive(Error(ErrorKind::ServerError,
-                          tr("The server tried to send CaseLens to another address (%1). CaseLens did not follow "
-                             "it, to keep your API key safe.")
-                              .arg(target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath
-                                                          | QUrl::RemoveQuery)),
-                          tr("Redirect to %1 refused").arg(target.toDisplayString(QUrl::RemoveUserInfo))));
+        qCInfo(lcNet) << "refused redirect to"
+                      << target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+        abortActive(Error(
+            ErrorKind::ServerError,
+            tr("The server tried to send CaseLens to another address (%1). CaseLens did not follow "
+               "it, to keep your API key safe.")
+                .arg(target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery)),
+            tr("Redirect to %1 refused").arg(target.toDisplayString(QUrl::RemoveUserInfo))));
     });
 #ifndef QT_NO_SSL
     connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
@@ -307,9 +311,10 @@ void ApiClient::send(Request &request)
     request.deadline.setSingleShot(true);
     request.deadline.disconnect();
     connect(&request.deadline, &QTimer::timeout, this, [this] {
-        abortActive(Error(ErrorKind::Timeout,
-                          tr("The server did not answer within %1 seconds. Check your connection and try again.")
-                              .arg(std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count())));
+        abortActive(
+            Error(ErrorKind::Timeout,
+                  tr("The server did not answer within %1 seconds. Check your connection and try again.")
+                      .arg(std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count())));
     });
     request.deadline.start(m_timeout);
 
@@ -335,7 +340,7 @@ void ApiClient::abortActive(const Error &reason)
 {
     if (!m_active)
         return;
-    if (m_active->retryTimer.isActive()) {
+    if (m_active->retryTimer.isActive() || m_active->parsing) {
         m_active->retryTimer.stop();
         finishActive({{}, reason});
         return;
@@ -375,17 +380,19 @@ void ApiClient::onReplyFinished()
     const bool complete = status > 0 && (networkError == QNetworkReply::NoError || networkError >= 201);
     if (complete) {
         request.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-        const TicketResult result = parseTicketResponse(request.body, status, request.contentType, request.caseNumber);
         if ((status == 429 || status == 503) && request.attempt <= m_maxRetries) {
             std::chrono::milliseconds retryAfter{-1};
             bool ok = false;
             const qint64 seconds = reply->rawHeader("Retry-After").trimmed().toLongLong(&ok);
             if (ok && seconds >= 0)
-                retryAfter = std::min<std::chrono::milliseconds>(std::chrono::seconds(seconds), m_maxRetryAfter);
-            scheduleRetry(result.error, retryAfter);
+                retryAfter =
+                    std::min<std::chrono::milliseconds>(std::chrono::seconds(seconds), m_maxRetryAfter);
+            scheduleRetry(
+                parseTicketResponse(request.body, status, request.contentType, request.caseNumber).error,
+                retryAfter);
             return;
         }
-        finishActive(result);
+        parseAndFinish(status);
         return;
     }
 
@@ -393,28 +400,30 @@ void ApiClient::onReplyFinished()
     const QString where = hostAndPort(reply->url());
     switch (networkError) {
     case QNetworkReply::ConnectionRefusedError:
-        error = {ErrorKind::Network,
-                 tr("Could not connect to the server at %1 (connection refused). Check the server URL and your "
-                    "connection.")
-                     .arg(where),
-                 reply->errorString()};
+        error = {
+            ErrorKind::Network,
+            tr("Could not connect to the server at %1 (connection refused). Check the server URL and your "
+               "connection.")
+                .arg(where),
+            reply->errorString()};
         break;
     case QNetworkReply::HostNotFoundError:
-        error = {ErrorKind::Network,
-                 tr("The server %1 could not be found. Check your internet connection.").arg(reply->url().host()),
-                 reply->errorString()};
+        error = {
+            ErrorKind::Network,
+            tr("The server %1 could not be found. Check your internet connection.").arg(reply->url().host()),
+            reply->errorString()};
         break;
     case QNetworkReply::TimeoutError:
-        error = {ErrorKind::Timeout, tr("The server did not answer in time. Check your connection and try again."),
+        error = {ErrorKind::Timeout,
+                 tr("The server did not answer in time. Check your connection and try again."),
                  reply->errorString()};
         break;
     case QNetworkReply::SslHandshakeFailedError:
     case QNetworkReply::InsecureRedirectError:
         error = {ErrorKind::Tls,
-                 request.sslErrors.isEmpty()
-                     ? tr("A secure connection to %1 could not be made.").arg(where)
-                     : tr("A secure connection to %1 could not be made: %2")
-                           .arg(where, request.sslErrors.join(QStringLiteral("; "))),
+                 request.sslErrors.isEmpty() ? tr("A secure connection to %1 could not be made.").arg(where)
+                                             : tr("A secure connection to %1 could not be made: %2")
+                                                   .arg(where, request.sslErrors.join(QStringLiteral("; "))),
                  reply->errorString()};
         break;
     case QNetworkReply::RemoteHostClosedError:
@@ -423,14 +432,16 @@ void ApiClient::onReplyFinished()
                  reply->errorString()};
         break;
     default:
-        if (networkError >= QNetworkReply::ProxyConnectionRefusedError
-            && networkError <= QNetworkReply::UnknownProxyError)
-            error = {ErrorKind::Network, tr("The proxy server refused or failed the connection. Check your proxy "
-                                            "settings."),
+        if (networkError >= QNetworkReply::ProxyConnectionRefusedError &&
+            networkError <= QNetworkReply::UnknownProxyError)
+            error = {ErrorKind::Network,
+                     tr("The proxy server refused or failed the connection. Check your proxy "
+                        "settings."),
                      reply->errorString()};
         else
-            error = {ErrorKind::Network, tr("A network error stopped the request. Check your connection and try "
-                                            "again."),
+            error = {ErrorKind::Network,
+                     tr("A network error stopped the request. Check your connection and try "
+                        "again."),
                      reply->errorString()};
         break;
     }
@@ -441,13 +452,44 @@ void ApiClient::onReplyFinished()
     finishActive({{}, error});
 }
 
+void ApiClient::parseAndFinish(int status)
+{
+    Request &request = *m_active;
+    // Small answers (the typical ticket) are parsed right here: a thread hop
+    // would cost more than the parse. Large ones are parsed on the thread
+    // pool so the GUI thread never stalls; the request stays active (and
+    // the queue waits) until the result is back.
+    if (request.body.size() < AsyncParseThreshold) {
+        finishActive(parseTicketResponse(request.body, status, request.contentType, request.caseNumber));
+        return;
+    }
+    request.parsing = true;
+    auto promise = std::make_shared<QPromise<TicketResult>>();
+    QFuture<TicketResult> future = promise->future();
+    QThreadPool::globalInstance()->start([promise, body = std::move(request.body), status,
+                                          contentType = request.contentType,
+                                          caseNumber = request.caseNumber] {
+        promise->start();
+        promise->addResult(parseTicketResponse(body, status, contentType, caseNumber));
+        promise->finish();
+    });
+    request.body.clear();
+    // The continuation runs on this object's thread, and not at all once the
+    // client is gone.
+    future.then(this, [this, id = request.id](const TicketResult &result) {
+        if (m_active && m_active->id == id && m_active->parsing)
+            finishActive(result);
+    });
+}
+
 void ApiClient::scheduleRetry(const Error &reason, std::chrono::milliseconds retryAfter)
 {
     Request &request = *m_active;
     const std::chrono::milliseconds delay =
         retryAfter.count() >= 0 ? retryAfter : m_retryBaseDelay * (1 << (request.attempt - 1));
     const RetryNotice notice{request.attempt + 1, m_maxRetries + 1, delay, reason};
-    qCInfo(lcNet).noquote() << "retrying" << "in" << delay.count() << "ms, attempt" << notice.attempt << "of"
+    qCInfo(lcNet).noquote() << "retrying"
+                            << "in" << delay.count() << "ms, attempt" << notice.attempt << "of"
                             << notice.maxAttempts;
     request.retryTimer.setSingleShot(true);
     request.retryTimer.disconnect();
@@ -466,11 +508,12 @@ void ApiClient::finishActive(const TicketResult &result)
     request->deadline.stop();
     request->retryTimer.stop();
     TicketResult final = result;
-    if (final.error.kind() == ErrorKind::RateLimited || (final.error.httpStatus() == 503 && request->attempt > 1))
-        final.error = Error(final.error.kind(),
-                            final.error.message() + u' '
-                                + tr("(Gave up after %1 attempts.)").arg(request->attempt),
-                            final.error.detail(), final.error.httpStatus(), final.error.serverMessage());
+    if (final.error.kind() == ErrorKind::RateLimited ||
+        (final.error.httpStatus() == 503 && request->attempt > 1))
+        final.error =
+            Error(final.error.kind(),
+                  final.error.message() + u' ' + tr("(Gave up after %1 attempts.)").arg(request->attempt),
+                  final.error.detail(), final.error.httpStatus(), final.error.serverMessage());
     if (!m_queue.isEmpty())
         QTimer::singleShot(0, this, &ApiClient::startNext);
     Q_EMIT finished(request->id, request->caseNumber, final);

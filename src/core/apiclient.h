@@ -23,10 +23,10 @@ using RequestId = quint64;
 // "Server busy, retrying in 2 s (attempt 2 of 4)".
 struct RetryNotice
 {
-    int attempt = 0;       // the attempt about to be made, 2..maxAttempts
+    int attempt = 0; // the attempt about to be made, 2..maxAttempts
     int maxAttempts = 0;
     std::chrono::milliseconds delay{0};
-    Error reason;          // why the previous attempt failed
+    Error reason; // why the previous attempt failed
 
     [[nodiscard]] QString message() const;
 };
@@ -43,6 +43,8 @@ class ApiClient final : public QObject
 
 public:
     static QUrl defaultBaseUrl();
+    // Answers at least this large are parsed off the calling thread.
+    static constexpr qsizetype AsyncParseThreshold = 256 * 1024;
 
     explicit ApiClient(QNetworkAccessManager *network, QObject *parent = nullptr);
     ~ApiClient() override;
@@ -97,6 +99,7 @@ private:
     void send(Request &request);
     void onReadyRead();
     void onReplyFinished();
+    void parseAndFinish(int status);
     void finishActive(const TicketResult &result);
     void finishLater(RequestId id, const QString &caseNumber, const TicketResult &result);
     void scheduleRetry(const Error &reason, std::chrono::milliseconds retryAfter);

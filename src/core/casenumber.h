@@ -11,8 +11,8 @@ namespace CaseLens {
 // number is 1-32 ASCII letters or digits.
 struct NormalizedCaseNumber
 {
-    QString caseNumber;   // empty when invalid
-    Error error;          // InvalidInput with a message saying what is wrong
+    QString caseNumber; // empty when invalid
+    Error error;        // InvalidInput with a message saying what is wrong
 
     [[nodiscard]] bool ok() const { return !error.isError(); }
 };

@@ -10,8 +10,7 @@ Error::Error(ErrorKind kind, QString message, QString detail, int httpStatus, QS
     , m_detail(std::move(detail))
     , m_httpStatus(httpStatus)
     , m_serverMessage(std::move(serverMessage))
-{
-}
+{}
 
 QString Error::details() const
 {
@@ -29,22 +28,38 @@ QString Error::details() const
 QString Error::kindName(ErrorKind kind)
 {
     switch (kind) {
-    case ErrorKind::None: return QStringLiteral("none");
-    case ErrorKind::InvalidInput: return QStringLiteral("invalid-input");
-    case ErrorKind::NoApiKey: return QStringLiteral("no-api-key");
-    case ErrorKind::Unauthorized: return QStringLiteral("unauthorized");
-    case ErrorKind::Forbidden: return QStringLiteral("forbidden");
-    case ErrorKind::NotFound: return QStringLiteral("not-found");
-    case ErrorKind::BadRequest: return QStringLiteral("bad-request");
-    case ErrorKind::RateLimited: return QStringLiteral("rate-limited");
-    case ErrorKind::ServerError: return QStringLiteral("server-error");
-    case ErrorKind::Network: return QStringLiteral("network");
-    case ErrorKind::Timeout: return QStringLiteral("timeout");
-    case ErrorKind::Tls: return QStringLiteral("tls");
-    case ErrorKind::TooLarge: return QStringLiteral("too-large");
-    case ErrorKind::MalformedResponse: return QStringLiteral("malformed-response");
-    case ErrorKind::Cancelled: return QStringLiteral("cancelled");
-    case ErrorKind::Keychain: return QStringLiteral("keychain");
+    case ErrorKind::None:
+        return QStringLiteral("none");
+    case ErrorKind::InvalidInput:
+        return QStringLiteral("invalid-input");
+    case ErrorKind::NoApiKey:
+        return QStringLiteral("no-api-key");
+    case ErrorKind::Unauthorized:
+        return QStringLiteral("unauthorized");
+    case ErrorKind::Forbidden:
+        return QStringLiteral("forbidden");
+    case ErrorKind::NotFound:
+        return QStringLiteral("not-found");
+    case ErrorKind::BadRequest:
+        return QStringLiteral("bad-request");
+    case ErrorKind::RateLimited:
+        return QStringLiteral("rate-limited");
+    case ErrorKind::ServerError:
+        return QStringLiteral("server-error");
+    case ErrorKind::Network:
+        return QStringLiteral("network");
+    case ErrorKind::Timeout:
+        return QStringLiteral("timeout");
+    case ErrorKind::Tls:
+        return QStringLiteral("tls");
+    case ErrorKind::TooLarge:
+        return QStringLiteral("too-large");
+    case ErrorKind::MalformedResponse:
+        return QStringLiteral("malformed-response");
+    case ErrorKind::Cancelled:
+        return QStringLiteral("cancelled");
+    case ErrorKind::Keychain:
+        return QStringLiteral("keychain");
     }
     return QStringLiteral("unknown");
 }
@@ -69,38 +84,56 @@ Error Error::fromHttpStatus(int httpStatus, const QString &serverMessage, const 
     case 200:
         return {};
     case 400:
-        return {ErrorKind::BadRequest, withServer(tr("The server could not understand the request.")), {},
-                httpStatus, serverMessage};
+        return {ErrorKind::BadRequest,
+                withServer(tr("The server could not understand the request.")),
+                {},
+                httpStatus,
+                serverMessage};
     case 401:
         return {ErrorKind::Unauthorized,
-                withServer(tr("Your API key was rejected or is missing. Check the key in Settings.")), {},
-                httpStatus, serverMessage};
+                withServer(tr("Your API key was rejected or is missing. Check the key in Settings.")),
+                {},
+                httpStatus,
+                serverMessage};
     case 403:
         return {ErrorKind::Forbidden,
-                withServer(tr("Your API key was rejected: it may be revoked or over its plan limit.")), {},
-                httpStatus, serverMessage};
+                withServer(tr("Your API key was rejected: it may be revoked or over its plan limit.")),
+                {},
+                httpStatus,
+                serverMessage};
     case 404:
         return {ErrorKind::NotFound,
                 caseNumber.isEmpty() ? withServer(tr("No such ticket for this API key."))
                                      : withServer(tr("No ticket %1 for this API key.").arg(caseNumber)),
-                {}, httpStatus, serverMessage};
+                {},
+                httpStatus,
+                serverMessage};
     case 429:
         return {ErrorKind::RateLimited,
-                withServer(tr("The server is limiting requests right now. Try again in a minute.")), {},
-                httpStatus, serverMessage};
+                withServer(tr("The server is limiting requests right now. Try again in a minute.")),
+                {},
+                httpStatus,
+                serverMessage};
     case 503:
-        return {ErrorKind::ServerError, withServer(tr("The server is busy. Try again in a moment.")), {},
-                httpStatus, serverMessage};
+        return {ErrorKind::ServerError,
+                withServer(tr("The server is busy. Try again in a moment.")),
+                {},
+                httpStatus,
+                serverMessage};
     default:
         break;
     }
     if (httpStatus >= 500)
         return {ErrorKind::ServerError,
-                withServer(tr("The server had a problem (HTTP %1). Try again later.").arg(httpStatus)), {},
-                httpStatus, serverMessage};
+                withServer(tr("The server had a problem (HTTP %1). Try again later.").arg(httpStatus)),
+                {},
+                httpStatus,
+                serverMessage};
     return {ErrorKind::ServerError,
-            withServer(tr("The server answered with an unexpected status (HTTP %1).").arg(httpStatus)), {},
-            httpStatus, serverMessage};
+            withServer(tr("The server answered with an unexpected status (HTTP %1).").arg(httpStatus)),
+            {},
+            httpStatus,
+            serverMessage};
 }
 
 } // namespace CaseLens

@@ -16,10 +16,14 @@ bool Ticket::hasWarningFor(const QString &field) const
 QString priorityName(Priority priority)
 {
     switch (priority) {
-    case Priority::Low: return QCoreApplication::translate("CaseLens::Ticket", "Low");
-    case Priority::Medium: return QCoreApplication::translate("CaseLens::Ticket", "Medium");
-    case Priority::High: return QCoreApplication::translate("CaseLens::Ticket", "High");
-    case Priority::Unknown: break;
+    case Priority::Low:
+        return QCoreApplication::translate("CaseLens::Ticket", "Low");
+    case Priority::Medium:
+        return QCoreApplication::translate("CaseLens::Ticket", "Medium");
+    case Priority::High:
+        return QCoreApplication::translate("CaseLens::Ticket", "High");
+    case Priority::Unknown:
+        break;
     }
     return QCoreApplication::translate("CaseLens::Ticket", "Unknown");
 }
@@ -27,9 +31,12 @@ QString priorityName(Priority priority)
 QString statusName(TicketStatus status)
 {
     switch (status) {
-    case TicketStatus::Open: return QCoreApplication::translate("CaseLens::Ticket", "Open");
-    case TicketStatus::Closed: return QCoreApplication::translate("CaseLens::Ticket", "Closed");
-    case TicketStatus::Unknown: break;
+    case TicketStatus::Open:
+        return QCoreApplication::translate("CaseLens::Ticket", "Open");
+    case TicketStatus::Closed:
+        return QCoreApplication::translate("CaseLens::Ticket", "Closed");
+    case TicketStatus::Unknown:
+        break;
     }
     return QCoreApplication::translate("CaseLens::Ticket", "Unknown");
 }

@@ -24,11 +24,11 @@ struct Requester
     QString userToken;
     QString fullName;
     QString email;
-    QString mobileNumber;    // digits as sent
-    QString userType;        // "Administrator", or a number rendered as text
+    QString mobileNumber; // digits as sent
+    QString userType;     // "Administrator", or a number rendered as text
     QString userAgent;
     QString ipAddress;
-    QString language;        // as sent: "en", "EN", "es"
+    QString language; // as sent: "en", "EN", "es"
     std::optional<double> geoLat;
     std::optional<double> geoLon;
     QString sweepstakesName;
@@ -36,41 +36,41 @@ struct Requester
 
 struct Note
 {
-    QString id;              // numbers are kept as their decimal text
-    QDateTime date;          // UTC; invalid when missing or unreadable
-    QString html;            // untrusted: plain text or HTML
+    QString id;     // numbers are kept as their decimal text
+    QDateTime date; // UTC; invalid when missing or unreadable
+    QString html;   // untrusted: plain text or HTML
 };
 
 struct StatisticEntry
 {
     QString id;
-    QDateTime date;          // UTC
+    QDateTime date; // UTC
     QString userToken;
-    QString action;          // "create", "update", "resolve", ...
+    QString action; // "create", "update", "resolve", ...
 };
 
 // Something the parser could not read as documented. The ticket is still
 // returned; the field keeps its default value and the UI marks it.
 struct ParseWarning
 {
-    QString field;           // contract name, e.g. "Priority" or "Notes[3].Date"
-    QString message;         // e.g. Priority: expected a number, got "high"
+    QString field;   // contract name, e.g. "Priority" or "Notes[3].Date"
+    QString message; // e.g. Priority: expected a number, got "high"
 };
 
 struct Ticket
 {
     QString caseNumber;
-    QDateTime created;               // the contract's Date, UTC
-    QString subject;                 // plain text, never HTML
-    QString descriptionHtml;         // untrusted HTML
+    QDateTime created;       // the contract's Date, UTC
+    QString subject;         // plain text, never HTML
+    QString descriptionHtml; // untrusted HTML
     Priority priority = Priority::Unknown;
     TicketStatus status = TicketStatus::Unknown;
     QString closedBy;
-    QDateTime closeDate;             // UTC; invalid when not closed
-    int completion = 0;              // 0..100, clamped
+    QDateTime closeDate; // UTC; invalid when not closed
+    int completion = 0;  // 0..100, clamped
     bool pinned = false;
     qint64 views = 0;
-    QString resourceAffected;        // lower case: "general", "api", ...
+    QString resourceAffected; // lower case: "general", "api", ...
     QStringList notifyUsers;
     QList<Note> notes;
     QList<StatisticEntry> statistics;
@@ -84,7 +84,7 @@ struct Ticket
     QJsonValue attachmentInfo;
     QJsonValue gitHubIssue;
 
-    QJsonObject raw;                 // the whole Data object as received
+    QJsonObject raw; // the whole Data object as received
     QList<ParseWarning> warnings;
 
     [[nodiscard]] bool hasWarningFor(const QString &field) const;
@@ -99,8 +99,8 @@ struct TicketResult
     [[nodiscard]] bool ok() const { return !error.isError(); }
 };
 
-[[nodiscard]] QString priorityName(Priority priority);   // translated "Low", "Medium", ...
-[[nodiscard]] QString statusName(TicketStatus status);   // translated "Open", "Closed", ...
+[[nodiscard]] QString priorityName(Priority priority); // translated "Low", "Medium", ...
+[[nodiscard]] QString statusName(TicketStatus status); // translated "Open", "Closed", ...
 
 } // namespace CaseLens
 

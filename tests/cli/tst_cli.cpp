@@ -52,7 +52,9 @@ private:
 
     QStringList fetchArgs(const QStringList &rest) const
     {
-        return QStringList{QStringLiteral("fetch"), QStringLiteral("--base-url"), m_server->url().toString()} + rest;
+        return QStringList{QStringLiteral("fetch"), QStringLiteral("--base-url"),
+                           m_server->url().toString()} +
+               rest;
     }
 
 private Q_SLOTS:
@@ -85,8 +87,8 @@ private Q_SLOTS:
         QTest::newRow("no command") << QStringList{};
         QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
         QTest::newRow("no case") << QStringList{QStringLiteral("fetch")};
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("fetch"), QStringLiteral("--nope"),
-                                                       QStringLiteral("HYXTNJV")};
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("fetch"), QStringLiteral("--nope"), QStringLiteral("HYXTNJV")};
         QTest::newRow("bad timeout") << QStringList{QStringLiteral("fetch"), QStringLiteral("--timeout"),
                                                     QStringLiteral("soon"), QStringLiteral("HYXTNJV")};
         QTest::newRow("plain http to a remote host")
@@ -105,7 +107,8 @@ private Q_SLOTS:
     void fetchPrintsTheTicket()
     {
         m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
-        const Run r = run(fetchArgs({QStringLiteral(" #hyxtnjv ")}), {{QStringLiteral("TZ"), QStringLiteral("UTC")}});
+        const Run r =
+            run(fetchArgs({QStringLiteral(" #hyxtnjv ")}), {{QStringLiteral("TZ"), QStringLiteral("UTC")}});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.err, QString());
         QVERIFY(r.out.startsWith(QStringLiteral("HYXTNJV  Winners list export fails")));
@@ -116,7 +119,8 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("100%")));
         QVERIFY(r.out.contains(QStringLiteral("Maria Lopez <maria.lopez@example.com>")));
         QVERIFY(r.out.contains(QStringLiteral("3 notes, 4 statistics, 1 collaborators, 1 files")));
-        QVERIFY(r.out.contains(QStringLiteral("It is SS-2025-0612. The export stops at exactly 10,000 rows.")));
+        QVERIFY(
+            r.out.contains(QStringLiteral("It is SS-2025-0612. The export stops at exactly 10,000 rows.")));
         QVERIFY(!r.out.contains(QStringLiteral("<b>")));
         QVERIFY(!r.out.contains(testKey));
         QCOMPARE(m_server->requests().first().header("authorization"), "Bearer " + testKey.toUtf8());
@@ -126,12 +130,14 @@ private Q_SLOTS:
     {
         m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()},
                                 {QStringLiteral("ABC1234"), sampleTicketData(QStringLiteral("ABC1234"))}});
-        const Run r = run(fetchArgs({QStringLiteral("--json"), QStringLiteral("HYXTNJV"), QStringLiteral("abc1234")}));
+        const Run r =
+            run(fetchArgs({QStringLiteral("--json"), QStringLiteral("HYXTNJV"), QStringLiteral("abc1234")}));
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
         QCOMPARE(QJsonDocument::fromJson(lines.at(0).toUtf8()).object(), sampleTicketData());
-        QCOMPARE(QJsonDocument::fromJson(lines.at(1).toUtf8()).object(), sampleTicketData(QStringLiteral("ABC1234")));
+        QCOMPARE(QJsonDocument::fromJson(lines.at(1).toUtf8()).object(),
+                 sampleTicketData(QStringLiteral("ABC1234")));
     }
 
     void environmentBaseUrl()
@@ -147,9 +153,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<FakeResponse>("response");
         QTest::addColumn<int>("exitCode");
-        QTest::newRow("401") << FakeResponse::error(401, QStringLiteral("Invalid or Missing Bearer Token")) << 3;
+        QTest::newRow("401") << FakeResponse::error(401, QStringLiteral("Invalid or Missing Bearer Token"))
+                             << 3;
         QTest::newRow("403") << FakeResponse::error(403, QStringLiteral("Invalid API Token")) << 3;
-        QTest::newRow("404") << FakeResponse::error(404, QStringLiteral("Ticket Not Found or Access Denied")) << 4;
+        QTest::newRow("404") << FakeResponse::error(404, QStringLiteral("Ticket Not Found or Access Denied"))
+                             << 4;
         QTest::newRow("Response:false Code 404 in a 200")
             << FakeResponse::json(200, {{QStringLiteral("Response"), false},
                                         {QStringLiteral("Message"), QStringLiteral("Ticket Not Found")},
@@ -198,13 +206,15 @@ private Q_SLOTS:
         FakeResponse hang;
         hang.behaviour = FakeResponse::Behaviour::NoAnswer;
         m_server->enqueue(hang);
-        Run r = run(fetchArgs({QStringLiteral("--timeout"), QStringLiteral("0.3"), QStringLiteral("HYXTNJV")}));
+        Run r =
+            run(fetchArgs({QStringLiteral("--timeout"), QStringLiteral("0.3"), QStringLiteral("HYXTNJV")}));
         QCOMPARE(r.exitCode, 5);
         QVERIFY(r.err.contains(QStringLiteral("did not answer")));
 
         const QUrl url = m_server->url();
         m_server.reset();
-        r = run({QStringLiteral("fetch"), QStringLiteral("--base-url"), url.toString(), QStringLiteral("HYXTNJV")});
+        r = run({QStringLiteral("fetch"), QStringLiteral("--base-url"), url.toString(),
+                 QStringLiteral("HYXTNJV")});
         QCOMPARE(r.exitCode, 5);
         QVERIFY(r.err.contains(QStringLiteral("connection refused")));
         m_server = std::make_unique<FakeServer>();
@@ -221,7 +231,8 @@ private Q_SLOTS:
     void invalidCaseSendsNothingForIt()
     {
         m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
-        const Run r = run(fetchArgs({QStringLiteral("--json"), QStringLiteral("HYX-TNJV"), QStringLiteral("HYXTNJV")}));
+        const Run r =
+            run(fetchArgs({QStringLiteral("--json"), QStringLiteral("HYX-TNJV"), QStringLiteral("HYXTNJV")}));
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(m_server->requestCount(), 1); // only the valid one
         QCOMPARE(r.out.count(u'\n'), 1);
@@ -231,8 +242,8 @@ private Q_SLOTS:
     {
         m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()},
                                 {QStringLiteral("ABC1234"), sampleTicketData(QStringLiteral("ABC1234"))}});
-        const Run r = run(fetchArgs({QStringLiteral("--json"), QStringLiteral("NOPE404"), QStringLiteral("HYXTNJV"),
-                                     QStringLiteral("ABC1234")}));
+        const Run r = run(fetchArgs({QStringLiteral("--json"), QStringLiteral("NOPE404"),
+                                     QStringLiteral("HYXTNJV"), QStringLiteral("ABC1234")}));
         QCOMPARE(r.exitCode, 4);
         QCOMPARE(r.out.count(u'\n'), 2);
         QCOMPARE(m_server->requestCount(), 3);

@@ -2,6 +2,7 @@
 #include "fakeserver.h"
 #include "sampledata.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -269,7 +270,8 @@ private Q_SLOTS:
         });
         const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
         QVERIFY(result.error.isError());
-        QVERIFY2(result.error.kind() == ErrorKind::Network || result.error.kind() == ErrorKind::MalformedResponse,
+        QVERIFY2(result.error.kind() == ErrorKind::Network ||
+                     result.error.kind() == ErrorKind::MalformedResponse,
                  qPrintable(Error::kindName(result.error.kind())));
         QVERIFY(!result.error.message().isEmpty());
     }
@@ -343,7 +345,8 @@ private Q_SLOTS:
     void requestsNeverOverlapAndKeepTheirOrder()
     {
         QHash<QString, QJsonObject> tickets;
-        const QStringList cases{QStringLiteral("AAA1111"), QStringLiteral("BBB2222"), QStringLiteral("CCC3333")};
+        const QStringList cases{QStringLiteral("AAA1111"), QStringLiteral("BBB2222"),
+                                QStringLiteral("CCC3333")};
         for (const QString &c : cases)
             tickets.insert(c, sampleTicketData(c));
         m_server->setHandler([tickets](const RecordedRequest &request) {
@@ -408,6 +411,32 @@ private Q_SLOTS:
         QTRY_COMPARE(finished.count(), 2);
         QCOMPARE(finished.at(0).at(2).value<TicketResult>().error.kind(), ErrorKind::Cancelled);
         QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void largeTicketsAreParsedInOrder()
+    {
+        // Over AsyncParseThreshold: parsed on the thread pool; the queue must
+        // still deliver results in order and never overlap on the wire.
+        QJsonObject large = sampleTicketData(QStringLiteral("LARGE01"));
+        QJsonArray notes;
+        for (int i = 0; i < 3000; ++i)
+            notes.append(QJsonObject{
+                {QStringLiteral("Id"), i},
+                {QStringLiteral("Date"), QStringLiteral("2025-01-26T10:05:12.000Z")},
+                {QStringLiteral("Note"), QStringLiteral("<p>Note %1 with some text</p>").arg(i)}});
+        large.insert(QStringLiteral("Notes"), notes);
+        m_server->serveTickets({{QStringLiteral("LARGE01"), large},
+                                {QStringLiteral("SMALL01"), sampleTicketData(QStringLiteral("SMALL01"))}});
+        QSignalSpy finished(m_client.get(), &ApiClient::finished);
+        m_client->fetchTicket(QStringLiteral("LARGE01"));
+        m_client->fetchTicket(QStringLiteral("SMALL01"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
+        QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("LARGE01"));
+        const TicketResult result = finished.at(0).at(2).value<TicketResult>();
+        QVERIFY2(result.ok(), qPrintable(result.error.message()));
+        QCOMPARE(result.ticket.notes.size(), 3000);
+        QCOMPARE(finished.at(1).at(1).toString(), QStringLiteral("SMALL01"));
+        QCOMPARE(m_server->maxConcurrentRequests(), 1);
     }
 
     void keyNeverLogged()

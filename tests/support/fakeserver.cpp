@@ -12,27 +12,41 @@ namespace {
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 307: return "Temporary Redirect";
-    case 308: return "Permanent Redirect";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
 QByteArray headBytes(const FakeResponse &r, qint64 contentLength, bool chunked)
 {
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(r.status) + ' '
-                      + (r.reason.isEmpty() ? reasonPhrase(r.status) : r.reason) + "\r\n";
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' +
+                      (r.reason.isEmpty() ? reasonPhrase(r.status) : r.reason) + "\r\n";
     if (!r.contentType.isEmpty())
         head += "Content-Type: " + r.contentType + "\r\n";
     if (chunked)
@@ -62,7 +76,9 @@ FakeResponse FakeResponse::ticket(const QJsonObject &data)
 
 FakeResponse FakeResponse::error(int status, const QString &message)
 {
-    return json(status, QJsonObject{{QStringLiteral("Response"), false}, {QStringLiteral("Message"), message}, {QStringLiteral("Code"), status}});
+    return json(status, QJsonObject{{QStringLiteral("Response"), false},
+                                    {QStringLiteral("Message"), message},
+                                    {QStringLiteral("Code"), status}});
 }
 
 FakeResponse FakeResponse::redirect(int status, const QUrl &location)
@@ -151,7 +167,8 @@ void FakeServer::onReadyRead(QTcpSocket *socket)
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines[i].indexOf(':');
         if (colon > 0)
-            request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+            request.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                   lines[i].mid(colon + 1).trimmed());
     }
     const qsizetype length = request.headers.value("content-length").toLongLong();
     if (buffer.size() < headerEnd + 4 + length)
@@ -245,7 +262,8 @@ void FakeServer::respond(QTcpSocket *socket, const FakeResponse &r)
     }
     case B::EndlessBody: {
         socket->write(headBytes(r, 0, true));
-        const QByteArray chunk = QByteArray::number(64 * 1024, 16) + "\r\n" + QByteArray(64 * 1024, ' ') + "\r\n";
+        const QByteArray chunk =
+            QByteArray::number(64 * 1024, 16) + "\r\n" + QByteArray(64 * 1024, ' ') + "\r\n";
         auto *timer = new QTimer(socket);
         connect(timer, &QTimer::timeout, socket, [socket, chunk] {
             if (socket->bytesToWrite() < 4 * chunk.size())

@@ -43,12 +43,12 @@ struct FakeResponse
     };
 
     int status = 200;
-    QByteArray reason;                                  // default from status
-    QList<QPair<QByteArray, QByteArray>> headers;       // extra headers
+    QByteArray reason;                            // default from status
+    QList<QPair<QByteArray, QByteArray>> headers; // extra headers
     QByteArray contentType = "application/json";
     QByteArray body;
     Behaviour behaviour = Behaviour::Normal;
-    int delayMs = 0;                                    // before answering
+    int delayMs = 0; // before answering
     int dripIntervalMs = 1000;
     QByteArray rawBytes;
 
@@ -77,8 +77,8 @@ public:
     explicit FakeServer(QObject *parent = nullptr);
     ~FakeServer() override;
 
-    bool listen();                                 // random port on 127.0.0.1
-    [[nodiscard]] QUrl url() const;                // http://127.0.0.1:PORT
+    bool listen();                  // random port on 127.0.0.1
+    [[nodiscard]] QUrl url() const; // http://127.0.0.1:PORT
     [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
 
     void enqueue(const FakeResponse &response) { m_queue.append(response); }

@@ -7,7 +7,7 @@ namespace CaseLens::Testing {
 
 // The documented example ticket (tests/support/data/ticket-hyxtnjv.json).
 [[nodiscard]] QByteArray sampleTicketResponseBytes();
-[[nodiscard]] QJsonObject sampleTicketData();   // its Data object
+[[nodiscard]] QJsonObject sampleTicketData(); // its Data object
 
 // A copy of the sample with another case number (and subject).
 [[nodiscard]] QJsonObject sampleTicketData(const QString &caseNumber);
