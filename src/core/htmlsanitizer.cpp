@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <array>
 #include <initializer_list>
+#include <optional>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 // One small HTML tokenizer (roughly the HTML5 tokenizer states that matter for
 // reading, no tree-building algorithm) feeds two consumers: the sanitiser,
@@ -56,10 +58,10 @@ bool isAsciiAlnum(QChar c)
 QString asciiLower(QStringView s)
 {
     QString out(s.size(), Qt::Uninitialized);
-    for (qsizetype i = 0; i < s.size(); ++i) {
-        const char16_t u = s[i].unicode();
-        out[i] = QChar(u >= u'A' && u <= u'Z' ? char16_t(u + (u'a' - u'A')) : u);
-    }
+    QChar *o = out.data();
+    const char16_t *in = s.utf16();
+    for (qsizetype i = 0; i < s.size(); ++i)
+        o[i] = QChar(in[i] >= u'A' && in[i] <= u'Z' ? char16_t(in[i] + (u'a' - u'A')) : in[i]);
     return out;
 }
 
@@ -78,35 +80,42 @@ QString preprocess(const QString &input)
 }
 
 // Escapes text and attribute values alike; lone surrogates become U+FFFD so
-// the output is always valid UTF-16.
+// the output is always valid UTF-16. Runs that need no escaping are copied
+// in one go (this is the hot loop for large tickets).
 void appendEscaped(QString &out, QStringView s)
 {
-    for (qsizetype i = 0; i < s.size(); ++i) {
-        const QChar c = s[i];
-        switch (c.unicode()) {
+    const char16_t *data = s.utf16();
+    const qsizetype n = s.size();
+    qsizetype run = 0; // start of the pending run copied as is
+    for (qsizetype i = 0; i < n; ++i) {
+        QStringView replacement;
+        switch (data[i]) {
         case u'&':
-            out += QLatin1StringView("&amp;");
+            replacement = u"&amp;";
             break;
         case u'<':
-            out += QLatin1StringView("&lt;");
+            replacement = u"&lt;";
             break;
         case u'>':
-            out += QLatin1StringView("&gt;");
+            replacement = u"&gt;";
             break;
         case u'"':
-            out += QLatin1StringView("&quot;");
+            replacement = u"&quot;";
             break;
         default:
-            if (!c.isSurrogate()) {
-                out += c;
-            } else if (c.isHighSurrogate() && i + 1 < s.size() && s[i + 1].isLowSurrogate()) {
-                out += c;
-                out += s[++i];
-            } else {
-                out += QChar(QChar::ReplacementCharacter);
+            if (!QChar::isSurrogate(data[i]))
+                continue;
+            if (QChar::isHighSurrogate(data[i]) && i + 1 < n && QChar::isLowSurrogate(data[i + 1])) {
+                ++i;
+                continue;
             }
+            replacement = u"\uFFFD";
         }
+        out += s.mid(run, i - run);
+        out += replacement;
+        run = i + 1;
     }
+    out += s.mid(run);
 }
 
 // --------------------------------------------------------------- entities ---
@@ -219,6 +228,11 @@ void decodeReference(QStringView s, qsizetype &i, QString &out, bool inAttribute
     qsizetype end = j;
     while (end < n && end - j < MaxEntityNameLength && isAsciiAlnum(s[end]))
         ++end;
+    if (end == j) { // "& ", "&<", "&;": the common literal ampersand
+        out += u'&';
+        ++i;
+        return;
+    }
     std::array<char, MaxEntityNameLength> buffer{};
     for (qsizetype k = j; k < end; ++k)
         buffer[std::size_t(k - j)] = char(s[k].unicode());
@@ -576,22 +590,43 @@ QString imageAltText(const Token &img)
 
 // -------------------------------------------------------------- sanitiser ---
 
-bool isAllowedElement(QStringView name)
+// The allowlist. Elements are small integers so the open-element stack and
+// its per-element counts are cheap to search on every tag.
+// clang-format off
+enum Element : quint8 {
+    A, B, Blockquote, Br, Code, Dd, Del, Div, Dl, Dt, Em, H1, H2, H3, H4, H5, H6, Hr, I, Ins,
+    Li, Ol, P, Pre, S, Small, Span, Strike, Strong, Sub, Sup, Table, Tbody, Td, Th, Thead, Tr, U, Ul,
+    ElementCount
+};
+constexpr std::array<QStringView, ElementCount> elementNames = {
+    u"a", u"b", u"blockquote", u"br", u"code", u"dd", u"del", u"div", u"dl", u"dt", u"em",
+    u"h1", u"h2", u"h3", u"h4", u"h5", u"h6", u"hr", u"i", u"ins",
+    u"li", u"ol", u"p", u"pre", u"s", u"small", u"span", u"strike", u"strong", u"sub", u"sup",
+    u"table", u"tbody", u"td", u"th", u"thead", u"tr", u"u", u"ul",
+};
+// clang-format on
+
+std::optional<Element> allowedElement(QStringView name)
 {
-    return isOneOf(name, {u"p",          u"br",  u"b",   u"strong", u"i",    u"em",    u"u",     u"s",
-                          u"strike",     u"del", u"ins", u"sub",    u"sup",  u"small", u"code",  u"pre",
-                          u"blockquote", u"ul",  u"ol",  u"li",     u"h1",   u"h2",    u"h3",    u"h4",
-                          u"h5",         u"h6",  u"hr",  u"a",      u"span", u"div",   u"table", u"thead",
-                          u"tbody",      u"tr",  u"th",  u"td",     u"dl",   u"dt",    u"dd"});
+    const auto it = std::find(elementNames.begin(), elementNames.end(), name);
+    if (it == elementNames.end())
+        return std::nullopt;
+    return Element(it - elementNames.begin());
+}
+
+bool isOneOf(Element e, std::initializer_list<Element> elements)
+{
+    return std::find(elements.begin(), elements.end(), e) != elements.end();
 }
 
 // Digits only, and small: a hostile colspan=99999999 must not make the
 // viewer lay out a huge table.
-bool isSmallNumber(const QString &value, int max)
+bool isNumberInRange(const QString &value, int min, int max)
 {
     if (value.isEmpty() || value.size() > 9 || !std::all_of(value.begin(), value.end(), isAsciiDigit))
         return false;
-    return value.toInt() <= max;
+    const int number = value.toInt();
+    return number >= min && number <= max;
 }
 
 QString cleanLinkUrl(QStringView raw)
@@ -650,39 +685,39 @@ public:
 
     void startTag(const Token &t)
     {
-        const QString &name = t.text;
-        if (name == u"img") {
+        if (t.text == u"img") {
             appendEscaped(m_out, imageAltText(t));
             return;
         }
-        if (!isAllowedElement(name))
+        const std::optional<Element> allowed = allowedElement(t.text);
+        if (!allowed)
             return;
+        const Element e = *allowed;
 
         // The implied end tags that matter for readable output ("<li>a<li>b"
         // are siblings, "<p>a<div>" closes the paragraph).
-        if (name == u"li")
-            closeOpen({u"li"}, {u"ul", u"ol"});
-        else if (name == u"dt" || name == u"dd")
-            closeOpen({u"dt", u"dd"}, {u"dl"});
-        else if (name == u"tr")
-            closeOpen({u"tr"}, {u"table", u"thead", u"tbody"});
-        else if (name == u"td" || name == u"th")
-            closeOpen({u"td", u"th"}, {u"tr", u"table"});
-        else if (name == u"a")
-            closeOpen({u"a"}, {});
-        if (isOneOf(name, {u"p", u"div", u"li", u"dt", u"dd", u"ul", u"ol", u"dl", u"table", u"blockquote",
-                           u"pre", u"hr", u"h1", u"h2", u"h3", u"h4", u"h5", u"h6"}))
-            closeOpen({u"p"}, {});
+        if (e == Li)
+            closeOpen({Li}, {Ul, Ol});
+        else if (e == Dt || e == Dd)
+            closeOpen({Dt, Dd}, {Dl});
+        else if (e == Tr)
+            closeOpen({Tr}, {Table, Thead, Tbody});
+        else if (e == Td || e == Th)
+            closeOpen({Td, Th}, {Tr, Table});
+        else if (e == A)
+            closeOpen({A}, {});
+        if (isOneOf(e, {P, Div, Li, Dt, Dd, Ul, Ol, Dl, Table, Blockquote, Pre, Hr, H1, H2, H3, H4, H5, H6}))
+            closeOpen({P}, {});
 
-        if (name == u"br" || name == u"hr") { // void elements
-            m_out += u'<' + name + u'>';
+        if (e == Br || e == Hr) { // void elements
+            m_out += u'<' + t.text + u'>';
             return;
         }
         if (m_open.size() >= MaxDepth)
             return;
 
         QString attributes;
-        if (name == u"a") {
+        if (e == A) {
             const QString href = cleanLinkUrl(t.attribute(u"href"));
             if (href.isEmpty())
                 return; // not a link we allow: keep only its text
@@ -690,31 +725,29 @@ public:
             const QString title = t.attribute(u"title");
             if (!title.isEmpty())
                 appendAttribute(attributes, u"title", title);
-        } else if (name == u"td" || name == u"th") {
+        } else if (e == Td || e == Th) {
             for (const QStringView span : {QStringView(u"colspan"), QStringView(u"rowspan")}) {
                 const QString value = t.attribute(span).trimmed();
-                if (isSmallNumber(value, 1000))
+                if (isNumberInRange(value, 1, 1000))
                     appendAttribute(attributes, span, value);
             }
-        } else if (name == u"ol") {
+        } else if (e == Ol) {
             const QString start = t.attribute(u"start").trimmed();
-            if (isSmallNumber(start, 999'999'999))
+            if (isNumberInRange(start, 0, 999'999'999))
                 appendAttribute(attributes, u"start", start);
         }
-        m_out += u'<' + name + attributes + u'>';
-        m_open.append(name);
+        m_out += u'<' + t.text + attributes + u'>';
+        m_open.push_back(e);
+        ++m_openCount[e];
     }
 
     void endTag(const QString &name)
     {
         // Closing down to the matching element repairs "<b><i>x</b>"; a
         // closer without an open element is dropped.
-        for (qsizetype i = m_open.size() - 1; i >= 0; --i) {
-            if (m_open[i] == name) {
-                closeDownTo(i);
-                return;
-            }
-        }
+        const std::optional<Element> e = allowedElement(name);
+        if (e && m_openCount[*e] > 0)
+            closeDownTo(lastOpen(*e));
     }
 
     QString finish()
@@ -731,30 +764,47 @@ private:
         out += u'"';
     }
 
+    qsizetype lastOpen(Element e) const
+    {
+        qsizetype i = qsizetype(m_open.size()) - 1;
+        while (i >= 0 && m_open[std::size_t(i)] != e)
+            --i;
+        return i;
+    }
+
     void closeDownTo(qsizetype index)
     {
-        while (m_open.size() > index)
-            m_out += QLatin1StringView("</") + m_open.takeLast() + u'>';
+        while (qsizetype(m_open.size()) > index) {
+            const Element e = m_open.back();
+            m_open.pop_back();
+            --m_openCount[e];
+            m_out += QLatin1StringView("</");
+            m_out += elementNames[e];
+            m_out += u'>';
+        }
     }
 
     // Closes the innermost open element named in targets, unless one of
     // boundaries (or a table cell/table, which scope their content) is
     // nearer.
-    void closeOpen(std::initializer_list<QStringView> targets, std::initializer_list<QStringView> boundaries)
+    void closeOpen(std::initializer_list<Element> targets, std::initializer_list<Element> boundaries)
     {
-        for (qsizetype i = m_open.size() - 1; i >= 0; --i) {
-            const QString &open = m_open[i];
+        if (std::none_of(targets.begin(), targets.end(), [this](Element e) { return m_openCount[e] > 0; }))
+            return; // the common case, without a walk down the stack
+        for (qsizetype i = qsizetype(m_open.size()) - 1; i >= 0; --i) {
+            const Element open = m_open[std::size_t(i)];
             if (isOneOf(open, targets)) {
                 closeDownTo(i);
                 return;
             }
-            if (isOneOf(open, boundaries) || isOneOf(open, {u"td", u"th", u"table"}))
+            if (isOneOf(open, boundaries) || isOneOf(open, {Td, Th, Table}))
                 return;
         }
     }
 
     QString m_out;
-    QList<QString> m_open;
+    std::vector<Element> m_open;
+    std::array<int, ElementCount> m_openCount{};
 };
 
 // ------------------------------------------------------------- plain text ---
@@ -762,19 +812,29 @@ private:
 class PlainTextWriter
 {
 public:
-    void text(const QString &text)
+    void text(QStringView text)
     {
-        for (const QChar c : text) {
-            if (m_pre > 0) {
-                m_out += c == QChar::Nbsp ? QChar(u' ') : c;
-            } else if (isHtmlSpace(c)) { // HTML collapses white space outside <pre>
+        const char16_t *data = text.utf16();
+        const qsizetype n = text.size();
+        qsizetype i = 0;
+        while (i < n) {
+            if (m_pre == 0 && isHtmlSpace(data[i])) { // HTML collapses white space outside <pre>
                 m_pendingSpace = true;
-            } else {
-                if (m_pendingSpace && !m_out.isEmpty() && !m_out.back().isSpace())
-                    m_out += u' ';
-                m_pendingSpace = false;
-                m_out += c == QChar::Nbsp ? QChar(u' ') : c;
+                ++i;
+                continue;
             }
+            qsizetype end = i; // a run copied as is
+            while (end < n && data[end] != QChar::Nbsp && (m_pre > 0 || !isHtmlSpace(data[end])))
+                ++end;
+            if (m_pendingSpace && !m_out.isEmpty() && !m_out.back().isSpace())
+                m_out += u' ';
+            m_pendingSpace = false;
+            m_out += text.mid(i, end - i);
+            if (end < n && data[end] == QChar::Nbsp) {
+                m_out += u' ';
+                ++end;
+            }
+            i = end;
         }
     }
 
