@@ -7,8 +7,11 @@ packages=(
     build-essential cmake pkgconf git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n qtkeychain-qt6-dev libgl-dev libqt6svg6
-    # Runtime for the system keychain and the keychain tests.
-    dbus dbus-bin gnome-keyring libsecret-1-0
+    # Runtime for the system keychain and the keychain tests: dbus brings
+    # dbus-run-session and dbus-daemon (Debian 12 splits them into dbus-daemon
+    # and dbus-bin, which it depends on; Ubuntu 22.04 has no such packages).
+    # QtKeychain loads libsecret at run time, so it is listed explicitly.
+    dbus gnome-keyring libsecret-1-0
     # Screenshots and a real window in CI-like environments.
     xvfb xauth
     ca-certificates

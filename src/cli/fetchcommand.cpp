@@ -45,7 +45,9 @@ int runFetch(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("help"))) {
         printOut(parser.helpText().replace(QCoreApplication::arguments().constFirst(),
                                            QCoreApplication::applicationName() + QStringLiteral(" fetch")) +
-                 tr("\nThe API key is read from CASELENS_API_KEY.\n") + exitCodeHelp());
+                 tr("\nThe API key is read from CASELENS_API_KEY, else the keychain (see caselens-cli key "
+                    "--help).\n") +
+                 exitCodeHelp());
         return ExitOk;
     }
     const QStringList cases = parser.positionalArguments();

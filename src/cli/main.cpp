@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "exitcodes.h"
 #include "fetchcommand.h"
+#include "keycommand.h"
 
 #include <QCoreApplication>
 #include <QNetworkProxyFactory>
@@ -20,13 +21,16 @@ QString usage()
                                 "\n"
                                 "Commands:\n"
                                 "  fetch CASE...   fetch tickets and print them (see fetch --help)\n"
+                                "  key ACTION      keep the API key in the system keychain: set, status,\n"
+                                "                  forget (see key --help)\n"
                                 "\n"
                                 "Options:\n"
                                 "  -h, --help      show this help\n"
                                 "  -v, --version   show the version\n"
                                 "\n"
                                 "Environment:\n"
-                                "  CASELENS_API_KEY    the API key to use\n"
+                                "  CASELENS_API_KEY    the API key to use (else the keychain entry for\n"
+                                "                      the server, see key --help)\n"
                                 "  CASELENS_BASE_URL   the server (default https://api-v3.sweeppea.com)\n") +
            exitCodeHelp();
 }
@@ -54,6 +58,8 @@ int main(int argc, char *argv[])
     }
     if (command == u"fetch")
         return runFetch(args.mid(1));
+    if (command == u"key")
+        return runKey(args.mid(1));
     if (command.isEmpty())
         printError(QCoreApplication::translate("CaseLens::Cli", "no command given"));
     else

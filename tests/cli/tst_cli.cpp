@@ -223,7 +223,13 @@ private Q_SLOTS:
     void noKeySendsNothing()
     {
         const Run r = run(fetchArgs({QStringLiteral("HYXTNJV")}), {}, false);
-        QCOMPARE(r.exitCode, 3);
+        // With a keychain (scripts/with-keyring.sh sets CASELENS_REQUIRE_KEYRING)
+        // nothing is stored for this fresh server: 3. Without one, fetch can't
+        // know whether a key is stored and says the keychain is unavailable: 6.
+        if (qEnvironmentVariableIsSet("CASELENS_REQUIRE_KEYRING"))
+            QCOMPARE(r.exitCode, 3);
+        else
+            QVERIFY2(r.exitCode == 3 || r.exitCode == 6, qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("CASELENS_API_KEY")));
         QCOMPARE(m_server->requestCount(), 0);
     }
