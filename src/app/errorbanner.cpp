@@ -1,0 +1,244 @@
+#include "errorbanner.h"
+
+#include "palettecolors.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace CaseLens::Gui {
+
+ErrorBanner::ErrorBanner(QWidget *parent)
+    : QFrame(parent)
+    , m_icon(new QLabel(this))
+    , m_headline(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_hint(new QLabel(this))
+    , m_retry(new QPushButton(tr("Retry"), this))
+    , m_next(new QPushButton(this))
+    , m_detailsToggle(new QToolButton(this))
+    , m_dismiss(new QToolButton(this))
+    , m_details(new QPlainTextEdit(this))
+{
+    setObjectName(QStringLiteral("errorBanner"));
+    setAccessibleName(tr("Error"));
+    setFrameShape(QFrame::StyledPanel);
+
+    const int iconSize = style()->pixelMetric(QStyle::PM_LargeIconSize, nullptr, this);
+    m_icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(iconSize));
+    m_icon->setAccessibleName(tr("Warning"));
+    m_icon->setAlignment(Qt::AlignTop);
+
+    // Server text is never interpreted: plain text everywhere in the banner.
+    for (QLabel *label : {m_headline, m_message, m_hint}) {
+        label->setTextFormat(Qt::PlainText);
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    }
+    m_headline->setObjectName(QStringLiteral("headlineLabel"));
+    QFont headlineFont = m_headline->font();
+    headlineFont.setBold(true);
+    headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.15);
+    m_headline->setFont(headlineFont);
+    m_message->setObjectName(QStringLiteral("messageLabel"));
+    m_hint->setObjectName(QStringLiteral("hintLabel"));
+    m_hint->hide();
+
+    m_retry->setObjectName(QStringLiteral("retryButton"));
+    m_retry->setAccessibleName(tr("Retry"));
+    m_next->setObjectName(QStringLiteral("nextStepButton"));
+    m_detailsToggle->setObjectName(QStringLiteral("detailsButton"));
+    m_detailsToggle->setText(tr("Details"));
+    m_detailsToggle->setAccessibleName(tr("Show details"));
+    m_detailsToggle->setCheckable(true);
+    m_detailsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_detailsToggle->setArrowType(Qt::RightArrow);
+    m_dismiss->setObjectName(QStringLiteral("dismissButton"));
+    m_dismiss->setText(tr("Dismiss"));
+    m_dismiss->setAccessibleName(tr("Dismiss this message"));
+    m_dismiss->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_dismiss->hide();
+
+    m_details->setObjectName(QStringLiteral("detailsText"));
+    m_details->setAccessibleName(tr("Error details"));
+    m_details->setReadOnly(true);
+    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_details->setMaximumHeight(m_details->fontMetrics().lineSpacing() * 7);
+    m_details->hide();
+
+    connect(m_retry, &QPushButton::clicked, this, &ErrorBanner::retryRequested);
+    connect(m_next, &QPushButton::clicked, this, &ErrorBanner::onNextStep);
+    connect(m_dismiss, &QToolButton::clicked, this, [this] {
+        hide();
+        Q_EMIT dismissed();
+    });
+    connect(m_detailsToggle, &QToolButton::toggled, this, [this](bool on) {
+        m_details->setVisible(on);
+        m_detailsToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+        m_detailsToggle->setAccessibleName(on ? tr("Hide details") : tr("Show details"));
+    });
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_retry);
+    buttons->addWidget(m_next);
+    buttons->addWidget(m_detailsToggle);
+    buttons->addStretch();
+    buttons->addWidget(m_dismiss);
+
+    auto *text = new QVBoxLayout;
+    text->addWidget(m_headline);
+    text->addWidget(m_message);
+    text->addWidget(m_hint);
+    text->addLayout(buttons);
+    text->addWidget(m_details);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setSpacing(12);
+    layout->addWidget(m_icon, 0, Qt::AlignTop);
+    layout->addLayout(text, 1);
+
+    updateColors();
+}
+
+ErrorBanner::NextStep ErrorBanner::nextStepFor(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::NoApiKey:
+    case ErrorKind::Unauthorized:
+    case ErrorKind::Forbidden:
+        return NextStep::OpenSettings;
+    case ErrorKind::NotFound:
+        return NextStep::EditCaseNumber;
+    case ErrorKind::Network:
+    case ErrorKind::Timeout:
+    case ErrorKind::Tls:
+        return NextStep::CheckConnection;
+    default:
+        return NextStep::None;
+    }
+}
+
+QString ErrorBanner::headline() const
+{
+    return m_headline->text();
+}
+
+void ErrorBanner::showError(const Error &error, const QString &caseNumber)
+{
+    m_error = error;
+    m_caseNumber = caseNumber;
+    m_nextStep = nextStepFor(error.kind());
+
+    QString headline;
+    QString message = error.message();
+    switch (error.kind()) {
+    case ErrorKind::NoApiKey:
+        headline = tr("No API key set");
+        break;
+    case ErrorKind::Unauthorized:
+    case ErrorKind::Forbidden:
+        headline = tr("Your API key was not accepted");
+        break;
+    case ErrorKind::NotFound:
+        headline = tr("No ticket %1 for this API key").arg(caseNumber);
+        // The headline already says it; the server's words are in Details.
+        message = tr("Check the case number. Tickets of other accounts are not visible with your key.");
+        break;
+    case ErrorKind::Network:
+    case ErrorKind::Timeout:
+        headline = tr("Could not reach the server");
+        break;
+    case ErrorKind::Tls:
+        headline = tr("No secure connection to the server");
+        break;
+    case ErrorKind::Cancelled:
+        headline = tr("Fetching %1 was cancelled").arg(caseNumber);
+        message.clear();
+        break;
+    default:
+        headline = tr("Could not load %1").arg(caseNumber);
+        break;
+    }
+    m_headline->setText(headline);
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+    setAccessibleDescription(headline + u' ' + message);
+
+    m_retry->setText(error.kind() == ErrorKind::Cancelled ? tr("Fetch again") : tr("Retry"));
+    m_retry->setAccessibleName(m_retry->text());
+    m_retry->setToolTip(tr("Fetch %1 again").arg(caseNumber));
+
+    m_hint->hide();
+    m_next->setCheckable(false);
+    switch (m_nextStep) {
+    case NextStep::None:
+        break;
+    case NextStep::OpenSettings:
+        m_next->setText(tr("Open settings"));
+        break;
+    case NextStep::EditCaseNumber:
+        m_next->setText(tr("Edit case number"));
+        break;
+    case NextStep::CheckConnection:
+        m_next->setText(tr("Check your connection"));
+        m_next->setCheckable(true);
+        m_next->setChecked(false);
+        m_hint->setText(tr("• Is this computer online?\n"
+                           "• Is the server address in Settings right?\n"
+                           "• If your network needs a proxy, is it set in the system settings?\n"
+                           "Then press Retry."));
+        break;
+    }
+    m_next->setVisible(m_nextStep != NextStep::None);
+    m_next->setAccessibleName(m_next->text());
+
+    m_details->setPlainText(error.details());
+    m_detailsToggle->setChecked(false);
+}
+
+void ErrorBanner::setDismissible(bool dismissible)
+{
+    m_dismiss->setVisible(dismissible);
+}
+
+void ErrorBanner::onNextStep()
+{
+    switch (m_nextStep) {
+    case NextStep::None:
+        break;
+    case NextStep::OpenSettings:
+        Q_EMIT settingsRequested();
+        break;
+    case NextStep::EditCaseNumber:
+        Q_EMIT editCaseRequested(m_caseNumber);
+        break;
+    case NextStep::CheckConnection:
+        m_hint->setVisible(m_next->isChecked());
+        break;
+    }
+}
+
+void ErrorBanner::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        updateColors();
+}
+
+void ErrorBanner::updateColors()
+{
+    // From the application palette: the style sheet tints this widget's own
+    // palette, and deriving from that would tint again on every change.
+    setStyleSheet(PaletteColors::bannerStyleSheet(QApplication::palette(this), PaletteColors::Tone::Error,
+                                                  objectName()));
+}
+
+} // namespace CaseLens::Gui

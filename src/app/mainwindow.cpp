@@ -1,0 +1,715 @@
+#include "mainwindow.h"
+
+#include "ui_mainwindow.h"
+
+#include "aboutdialog.h"
+#include "apiclient.h"
+#include "apikeyprovider.h"
+#include "appicon.h"
+#include "appsettings.h"
+#include "casenumber.h"
+#include "demoserver.h"
+#include "errorbanner.h"
+#include "palettecolors.h"
+#include "recentcases.h"
+#include "settingsdialog.h"
+#include "ticketpage.h"
+#include "ticketview.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QCompleter>
+#include <QDesktopServices>
+#include <QStringListModel>
+#include <QStyle>
+
+namespace CaseLens::Gui {
+
+namespace {
+
+constexpr int TicketViewTabShortcuts = 7; // Ctrl+1 .. Ctrl+7
+constexpr int RecentMenuEntries = 15;     // the rest are in the welcome list
+
+// Several key sequences for one action, without duplicates (platform
+// bindings often already contain one of ours).
+QList<QKeySequence> uniqueSequences(QList<QKeySequence> sequences)
+{
+    QList<QKeySequence> result;
+    for (const QKeySequence &sequence : sequences) {
+        if (!sequence.isEmpty() && !result.contains(sequence))
+            result.append(sequence);
+    }
+    return result;
+}
+
+QString caseListText(const DemoCase &demoCase)
+{
+    // Facts first: a long subject is elided at the end, never the status.
+    QStringList facts;
+    if (demoCase.status != TicketStatus::Unknown)
+        facts << statusName(demoCase.status);
+    if (demoCase.priority != Priority::Unknown)
+        facts << MainWindow::tr("%1 priority").arg(priorityName(demoCase.priority));
+    QString text = demoCase.caseNumber;
+    if (!facts.isEmpty())
+        text += QStringLiteral("  (") + facts.join(QStringLiteral(", ")) + u')';
+    if (!demoCase.subject.isEmpty())
+        text += QStringLiteral(" — ") + demoCase.subject;
+    return text;
+}
+
+} // namespace
+
+MainWindow::MainWindow(ApiClient *client, ApiKeyProvider *keys, QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_client(client)
+    , m_keys(keys)
+    , m_recent(new RecentCases(this))
+    , m_completer(new QCompleter(this))
+    , m_completerModel(new QStringListModel(this))
+    , m_serverUrl(client->baseUrl())
+{
+    Q_ASSERT(client && keys);
+    m_ui->setupUi(this);
+    m_ui->statusBar->setAccessibleName(tr("Status"));
+    m_ui->menuBar->setAccessibleName(tr("Menu"));
+
+    m_completer->setModel(m_completerModel);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setFilterMode(Qt::MatchContains);
+    m_ui->searchEdit->setCompleter(m_completer);
+    m_ui->searchErrorLabel->hide();
+    // Pasted case numbers are short; the cap stops a pasted e-mail body.
+    m_ui->searchEdit->setMaxLength(256);
+    connect(m_ui->searchEdit, &QLineEdit::returnPressed, this, &MainWindow::submitSearch);
+    connect(m_ui->fetchButton, &QPushButton::clicked, this, &MainWindow::submitSearch);
+    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
+            [this](const QString &caseNumber) { openCase(caseNumber); });
+    connect(m_ui->searchEdit, &QLineEdit::textEdited, this, [this] {
+        // Once flagged, the message follows the typing, so it goes away as
+        // soon as the input is fixed.
+        if (m_ui->searchErrorLabel->isVisible()) {
+            const NormalizedCaseNumber normalized = normalizeCaseNumber(m_ui->searchEdit->text());
+            if (normalized.ok() || m_ui->searchEdit->text().trimmed().isEmpty())
+                clearInputError();
+            else
+                showInputError(normalized.error.message());
+        }
+    });
+
+    QTabWidget *tabs = m_ui->ticketTabs;
+    tabs->tabBar()->setElideMode(Qt::ElideRight);
+    connect(tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
+
+    connect(m_ui->useKeyButton, &QPushButton::clicked, this, &MainWindow::showSettings);
+    connect(m_ui->leaveDemoButton, &QPushButton::clicked, this, &MainWindow::leaveDemo);
+    connect(m_recent, &RecentCases::changed, this, &MainWindow::updateRecent);
+    connect(m_keys, &ApiKeyProvider::keyChanged, this, &MainWindow::onKeyChanged);
+
+    setupActions();
+    setupWelcome();
+    applyKeyToClient();
+    updateColors();
+    updateRecent();
+    updateWelcome();
+    updateActions();
+    updateWindowTitle();
+
+    const AppSettings settings;
+    if (!restoreGeometry(settings.windowGeometry()))
+        resize(1120, 760);
+    restoreState(settings.windowState());
+}
+
+MainWindow::~MainWindow()
+{
+    // Pages cancel their requests as they go; do it before the demo server
+    // (a child created later) disappears under a request in flight.
+    closeAllTabs();
+}
+
+void MainWindow::setupActions()
+{
+    Ui::MainWindow &ui = *m_ui;
+    ui.actionSettings->setShortcuts(uniqueSequences(QKeySequence::keyBindings(QKeySequence::Preferences)
+                                                    << QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+    ui.actionQuit->setShortcuts(uniqueSequences(QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Q)}
+                                                << QKeySequence::keyBindings(QKeySequence::Quit)));
+    // Explicit lists: the platform's NextChild/PreviousChild bindings add
+    // keys such as Forward, which here mean history navigation.
+    ui.actionNextTab->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown)});
+    // X11 reports Shift+Tab as Backtab: both spellings must match.
+    ui.actionPreviousTab->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab),
+                                        QKeySequence(Qt::CTRL | Qt::Key_PageUp),
+                                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab)});
+    ui.actionBack->setShortcuts(uniqueSequences(QList<QKeySequence>{QKeySequence(Qt::ALT | Qt::Key_Left)}
+                                                << QKeySequence::keyBindings(QKeySequence::Back)));
+    ui.actionForward->setShortcuts(uniqueSequences(QList<QKeySequence>{QKeySequence(Qt::ALT | Qt::Key_Right)}
+                                                   << QKeySequence::keyBindings(QKeySequence::Forward)));
+    ui.actionRefresh->setShortcuts(uniqueSequences(QList<QKeySequence>{QKeySequence(Qt::Key_F5)}
+                                                   << QKeySequence::keyBindings(QKeySequence::Refresh)));
+
+    connect(ui.actionSettings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(ui.actionExploreDemo, &QAction::triggered, this, &MainWindow::startDemo);
+    connect(ui.actionQuit, &QAction::triggered, this, [this] {
+        close();
+        QCoreApplication::quit();
+    });
+    connect(ui.actionFocusSearch, &QAction::triggered, this, [this] {
+        m_ui->searchEdit->setFocus(Qt::ShortcutFocusReason);
+        m_ui->searchEdit->selectAll();
+    });
+    connect(ui.actionBack, &QAction::triggered, this, [this] { navigate(true); });
+    connect(ui.actionForward, &QAction::triggered, this, [this] { navigate(false); });
+    connect(ui.actionNextTab, &QAction::triggered, this, [this] { switchTab(+1); });
+    connect(ui.actionPreviousTab, &QAction::triggered, this, [this] { switchTab(-1); });
+    connect(ui.actionCloseTab, &QAction::triggered, this, &MainWindow::closeCurrent);
+    connect(ui.actionClearRecent, &QAction::triggered, m_recent, &RecentCases::clear);
+    connect(ui.actionRefresh, &QAction::triggered, this, &MainWindow::refreshCurrent);
+    connect(ui.actionCancel, &QAction::triggered, this, &MainWindow::cancelCurrent);
+    connect(ui.actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(ui.actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+
+    for (int i = 0; i < TicketViewTabShortcuts; ++i) {
+        auto *action = new QAction(tr("Show ticket tab %1").arg(i + 1), this);
+        action->setObjectName(QStringLiteral("actionShowTab%1").arg(i + 1));
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, i] {
+            if (TicketPage *page = currentPage(); page && page->hasTicket())
+                page->ticketView()->showTab(i);
+        });
+        ui.menuTicket->addAction(action);
+        m_showTabActions.append(action);
+    }
+}
+
+void MainWindow::setupWelcome()
+{
+    QFont titleFont = m_ui->welcomeTitleLabel->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.8);
+    titleFont.setBold(true);
+    m_ui->welcomeTitleLabel->setFont(titleFont);
+    m_ui->welcomeIconLabel->setPixmap(applicationIcon().pixmap(64));
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_ui->demoIconLabel->setPixmap(
+        style()->standardIcon(QStyle::SP_MessageBoxInformation, nullptr, this).pixmap(iconSize));
+
+    QFont listTitleFont = m_ui->caseListLabel->font();
+    listTitleFont.setBold(true);
+    m_ui->caseListLabel->setFont(listTitleFont);
+    m_ui->caseList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_ui->caseList->setTextElideMode(Qt::ElideRight);
+    m_ui->caseList->setSpacing(2);
+    // The two ways to start are the main thing on this screen.
+    for (QPushButton *start : {m_ui->setKeyButton, m_ui->demoButton}) {
+        start->setMinimumHeight(start->fontMetrics().height() * 2);
+        start->setMinimumWidth(start->fontMetrics().averageCharWidth() * 22);
+    }
+    m_ui->setKeyButton->setDefault(true);
+
+    connect(m_ui->setKeyButton, &QPushButton::clicked, this, &MainWindow::showSettings);
+    connect(m_ui->demoButton, &QPushButton::clicked, this, &MainWindow::startDemo);
+    const auto openItem = [this](QListWidgetItem *item) {
+        if (item)
+            openCase(item->data(Qt::UserRole).toString());
+    };
+    connect(m_ui->caseList, &QListWidget::itemClicked, this, openItem);
+    connect(m_ui->caseList, &QListWidget::itemActivated, this, openItem);
+}
+
+// --- Finding and opening cases ---------------------------------------------
+
+void MainWindow::submitSearch()
+{
+    if (m_ui->searchEdit->text().trimmed().isEmpty()) {
+        showInputError(tr("Type a case number, e.g. HYXTNJV."));
+        return;
+    }
+    if (openCase(m_ui->searchEdit->text()))
+        m_ui->searchEdit->clear();
+}
+
+bool MainWindow::openCase(const QString &input)
+{
+    const NormalizedCaseNumber normalized = normalizeCaseNumber(input);
+    if (!normalized.ok()) {
+        // Before anything is sent: the agent fixes it in place.
+        m_ui->searchEdit->setText(input);
+        showInputError(normalized.error.message());
+        return false;
+    }
+    clearInputError();
+    if (TicketPage *page = pageFor(normalized.caseNumber)) {
+        m_ui->ticketTabs->setCurrentWidget(page);
+        page->setFocus();
+        return true;
+    }
+    TicketPage *page = addPage(normalized.caseNumber);
+    page->fetch();
+    return true;
+}
+
+void MainWindow::showInputError(const QString &message)
+{
+    const QColor color = PaletteColors::errorText(QApplication::palette(this));
+    m_ui->searchEdit->setStyleSheet(
+        QStringLiteral("QLineEdit { border: 2px solid %1; border-radius: 3px; padding: 1px 3px; }")
+            .arg(color.name()));
+    m_ui->searchEdit->setAccessibleDescription(message);
+    // Words and a symbol, not colour alone.
+    m_ui->searchErrorLabel->setText(QStringLiteral("⚠ ") + message);
+    m_ui->searchErrorLabel->setAccessibleName(message);
+    m_ui->searchErrorLabel->show();
+    m_ui->searchEdit->setFocus();
+}
+
+void MainWindow::clearInputError()
+{
+    m_ui->searchEdit->setStyleSheet({});
+    m_ui->searchEdit->setAccessibleDescription({});
+    m_ui->searchErrorLabel->clear();
+    m_ui->searchErrorLabel->hide();
+}
+
+void MainWindow::editCase(const QString &caseNumber)
+{
+    m_ui->searchEdit->setText(caseNumber);
+    m_ui->searchEdit->setFocus(Qt::OtherFocusReason);
+    m_ui->searchEdit->selectAll();
+}
+
+// --- Tabs --------------------------------------------------------------------
+
+TicketPage *MainWindow::addPage(const QString &caseNumber)
+{
+    auto *page = new TicketPage(m_client, caseNumber, m_ui->ticketTabs);
+    connect(page, &TicketPage::stateChanged, this, [this, page] { onPageStateChanged(page); });
+    connect(page, &TicketPage::ticketLoaded, this, [this, page] {
+        // Demo cases are not the agent's work: they stay out of the history.
+        if (!isDemo())
+            m_recent->add(page->caseNumber());
+    });
+    connect(page, &TicketPage::settingsRequested, this, &MainWindow::showSettings);
+    connect(page, &TicketPage::editCaseRequested, this, &MainWindow::editCase);
+    connect(page, &TicketPage::httpsLinkActivated, this, &MainWindow::openLink);
+
+    const int index = m_ui->ticketTabs->addTab(page, caseNumber);
+    m_ui->ticketTabs->setTabToolTip(index, tr("Loading %1…").arg(caseNumber));
+    m_ui->ticketTabs->setCurrentIndex(index);
+    m_ui->centralStack->setCurrentWidget(m_ui->ticketsPage);
+    return page;
+}
+
+int MainWindow::ticketCount() const
+{
+    return m_ui->ticketTabs->count();
+}
+
+TicketPage *MainWindow::currentPage() const
+{
+    return qobject_cast<TicketPage *>(m_ui->ticketTabs->currentWidget());
+}
+
+TicketPage *MainWindow::pageFor(const QString &caseNumber) const
+{
+    for (int i = 0; i < m_ui->ticketTabs->count(); ++i) {
+        auto *page = qobject_cast<TicketPage *>(m_ui->ticketTabs->widget(i));
+        if (page && page->caseNumber() == caseNumber)
+            return page;
+    }
+    return nullptr;
+}
+
+void MainWindow::closeTab(int index)
+{
+    QWidget *page = m_ui->ticketTabs->widget(index);
+    if (!page)
+        return;
+    m_ui->ticketTabs->removeTab(index);
+    delete page; // cancels its request
+    if (m_ui->ticketTabs->count() == 0) {
+        updateWelcome();
+        m_ui->searchEdit->setFocus();
+    }
+    updateActions();
+    updateWindowTitle();
+}
+
+void MainWindow::closeCurrent()
+{
+    closeTab(m_ui->ticketTabs->currentIndex());
+}
+
+void MainWindow::closeAllTabs()
+{
+    while (m_ui->ticketTabs->count() > 0)
+        closeTab(m_ui->ticketTabs->count() - 1);
+}
+
+void MainWindow::switchTab(int delta)
+{
+    const int count = m_ui->ticketTabs->count();
+    if (count < 2)
+        return;
+    m_ui->ticketTabs->setCurrentIndex((m_ui->ticketTabs->currentIndex() + delta + count) % count);
+}
+
+void MainWindow::onCurrentTabChanged()
+{
+    if (TicketPage *page = currentPage(); page && !m_navigating)
+        m_history.visit(page->caseNumber());
+    updateActions();
+    updateWindowTitle();
+    const TicketPage *page = currentPage();
+    m_ui->statusBar->showMessage(page ? page->statusText() : QString());
+}
+
+void MainWindow::onPageStateChanged(TicketPage *page)
+{
+    const int index = m_ui->ticketTabs->indexOf(page);
+    if (index < 0)
+        return;
+    QTabWidget *tabs = m_ui->ticketTabs;
+    switch (page->state()) {
+    case TicketPage::State::Loading:
+        tabs->setTabIcon(index, {});
+        tabs->setTabToolTip(index, tr("Loading %1…").arg(page->caseNumber()));
+        break;
+    case TicketPage::State::Ticket:
+        tabs->setTabIcon(index, {});
+        tabs->setTabToolTip(index, page->ticketView()->ticket().subject);
+        break;
+    case TicketPage::State::Error:
+        tabs->setTabIcon(index, style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this));
+        tabs->setTabToolTip(index, page->errorBanner()->headline());
+        break;
+    }
+    if (page == currentPage()) {
+        updateActions();
+        updateWindowTitle();
+        m_ui->statusBar->showMessage(page->statusText());
+    }
+}
+
+void MainWindow::navigate(bool back)
+{
+    const QString caseNumber = back ? m_history.back() : m_history.forward();
+    if (caseNumber.isEmpty())
+        return;
+    // Going back to a closed case opens it again; the history stays as is.
+    m_navigating = true;
+    openCase(caseNumber);
+    m_navigating = false;
+    updateActions();
+}
+
+void MainWindow::refreshCurrent()
+{
+    if (TicketPage *page = currentPage())
+        page->fetch();
+}
+
+void MainWindow::cancelCurrent()
+{
+    if (TicketPage *page = currentPage())
+        page->cancel();
+}
+
+// --- Keys, demo mode, settings ------------------------------------------------
+
+void MainWindow::applyKeyToClient()
+{
+    if (m_demo)
+        m_client->setApiKey(m_demo->apiKey());
+    else
+        m_client->setApiKey(m_keys->key());
+}
+
+void MainWindow::onKeyChanged()
+{
+    // A real key ends the demo: the agent wants their own tickets now.
+    if (m_demo && m_keys->hasKey())
+        leaveDemo();
+    applyKeyToClient();
+    updateWelcome();
+    if (!m_keys->hasKey())
+        return;
+    // Pages that failed for want of a (good) key get another chance.
+    for (int i = 0; i < m_ui->ticketTabs->count(); ++i) {
+        auto *page = qobject_cast<TicketPage *>(m_ui->ticketTabs->widget(i));
+        if (page && page->state() == TicketPage::State::Error &&
+            ErrorBanner::nextStepFor(page->lastError().kind()) == ErrorBanner::NextStep::OpenSettings)
+            page->fetch();
+    }
+}
+
+bool MainWindow::startDemo()
+{
+    if (m_demo)
+        return true;
+    auto *server = new DemoServer(this);
+    if (!server->listen()) {
+        delete server;
+        m_ui->statusBar->showMessage(tr("The demo server could not start on this computer."));
+        return false;
+    }
+    // Tickets of a real account and demo tickets never share a window.
+    closeAllTabs();
+    m_demo = server;
+    m_client->setBaseUrl(m_demo->url());
+    applyKeyToClient();
+    updateColors();
+    updateWelcome();
+    updateWindowTitle();
+    m_ui->searchEdit->setFocus();
+    return true;
+}
+
+void MainWindow::leaveDemo()
+{
+    if (!m_demo)
+        return;
+    closeAllTabs();
+    delete m_demo;
+    m_demo = nullptr;
+    m_client->setBaseUrl(m_serverUrl);
+    applyKeyToClient();
+    updateWelcome();
+    updateWindowTitle();
+}
+
+void MainWindow::showSettings()
+{
+    if (m_settingsDialog) {
+        m_settingsDialog->raise();
+        m_settingsDialog->activateWindow();
+        m_settingsDialog->focusApiKey();
+        return;
+    }
+    const SettingsValues current{
+        m_serverUrl, int(std::chrono::duration_cast<std::chrono::seconds>(m_client->timeout()).count()),
+        AppSettings().language()};
+    auto *dialog = new SettingsDialog(m_keys, current, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_settingsDialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, current] {
+        const SettingsValues chosen = dialog->values();
+        // Only what the agent changed is saved: a URL given on the command
+        // line for this run is not written to the settings by accident.
+        AppSettings settings;
+        if (chosen.serverUrl != current.serverUrl) {
+            settings.setServerUrl(chosen.serverUrl);
+            m_serverUrl = chosen.serverUrl;
+            if (!m_demo)
+                m_client->setBaseUrl(m_serverUrl);
+        }
+        if (chosen.timeoutSeconds != current.timeoutSeconds) {
+            settings.setTimeoutSeconds(chosen.timeoutSeconds);
+            m_client->setTimeout(std::chrono::seconds(chosen.timeoutSeconds));
+        }
+        if (chosen.language != current.language)
+            settings.setLanguage(chosen.language);
+    });
+    dialog->open();
+    dialog->focusApiKey();
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(shortcutEntries(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+QList<ShortcutEntry> MainWindow::shortcutEntries() const
+{
+    const auto keysOf = [](const QAction *action) {
+        QStringList keys;
+        const QList<QKeySequence> sequences = action->shortcuts();
+        for (const QKeySequence &sequence : sequences) {
+            // Ctrl+Shift+Backtab is how X11 spells Ctrl+Shift+Tab: list it once.
+            if (sequence[0].key() != Qt::Key_Backtab)
+                keys << sequence.toString(QKeySequence::NativeText);
+        }
+        return keys.join(QStringLiteral(", "));
+    };
+    const auto entry = [&keysOf](const QString &description, const QAction *action) {
+        return ShortcutEntry{description, keysOf(action)};
+    };
+    const Ui::MainWindow &ui = *m_ui;
+    return {
+        entry(tr("Go to the search bar"), ui.actionFocusSearch),
+        {tr("Fetch the case typed in the search bar"), tr("Enter")},
+        entry(tr("Cancel loading"), ui.actionCancel),
+        entry(tr("Refresh the ticket"), ui.actionRefresh),
+        entry(tr("Back to the previous case"), ui.actionBack),
+        entry(tr("Forward to the next case"), ui.actionForward),
+        entry(tr("Next open ticket"), ui.actionNextTab),
+        entry(tr("Previous open ticket"), ui.actionPreviousTab),
+        entry(tr("Close the ticket"), ui.actionCloseTab),
+        {tr("Show ticket tab 1 to 7 (Overview, Notes, …)"),
+         m_showTabActions.constFirst()->shortcut().toString(QKeySequence::NativeText) +
+             QStringLiteral(" … ") +
+             m_showTabActions.constLast()->shortcut().toString(QKeySequence::NativeText)},
+        entry(tr("Settings"), ui.actionSettings),
+        entry(tr("Keyboard shortcuts (this list)"), ui.actionShortcuts),
+        entry(tr("Quit"), ui.actionQuit),
+    };
+}
+
+void MainWindow::openLink(const QUrl &url)
+{
+    // The ticket view only reports https and mailto links; check again, as
+    // this is where something actually leaves the app.
+    const QString scheme = url.scheme().toLower();
+    if (scheme == u"https" || scheme == u"mailto")
+        QDesktopServices::openUrl(url);
+}
+
+// --- Presentation --------------------------------------------------------------
+
+void MainWindow::updateActions()
+{
+    const TicketPage *page = currentPage();
+    const int count = m_ui->ticketTabs->count();
+    m_ui->actionRefresh->setEnabled(page && !page->isBusy());
+    m_ui->actionCancel->setEnabled(page && page->isBusy());
+    m_ui->actionCloseTab->setEnabled(page);
+    m_ui->actionNextTab->setEnabled(count > 1);
+    m_ui->actionPreviousTab->setEnabled(count > 1);
+    m_ui->actionBack->setEnabled(m_history.canGoBack());
+    m_ui->actionForward->setEnabled(m_history.canGoForward());
+    m_ui->actionExploreDemo->setEnabled(!m_demo);
+
+    const bool hasTicket = page && page->hasTicket();
+    for (int i = 0; i < m_showTabActions.size(); ++i) {
+        QAction *action = m_showTabActions.at(i);
+        const bool exists = hasTicket && i < page->ticketView()->tabCount();
+        action->setEnabled(exists);
+        action->setText(exists ? page->ticketView()->tabTitle(i) : tr("Show ticket tab %1").arg(i + 1));
+    }
+}
+
+void MainWindow::updateWindowTitle()
+{
+    const QString app = m_demo ? tr("CaseLens (demo data)") : QStringLiteral("CaseLens");
+    const TicketPage *page = currentPage();
+    if (!page) {
+        setWindowTitle(app);
+        return;
+    }
+    QString title = page->caseNumber();
+    if (page->hasTicket() && !page->ticketView()->ticket().subject.isEmpty())
+        title += QStringLiteral(" — ") + page->ticketView()->ticket().subject;
+    setWindowTitle(title + QStringLiteral(" — ") + app);
+}
+
+void MainWindow::updateWelcome()
+{
+    Ui::MainWindow &ui = *m_ui;
+    ui.demoBanner->setVisible(m_demo);
+    ui.caseList->clear();
+    if (m_demo) {
+        ui.welcomeTitleLabel->setText(tr("Demo data"));
+        ui.welcomeTextLabel->setText(
+            tr("These sample tickets come from a small server inside CaseLens, so everything works as it "
+               "does with a real Sweeppea account. Pick one, or type its case number above."));
+        ui.noKeyActions->hide();
+        ui.caseListLabel->setText(tr("Demo tickets"));
+        const QList<DemoCase> catalog = DemoServer::catalog(m_demo->directory());
+        for (const DemoCase &demoCase : catalog) {
+            auto *item = new QListWidgetItem(caseListText(demoCase), ui.caseList);
+            item->setData(Qt::UserRole, demoCase.caseNumber);
+            item->setToolTip(demoCase.subject.isEmpty() ? tr("Open %1").arg(demoCase.caseNumber)
+                                                        : demoCase.subject);
+        }
+        m_completerModel->setStringList(DemoServer::caseNumbers(m_demo->directory()));
+    } else if (!m_keys->hasKey()) {
+        ui.welcomeTitleLabel->setText(tr("Welcome to CaseLens"));
+        ui.welcomeTextLabel->setText(
+            tr("CaseLens shows Sweeppea support tickets: type or paste a case number and see the ticket, "
+               "its conversation, its activity and who asked, at a glance.\n\n"
+               "To start, set your Sweeppea API key. Or explore CaseLens first with bundled demo tickets."));
+        ui.noKeyActions->show();
+    } else {
+        ui.welcomeTitleLabel->setText(tr("Open a ticket"));
+        ui.welcomeTextLabel->setText(tr("Type or paste a case number above and press Enter. Ctrl+L takes you "
+                                        "there from anywhere; several tickets can be open at once."));
+        ui.noKeyActions->hide();
+    }
+    if (!m_demo) {
+        ui.caseListLabel->setText(tr("Recent cases"));
+        const QStringList recent = m_recent->cases();
+        for (const QString &caseNumber : recent) {
+            auto *item = new QListWidgetItem(caseNumber, ui.caseList);
+            item->setData(Qt::UserRole, caseNumber);
+            item->setToolTip(tr("Open %1").arg(caseNumber));
+        }
+        m_completerModel->setStringList(recent);
+    }
+    const bool listed = ui.caseList->count() > 0;
+    ui.caseListLabel->setVisible(listed);
+    ui.caseList->setVisible(listed);
+    ui.centralStack->setCurrentWidget(ui.ticketTabs->count() > 0 ? ui.ticketsPage : ui.welcomePage);
+    updateActions();
+}
+
+void MainWindow::updateRecent()
+{
+    qDeleteAll(m_recentActions);
+    m_recentActions.clear();
+    const QStringList recent = m_recent->cases();
+    QAction *before = m_ui->menuRecent->actions().constFirst(); // the separator
+    for (qsizetype i = 0; i < std::min<qsizetype>(recent.size(), RecentMenuEntries); ++i) {
+        const QString caseNumber = recent.at(i);
+        auto *action = new QAction(caseNumber, m_ui->menuRecent);
+        connect(action, &QAction::triggered, this, [this, caseNumber] { openCase(caseNumber); });
+        m_ui->menuRecent->insertAction(before, action);
+        m_recentActions.append(action);
+    }
+    m_ui->actionClearRecent->setEnabled(!recent.isEmpty());
+    if (!m_demo) // the welcome screen lists recent cases outside demo mode
+        updateWelcome();
+}
+
+void MainWindow::updateColors()
+{
+    const QPalette palette = QApplication::palette(this);
+    m_ui->demoBanner->setStyleSheet(PaletteColors::bannerStyleSheet(palette, PaletteColors::Tone::Warning,
+                                                                    m_ui->demoBanner->objectName()));
+    QPalette errorPalette = m_ui->searchErrorLabel->palette();
+    errorPalette.setColor(QPalette::WindowText, PaletteColors::errorText(palette));
+    m_ui->searchErrorLabel->setPalette(errorPalette);
+    if (m_ui->searchErrorLabel->isVisible())
+        showInputError(m_ui->searchErrorLabel->accessibleName());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        updateColors();
+}
+
+void MainWindow::saveWindowState()
+{
+    AppSettings().setWindowGeometry(saveGeometry(), saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace CaseLens::Gui

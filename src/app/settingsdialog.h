@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QDialog>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+namespace CaseLens::Gui {
+
+class ApiKeyProvider;
+
+namespace Ui {
+class SettingsDialog;
+}
+
+// What the dialog edits besides the key (persisted by the caller).
+struct SettingsValues
+{
+    QUrl serverUrl;
+    int timeoutSeconds = 30;
+    QString language; // "system", "en", ...
+};
+
+// API key (masked, show toggle, save / forget: acts at once through the
+// ApiKeyProvider), server URL (validated as the client does), request
+// timeout and language (OK applies them; the caller persists).
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    SettingsDialog(ApiKeyProvider *keys, const SettingsValues &values, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+
+    [[nodiscard]] SettingsValues values() const;
+    void focusApiKey();
+
+private:
+    void updateKeyState();
+    void validateServerUrl();
+    [[nodiscard]] QUrl enteredServerUrl() const;
+
+    std::unique_ptr<Ui::SettingsDialog> m_ui;
+    ApiKeyProvider *m_keys;
+};
+
+} // namespace CaseLens::Gui

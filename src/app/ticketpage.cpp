@@ -1,0 +1,181 @@
+#include "ticketpage.h"
+
+#include "errorbanner.h"
+#include "loadingpane.h"
+#include "ticketview.h"
+
+#include <QProgressBar>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace CaseLens::Gui {
+
+TicketPage::TicketPage(ApiClient *client, const QString &caseNumber, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_caseNumber(caseNumber)
+    , m_refreshBar(new QProgressBar(this))
+    , m_refreshError(new ErrorBanner(this))
+    , m_stack(new QStackedWidget(this))
+    , m_loading(new LoadingPane(m_stack))
+    , m_view(new TicketView(m_stack))
+    , m_errorBanner(new ErrorBanner(m_stack))
+{
+    Q_ASSERT(client);
+    setObjectName(QStringLiteral("ticketPage"));
+    setAccessibleName(tr("Ticket %1").arg(caseNumber));
+
+    // A thin bar, so a refresh does not push the ticket around.
+    m_refreshBar->setObjectName(QStringLiteral("refreshBar"));
+    m_refreshBar->setRange(0, 0);
+    m_refreshBar->setTextVisible(false);
+    m_refreshBar->setFixedHeight(4);
+    m_refreshBar->setAccessibleName(tr("Refreshing"));
+    m_refreshBar->hide();
+
+    m_refreshError->setObjectName(QStringLiteral("refreshErrorBanner"));
+    m_refreshError->setDismissible(true);
+    m_refreshError->hide();
+
+    m_view->setObjectName(QStringLiteral("ticketView"));
+
+    // The error banner sits at the top of its page, as wide as the ticket.
+    auto *errorPage = new QWidget(m_stack);
+    errorPage->setObjectName(QStringLiteral("errorPage"));
+    auto *errorLayout = new QVBoxLayout(errorPage);
+    errorLayout->setContentsMargins(24, 24, 24, 24);
+    errorLayout->addWidget(m_errorBanner);
+    errorLayout->addStretch();
+
+    m_stack->setObjectName(QStringLiteral("pageStates"));
+    m_stack->addWidget(m_loading);
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(errorPage);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_refreshBar);
+    layout->addWidget(m_refreshError);
+    layout->addWidget(m_stack, 1);
+
+    connect(m_loading, &LoadingPane::cancelRequested, this, &TicketPage::cancel);
+    for (ErrorBanner *banner : {m_errorBanner, m_refreshError}) {
+        connect(banner, &ErrorBanner::retryRequested, this, &TicketPage::fetch);
+        connect(banner, &ErrorBanner::settingsRequested, this, &TicketPage::settingsRequested);
+        connect(banner, &ErrorBanner::editCaseRequested, this, &TicketPage::editCaseRequested);
+    }
+    connect(m_view, &TicketView::httpsLinkActivated, this, &TicketPage::httpsLinkActivated);
+    connect(m_client, &ApiClient::started, this, [this](RequestId id) { onStarted(id); });
+    connect(m_client, &ApiClient::retrying, this, &TicketPage::onRetrying);
+    connect(m_client, &ApiClient::finished, this, &TicketPage::onFinished);
+}
+
+TicketPage::~TicketPage()
+{
+    if (m_requestId != 0)
+        m_client->cancel(m_requestId);
+}
+
+TicketPage::State TicketPage::state() const
+{
+    if (m_stack->currentWidget() == m_loading)
+        return State::Loading;
+    if (m_stack->currentWidget() == m_view)
+        return State::Ticket;
+    return State::Error;
+}
+
+void TicketPage::fetch()
+{
+    if (m_requestId != 0)
+        return; // already on its way
+    m_refreshError->hide();
+    m_retry = {};
+    m_requestId = m_client->fetchTicket(m_caseNumber);
+    // Shown at once, not when the request leaves the queue: the agent sees
+    // within a frame that something happens.
+    if (m_hasTicket) {
+        m_refreshBar->show();
+        setStatusText(tr("Refreshing %1…").arg(m_caseNumber));
+    } else {
+        m_loading->start(m_caseNumber);
+        m_stack->setCurrentWidget(m_loading);
+        setStatusText(tr("Fetching %1…").arg(m_caseNumber));
+    }
+    Q_EMIT stateChanged();
+}
+
+void TicketPage::cancel()
+{
+    if (m_requestId != 0)
+        m_client->cancel(m_requestId); // finished(Cancelled) follows
+}
+
+void TicketPage::onStarted(RequestId id)
+{
+    // After "retrying in 2 s" the wait is over: say that it is trying now.
+    if (id != m_requestId || m_retry.attempt == 0)
+        return;
+    const QString text = tr("Trying again (attempt %1 of %2)…").arg(m_retry.attempt).arg(m_retry.maxAttempts);
+    m_loading->setNotice(text);
+    m_refreshBar->setToolTip(text);
+    setStatusText(text);
+    Q_EMIT stateChanged();
+}
+
+void TicketPage::onRetrying(RequestId id, const QString &caseNumber, const RetryNotice &notice)
+{
+    Q_UNUSED(caseNumber)
+    if (id != m_requestId)
+        return;
+    m_retry = notice;
+    m_loading->setNotice(notice.message());
+    m_refreshBar->setToolTip(notice.message());
+    setStatusText(notice.message());
+    Q_EMIT stateChanged();
+}
+
+void TicketPage::onFinished(RequestId id, const QString &caseNumber, const TicketResult &result)
+{
+    Q_UNUSED(caseNumber)
+    if (id != m_requestId)
+        return;
+    m_requestId = 0;
+    m_refreshBar->hide();
+    m_refreshBar->setToolTip({});
+    m_lastError = result.error;
+    setStatusText({});
+
+    if (result.ok()) {
+        // A refresh keeps the agent where they were (Notes stays Notes).
+        const int tab = m_hasTicket ? m_view->currentTab() : 0;
+        m_view->setTicket(result.ticket);
+        if (tab > 0)
+            m_view->showTab(tab);
+        m_hasTicket = true;
+        m_refreshError->hide();
+        m_stack->setCurrentWidget(m_view);
+        Q_EMIT stateChanged();
+        Q_EMIT ticketLoaded();
+        return;
+    }
+    if (m_hasTicket) {
+        // A failed or cancelled refresh: the ticket already shown stays.
+        if (result.error.kind() != ErrorKind::Cancelled) {
+            m_refreshError->showError(result.error, m_caseNumber);
+            m_refreshError->show();
+        }
+    } else {
+        m_errorBanner->showError(result.error, m_caseNumber);
+        m_stack->setCurrentIndex(m_stack->count() - 1);
+    }
+    Q_EMIT stateChanged();
+}
+
+void TicketPage::setStatusText(const QString &text)
+{
+    m_statusText = text;
+}
+
+} // namespace CaseLens::Gui

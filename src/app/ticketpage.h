@@ -1,0 +1,81 @@
+#pragma once
+
+#include "apiclient.h"
+#include "error.h"
+#include "ticket.h"
+
+#include <QWidget>
+
+class QProgressBar;
+class QStackedWidget;
+
+namespace CaseLens::Gui {
+
+class ErrorBanner;
+class LoadingPane;
+class TicketView;
+
+// One open case: a stack of states (Loading, Ticket, Error) around a
+// TicketView. The page asks the ApiClient for its case and shows what comes
+// back; it never builds requests or reads JSON. A refresh keeps the ticket
+// on screen, with a thin busy bar on top, until the new one arrives.
+class TicketPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TicketPage)
+
+public:
+    enum class State { Loading, Ticket, Error };
+
+    // caseNumber must be normalised already.
+    TicketPage(ApiClient *client, const QString &caseNumber, QWidget *parent = nullptr);
+    ~TicketPage() override; // cancels a request still running
+
+    [[nodiscard]] QString caseNumber() const { return m_caseNumber; }
+    [[nodiscard]] State state() const;
+    [[nodiscard]] bool isBusy() const { return m_requestId != 0; }
+    [[nodiscard]] bool isRefreshing() const { return isBusy() && m_hasTicket; }
+    [[nodiscard]] bool hasTicket() const { return m_hasTicket; }
+    [[nodiscard]] Error lastError() const { return m_lastError; }
+    // A short line for the status bar: "Refreshing HYXTNJV…", retry notices.
+    [[nodiscard]] QString statusText() const { return m_statusText; }
+
+    [[nodiscard]] TicketView *ticketView() const { return m_view; }
+    [[nodiscard]] ErrorBanner *errorBanner() const { return m_errorBanner; }
+    [[nodiscard]] ErrorBanner *refreshErrorBanner() const { return m_refreshError; }
+    [[nodiscard]] LoadingPane *loadingPane() const { return m_loading; }
+
+    // Fetches the case: the first load, a retry, or a refresh (F5).
+    void fetch();
+    void cancel();
+
+Q_SIGNALS:
+    void stateChanged();
+    void ticketLoaded();
+    void settingsRequested();
+    void editCaseRequested(const QString &caseNumber);
+    void httpsLinkActivated(const QUrl &url);
+
+private:
+    void onStarted(RequestId id);
+    void onRetrying(RequestId id, const QString &caseNumber, const RetryNotice &notice);
+    void onFinished(RequestId id, const QString &caseNumber, const TicketResult &result);
+    void setStatusText(const QString &text);
+
+    ApiClient *m_client;
+    QString m_caseNumber;
+    RequestId m_requestId = 0;
+    RetryNotice m_retry; // the retry being waited for, if any
+    bool m_hasTicket = false;
+    Error m_lastError;
+    QString m_statusText;
+
+    QProgressBar *m_refreshBar;
+    ErrorBanner *m_refreshError;
+    QStackedWidget *m_stack;
+    LoadingPane *m_loading;
+    TicketView *m_view;
+    ErrorBanner *m_errorBanner;
+};
+
+} // namespace CaseLens::Gui

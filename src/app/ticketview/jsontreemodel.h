@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QAbstractItemModel>
+#include <QJsonValue>
+#include <QList>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace CaseLens::Gui {
+
+// JSON of any shape as a two-column tree (Field, Value): objects as key/value
+// rows, arrays as numbered rows, scalars as text. The top level is a list of
+// named sections ("Survey", "GitHub issue", ...), each with its value and the
+// parser warnings about it. https strings carry LinkUrlRole. Hostile sizes are
+// cut (depth and node limits) so the tree stays quick to build and show.
+class JsonTreeModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JsonTreeModel)
+
+public:
+    enum Column { KeyColumn, ValueColumn, ColumnCount };
+
+    struct Section
+    {
+        QString title;
+        QJsonValue value;     // Undefined or Null: "Not provided"
+        QStringList warnings; // shown with a warning icon and in the tooltip
+    };
+
+    static constexpr int MaxDepth = 16;
+    static constexpr int MaxNodes = 5000;
+
+    explicit JsonTreeModel(QObject *parent = nullptr);
+    ~JsonTreeModel() override;
+
+    void setSections(const QList<Section> &sections);
+
+    [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QModelIndex parent(const QModelIndex &child) const override;
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role = Qt::DisplayRole) const override;
+
+private:
+    struct Node;
+    void build(Node *node, const QJsonValue &value, int depth);
+    [[nodiscard]] Node *nodeFor(const QModelIndex &index) const;
+
+    std::unique_ptr<Node> m_root;
+    int m_nodeCount = 0;
+};
+
+} // namespace CaseLens::Gui
