@@ -57,6 +57,7 @@ private Q_SLOTS:
     void requesterDetails();
     void rawTab();
     void notesTab();
+    void noteLinks();
     void statisticsTab();
     void largeTicketIsFast();
     void accessibleNames();
@@ -484,6 +485,46 @@ void tst_TicketView::notesTab()
     // Rows have a height that fits their text.
     QListView *list = notes->listView();
     QTRY_VERIFY(list->visualRect(proxy->index(0, 0)).height() > list->fontMetrics().height() * 2);
+}
+
+void tst_TicketView::noteLinks()
+{
+    Ticket t = Testing::sampleTicket();
+    Note safe;
+    safe.id = QStringLiteral("1");
+    safe.date = QDateTime(QDate(2025, 1, 27), QTime(9, 0), Qt::UTC);
+    safe.html = QStringLiteral("<a href=\"https://help.sweeppea.com/exports\">Open the export guide</a>");
+    Note unsafe = safe;
+    unsafe.id = QStringLiteral("2");
+    unsafe.date = safe.date.addSecs(60);
+    unsafe.html =
+        QStringLiteral("<a href=\"javascript:alert(1)\">Run</a> <a href=\"file:///etc/passwd\">Open</a>");
+    t.notes = {safe, unsafe};
+
+    TicketView view;
+    view.resize(900, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTicket(t);
+    view.showTab(TicketView::NotesTabIndex);
+    QSignalSpy spy(&view, &TicketView::httpsLinkActivated);
+    QListView *list = child<NotesTab>(view, QStringLiteral("notesTab"))->listView();
+    QTRY_VERIFY(list->visualRect(list->model()->index(1, 0)).isValid());
+    // The link text starts the body: below the padding and the date line.
+    const auto linkPoint = [list](int row) {
+        const QRect rect = list->visualRect(list->model()->index(row, 0));
+        const int bodyTop = rect.top() + 8 + list->fontMetrics().height() + 4;
+        return QPoint(rect.left() + 8 + 6, bodyTop + list->fontMetrics().height() / 2);
+    };
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, linkPoint(1));
+    QCOMPARE(spy.count(), 0);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, linkPoint(0));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toUrl(), QUrl(QStringLiteral("https://help.sweeppea.com/exports")));
+    // A click beside the link (on the date line) opens nothing.
+    const QRect first = list->visualRect(list->model()->index(0, 0));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, first.topLeft() + QPoint(12, 10));
+    QCOMPARE(spy.count(), 1);
 }
 
 void tst_TicketView::statisticsTab()

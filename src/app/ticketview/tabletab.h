@@ -19,8 +19,8 @@ class TableTab final : public QWidget
 
 public:
     // model: the source model (not owned); sortRole: the model's sort role.
-    TableTab(QAbstractItemModel *model, int sortRole, const QString &emptyText, const QString &accessibleName,
-             QWidget *parent = nullptr);
+    explicit TableTab(QAbstractItemModel *model, int sortRole, const QString &emptyText,
+                      const QString &accessibleName, QWidget *parent = nullptr);
 
     // Call after the source model changed: shows the table or the empty state.
     void refresh();

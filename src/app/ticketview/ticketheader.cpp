@@ -25,12 +25,12 @@ constexpr int WarningsListLines = 6;
 
 // Badge colours: dark enough for white text (contrast >= 4.5:1) and distinct
 // on light and dark windows. The badge's text and icon carry the meaning.
-const QColor OpenColor(0x1a, 0x7f, 0x37);
-const QColor ClosedColor(0x82, 0x50, 0xdf);
-const QColor LowColor(0x57, 0x60, 0x6a);
-const QColor MediumColor(0x9a, 0x50, 0x00);
-const QColor HighColor(0xcf, 0x22, 0x2e);
-const QColor UnknownColor(0x6e, 0x77, 0x81);
+constexpr QRgb OpenColor = 0x1a7f37;
+constexpr QRgb ClosedColor = 0x8250df;
+constexpr QRgb LowColor = 0x57606a;
+constexpr QRgb MediumColor = 0x9a5000;
+constexpr QRgb HighColor = 0xcf222e;
+constexpr QRgb UnknownColor = 0x6e7781;
 
 QLabel *makeTitle(const QString &text, QWidget *parent)
 {
@@ -196,52 +196,48 @@ void TicketHeader::setTicket(const Ticket &ticket, const QDateTime &now)
     if (!subjectWarnings.isEmpty())
         m_subject->setToolTip(toolTipText(ticket.subject + u'\n' + subjectWarnings.join(u'\n')));
 
-    // Status.
+    // Status and priority: a badge each, with text and a shape icon.
     const QStringList statusWarnings = w("Status");
-    switch (ticket.status) {
-    case TicketStatus::Open:
-        m_status->setBadge(statusName(ticket.status), Badge::Icon::Open, OpenColor);
-        break;
-    case TicketStatus::Closed:
-        m_status->setBadge(statusName(ticket.status), Badge::Icon::Closed, ClosedColor);
-        break;
-    case TicketStatus::Unknown:
-        m_status->setBadge(tr("Status unknown"), Badge::Icon::Unknown, UnknownColor);
-        break;
+    QString statusText = tr("Status unknown");
+    Badge::Icon statusIcon = Badge::Icon::Unknown;
+    QRgb statusColor = UnknownColor;
+    if (ticket.status == TicketStatus::Open) {
+        statusText = statusName(ticket.status);
+        statusIcon = Badge::Icon::Open;
+        statusColor = OpenColor;
+    } else if (ticket.status == TicketStatus::Closed) {
+        statusText = statusName(ticket.status);
+        statusIcon = Badge::Icon::Closed;
+        statusColor = ClosedColor;
     }
+    m_status->setBadge(statusText + warningMark(statusWarnings), statusIcon, QColor::fromRgb(statusColor));
     m_status->setToolTip(
-        toolTipText((QStringList{tr("Status: %1").arg(m_status->text())} + statusWarnings).join(u'\n')));
-    if (!statusWarnings.isEmpty())
-        m_status->setBadge(m_status->text() + warningMark(statusWarnings), m_status->icon(),
-                           ticket.status == TicketStatus::Unknown ? UnknownColor
-                           : ticket.status == TicketStatus::Open  ? OpenColor
-                                                                  : ClosedColor);
+        toolTipText((QStringList{tr("Status: %1").arg(statusText)} + statusWarnings).join(u'\n')));
 
-    // Priority.
     const QStringList priorityWarnings = w("Priority");
-    QString priorityText;
+    QString priorityText = tr("Priority unknown");
+    Badge::Icon priorityIcon = Badge::Icon::Unknown;
+    QRgb priorityColor = UnknownColor;
     switch (ticket.priority) {
     case Priority::Low:
-        priorityText = tr("%1 priority").arg(priorityName(ticket.priority));
-        m_priority->setBadge(priorityText + warningMark(priorityWarnings), Badge::Icon::PriorityLow,
-                             LowColor);
+        priorityIcon = Badge::Icon::PriorityLow;
+        priorityColor = LowColor;
         break;
     case Priority::Medium:
-        priorityText = tr("%1 priority").arg(priorityName(ticket.priority));
-        m_priority->setBadge(priorityText + warningMark(priorityWarnings), Badge::Icon::PriorityMedium,
-                             MediumColor);
+        priorityIcon = Badge::Icon::PriorityMedium;
+        priorityColor = MediumColor;
         break;
     case Priority::High:
-        priorityText = tr("%1 priority").arg(priorityName(ticket.priority));
-        m_priority->setBadge(priorityText + warningMark(priorityWarnings), Badge::Icon::PriorityHigh,
-                             HighColor);
+        priorityIcon = Badge::Icon::PriorityHigh;
+        priorityColor = HighColor;
         break;
     case Priority::Unknown:
-        priorityText = tr("Priority unknown");
-        m_priority->setBadge(priorityText + warningMark(priorityWarnings), Badge::Icon::Unknown,
-                             UnknownColor);
         break;
     }
+    if (ticket.priority != Priority::Unknown)
+        priorityText = tr("%1 priority").arg(priorityName(ticket.priority));
+    m_priority->setBadge(priorityText + warningMark(priorityWarnings), priorityIcon,
+                         QColor::fromRgb(priorityColor));
     m_priority->setToolTip(toolTipText((QStringList{priorityText} + priorityWarnings).join(u'\n')));
 
     // Product area, views, pin.
