@@ -1,17 +1,28 @@
 #pragma once
 
+#include "credentialstore.h"
+#include "error.h"
+
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QString>
+#include <QUrl>
 
 namespace CaseLens::Gui {
 
 // The one place that knows where the API key comes from and where it is kept.
 // Windows and dialogs ask this class; nothing else reads the environment or
-// stores the key. Today the key lives in memory for the session only (never
-// in a file or QSettings). The keychain work replaces store()/forget() with
-// credential-store calls, adds Source::Keychain and an asynchronous load();
-// callers already react to keyChanged() rather than assuming a key at start.
+// talks to the keychain about the key.
+//
+// Where a key can come from, in order: CASELENS_API_KEY (always wins at
+// start), the system keychain entry for the current server (read once,
+// asynchronously, by load()), or a key typed in Settings and kept in memory
+// for this session only (when the keychain is unavailable). The key is never
+// written to a file or QSettings: there is no plaintext fallback.
+//
+// Storage::MemoryOnly (the default, for tests and tools that must not touch
+// the user's keychain) keeps every typed key in memory; the app uses
+// Storage::Keychain.
 class ApiKeyProvider final : public QObject
 {
     Q_OBJECT
@@ -21,36 +32,81 @@ public:
     enum class Source {
         None,        // no key
         Environment, // CASELENS_API_KEY
+        Keychain,    // the system keychain entry for the server
         Session,     // typed in Settings, kept in memory until the app exits
     };
+    enum class Storage { MemoryOnly, Keychain };
 
     static constexpr const char *EnvironmentVariable = "CASELENS_API_KEY";
 
-    explicit ApiKeyProvider(QObject *parent = nullptr);
+    explicit ApiKeyProvider(Storage storage = Storage::MemoryOnly, QObject *parent = nullptr);
+    ~ApiKeyProvider() override;
 
     // Takes CASELENS_API_KEY when it is set and not empty.
     void
     loadFromEnvironment(const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 
+    // The server the key is for (the keychain has one entry per server). A
+    // different server drops a keychain or session key (it belongs to the
+    // other server) and, once load() was called, reads the new server's entry.
+    void setServer(const QUrl &server);
+    [[nodiscard]] QUrl server() const { return m_server; }
+
+    // Reads the keychain entry for the server, asynchronously; keyChanged()
+    // when one is found. Does nothing with an environment key or MemoryOnly.
+    void load();
+
     [[nodiscard]] QString key() const { return m_key; }
     [[nodiscard]] bool hasKey() const { return !m_key.isEmpty(); }
     [[nodiscard]] Source source() const { return m_source; }
+    [[nodiscard]] Storage storage() const { return m_storage; }
+    [[nodiscard]] bool usesKeychain() const { return m_storage == Storage::Keychain; }
+    [[nodiscard]] bool isLoading() const { return m_loading; }
+    [[nodiscard]] bool isBusy() const { return m_loading || m_writing; }
+    // The last keychain problem (ErrorKind::Keychain, with advice), or none.
+    [[nodiscard]] Error keychainError() const { return m_keychainError; }
+    // An environment key cannot be forgotten from the app.
+    [[nodiscard]] bool canForget() const { return hasKey() && m_source != Source::Environment; }
 
-    // For the Settings dialog: "This session only (memory)", ...
+    // For the Settings dialog: "the system keychain (…)", "This session only (memory) — not saved", ...
     [[nodiscard]] QString locationDescription() const;
 
-    // The user typed a key: keep it (in memory for now). Empty = forget().
-    void store(const QString &key);
+    // Save in the keychain (Storage::Keychain) or in memory (MemoryOnly);
+    // answered by saveFinished(). On failure the key is not used: the caller
+    // offers useForSession().
+    void save(const QString &key);
+    // Use the key in memory for this session only; never saved. Empty = none.
+    void useForSession(const QString &key);
+    // Same as useForSession() (the key typed in Settings before the keychain).
+    void store(const QString &key) { useForSession(key); }
+    // Removes the key: a keychain key from the keychain too (forgetFinished()).
+    // Refused for an environment key.
     void forget();
 
 Q_SIGNALS:
     void keyChanged();
+    // Loading, saving, forgetting started or finished, or keychainError() changed.
+    void statusChanged();
+    void saveFinished(const CaseLens::Error &error);
+    void forgetFinished(const CaseLens::Error &error);
 
 private:
     void set(const QString &key, Source source);
+    void setKeychainError(const Error &error);
+    void readKeychain();
 
+    Storage m_storage;
+    CredentialStore *m_store = nullptr; // owned (child) when Storage::Keychain
+    QUrl m_server;
     QString m_key;
     Source m_source = Source::None;
+    bool m_loadRequested = false;
+    bool m_loading = false;
+    bool m_writing = false;
+    // Bumped whenever the key or server changes by other means: an older
+    // keychain answer must not overwrite it.
+    quint64 m_generation = 0;
+    Error m_keychainError;
 };
 
 } // namespace CaseLens::Gui

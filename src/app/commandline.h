@@ -1,5 +1,7 @@
 #pragma once
 
+#include "casenumber.h"
+
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -25,8 +27,27 @@ struct LaunchOptions
     QString caseNumber; // normalised; empty when none was given
     QUrl baseUrl;       // --base-url, else CASELENS_BASE_URL; empty: use the settings
     bool demo = false;  // --demo
+
+    // Hidden options, for tests and diagnostics (not in --help):
+    //   --self-test-startup     print the startup problems (e.g. no TLS backend),
+    //                           one per line, and exit 1 if there are any, else 0.
+    //   --report-opened-cases   print "opened CASE" on stdout whenever another
+    //                           launch hands a case to this instance.
+    bool selfTestStartup = false;
+    bool reportOpenedCases = false;
 };
 
+// A caselens:// link, e.g. caselens://ticket/HYXTNJV. Strict: scheme
+// "caselens", host "ticket", a path of exactly one segment that is a valid
+// case number; no user, port, query or fragment. The result's error
+// (InvalidInput) says what is wrong.
+[[nodiscard]] NormalizedCaseNumber caseNumberFromUrl(const QString &text);
+// True when text looks like a caselens: link (and is parsed as one).
+[[nodiscard]] bool isCaseLensUrl(const QString &text);
+
+// A caselens:// link that is not valid is ignored: the app starts without a
+// case and error says why (no exit: a bad link from an e-mail must not stop
+// the app).
 // arguments include the program name (as QCoreApplication::arguments()).
 // The flag wins over the environment variable.
 [[nodiscard]] LaunchOptions parseCommandLine(const QStringList &arguments,

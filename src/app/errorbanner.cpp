@@ -145,7 +145,7 @@ void ErrorBanner::showError(const Error &error, const QString &caseNumber)
         break;
     case ErrorKind::Unauthorized:
     case ErrorKind::Forbidden:
-        headline = tr("Your API key was not accepted");
+        headline = tr("Your API key was rejected");
         break;
     case ErrorKind::NotFound:
         headline = tr("No ticket %1 for this API key").arg(caseNumber);

@@ -1,39 +1,174 @@
 #include "languagesupport.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QLibraryInfo>
-#include <QLocale>
 #include <QTranslator>
+
+#include <algorithm>
+#include <memory>
 
 namespace CaseLens::Gui {
 
-QList<LanguageChoice> availableLanguages()
+namespace {
+
+// The .qm files qt_add_translations embeds (src/app/CMakeLists.txt).
+QString translationsDir()
 {
-    return {
-        {QStringLiteral("system"), QCoreApplication::translate("CaseLens::Gui::Language", "System")},
-        {QStringLiteral("en"), QStringLiteral("English")}, // language names in their own language
-    };
+    return QStringLiteral(":/i18n");
 }
 
-void installTranslations(QCoreApplication &app, const QString &language)
+QString appFileName(const QString &name)
 {
-    // The source strings are English: nothing to load for it.
-    const QLocale locale = language == u"system" ? QLocale::system() : QLocale(language);
-    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
-        return;
-    // QTranslator::load(locale, ...) walks the locale's UI languages with
-    // fallbacks (pt_BR -> pt), so a partial translation still helps.
-    auto *ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("caselens"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(ours);
-    else
-        delete ours;
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+    return QStringLiteral("caselens_") + name + QStringLiteral(".qm");
+}
+
+// Marks the translators installTranslations() owns, so a later call (tests)
+// replaces them instead of stacking languages.
+QString translatorObjectName()
+{
+    return QStringLiteral("CaseLens::Gui::installTranslations");
+}
+
+bool isSourceLanguage(const QLocale &locale)
+{
+    return locale.language() == QLocale::English || locale.language() == QLocale::C;
+}
+
+// "es-MX" -> {"es_MX", "es"}; "zh-Hant-TW" -> {"zh_Hant_TW", "zh_Hant", "zh"}.
+QStringList fallbackNames(QString uiLanguage)
+{
+    uiLanguage.replace(u'-', u'_');
+    QStringList names{uiLanguage};
+    for (qsizetype cut = uiLanguage.lastIndexOf(u'_'); cut > 0; cut = uiLanguage.lastIndexOf(u'_')) {
+        uiLanguage.truncate(cut);
+        names.append(uiLanguage);
+    }
+    return names;
+}
+
+// The first of the preferred UI languages CaseLens has a translation for, as
+// its .qm name ("es", "de"); empty when English comes first (the source
+// strings are English, so "en, es" must not end up Spanish).
+QString translatedUiLanguage(const QStringList &uiLanguages)
+{
+    for (const QString &uiLanguage : uiLanguages) {
+        if (isSourceLanguage(QLocale(uiLanguage)))
+            return {};
+        const QStringList names = fallbackNames(uiLanguage);
+        for (const QString &name : names) {
+            if (QFileInfo::exists(translationsDir() + u'/' + appFileName(name)))
+                return name;
+        }
+    }
+    return {};
+}
+
+void removeInstalledTranslators(QCoreApplication &app)
+{
+    const QList<QTranslator *> installed =
+        app.findChildren<QTranslator *>(translatorObjectName(), Qt::FindDirectChildrenOnly);
+    for (QTranslator *translator : installed) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+}
+
+bool install(QCoreApplication &app, std::unique_ptr<QTranslator> translator)
+{
+    translator->setObjectName(translatorObjectName());
+    translator->setParent(&app);
+    return QCoreApplication::installTranslator(translator.release());
+}
+
+// Each language named in its own language, as its translators wrote it
+// (QLocale's native names carry the territory: "español de España").
+QString ownName(const QString &qmFile, const QString &code)
+{
+    QTranslator translator;
+    if (translator.load(qmFile, translationsDir())) {
+        const QString name =
+            translator.translate("CaseLens::Gui::Language", "English",
+                                 "The name of the language you translate into, in that language");
+        if (!name.isEmpty())
+            return name;
+    }
+    QString name = QLocale(code).nativeLanguageName();
+    if (!name.isEmpty())
+        name[0] = name.at(0).toUpper();
+    return name.isEmpty() ? code : name;
+}
+
+} // namespace
+
+QList<LanguageChoice> availableLanguages()
+{
+    QList<LanguageChoice> translated;
+    const QStringList files =
+        QDir(translationsDir()).entryList({QStringLiteral("caselens_*.qm")}, QDir::Files, QDir::Name);
+    for (const QString &file : files) {
+        const QString code = QFileInfo(file).completeBaseName().mid(qsizetype(sizeof("caselens_") - 1));
+        translated.append({code, ownName(file, code)});
+    }
+    std::sort(translated.begin(), translated.end(), [](const LanguageChoice &a, const LanguageChoice &b) {
+        return QString::localeAwareCompare(a.displayName, b.displayName) < 0;
+    });
+
+    QList<LanguageChoice> choices{
+        {QStringLiteral("system"), QCoreApplication::translate("CaseLens::Gui::Language", "System")},
+        {QStringLiteral("en"), QStringLiteral("English")},
+    };
+    choices.append(translated);
+    return choices;
+}
+
+QLocale localeForLanguage(const QString &language)
+{
+    const QLocale system = QLocale::system();
+    if (language.isEmpty() || language == u"system")
+        return system;
+    const QLocale chosen(language);
+    if (chosen.language() == QLocale::C) // not a language QLocale knows
+        return system;
+    // "es" on an es_MX desktop keeps Mexican formats; "de_AT" is taken as is.
+    const bool languageOnly = !language.contains(u'_') && !language.contains(u'-');
+    if (languageOnly && system.language() == chosen.language())
+        return system;
+    return chosen;
+}
+
+InstalledTranslations installTranslations(QCoreApplication &app, const QString &language)
+{
+    removeInstalledTranslators(app);
+
+    InstalledTranslations result;
+    result.locale = localeForLanguage(language);
+    // Dates, times and numbers follow the language (QLocale() everywhere).
+    QLocale::setDefault(result.locale);
+
+    // "system" follows the desktop's list of UI languages (LANGUAGE=de:es);
+    // an explicit choice, that language.
+    const bool followSystem = language.isEmpty() || language == u"system";
+    const QStringList uiLanguages =
+        followSystem ? QLocale::system().uiLanguages() : result.locale.uiLanguages();
+    result.uiLanguage = translatedUiLanguage(uiLanguages);
+    if (result.uiLanguage.isEmpty())
+        return result; // English: the source strings, and Qt's own are English too
+
+    auto ours = std::make_unique<QTranslator>();
+    if (ours->load(appFileName(result.uiLanguage), translationsDir()))
+        result.applicationLoaded = install(app, std::move(ours));
+
+    // Qt's own strings (standard buttons, context menus, key names) in the
+    // same language, with Qt's locale fallback (qtbase_de_AT -> qtbase_de).
+    // Only next to a CaseLens translation: a half-French window is worse than
+    // an English one.
+    auto qt = std::make_unique<QTranslator>();
+    if (qt->load(QLocale(result.uiLanguage), QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    else
-        delete qt;
+        result.qtLoaded = install(app, std::move(qt));
+    return result;
 }
 
 } // namespace CaseLens::Gui

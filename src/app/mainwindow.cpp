@@ -17,6 +17,7 @@
 #include "ticketview.h"
 
 #include <QApplication>
+#include <QBoxLayout>
 #include <QCloseEvent>
 #include <QCompleter>
 #include <QDesktopServices>
@@ -107,6 +108,10 @@ MainWindow::MainWindow(ApiClient *client, ApiKeyProvider *keys, QWidget *parent)
     connect(m_ui->leaveDemoButton, &QPushButton::clicked, this, &MainWindow::leaveDemo);
     connect(m_recent, &RecentCases::changed, this, &MainWindow::updateRecent);
     connect(m_keys, &ApiKeyProvider::keyChanged, this, &MainWindow::onKeyChanged);
+    connect(m_keys, &ApiKeyProvider::statusChanged, this, [this] {
+        if (!m_demo)
+            updateWelcome();
+    });
 
     setupActions();
     setupWelcome();
@@ -505,6 +510,8 @@ void MainWindow::showSettings()
             m_serverUrl = chosen.serverUrl;
             if (!m_demo)
                 m_client->setBaseUrl(m_serverUrl);
+            // One keychain entry per server: read the one for the new server.
+            m_keys->setServer(m_serverUrl);
         }
         if (chosen.timeoutSeconds != current.timeoutSeconds) {
             settings.setTimeoutSeconds(chosen.timeoutSeconds);
@@ -515,6 +522,41 @@ void MainWindow::showSettings()
     });
     dialog->open();
     dialog->focusApiKey();
+}
+
+void MainWindow::activateFromOtherLaunch(const QString &caseNumber)
+{
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
+    if (!caseNumber.isEmpty())
+        openCase(caseNumber);
+}
+
+void MainWindow::showStartupProblem(const QString &message)
+{
+    if (!m_startupProblem) {
+        m_startupProblem = new QLabel(this);
+        m_startupProblem->setObjectName(QStringLiteral("startupProblemBanner"));
+        m_startupProblem->setWordWrap(true);
+        m_startupProblem->setTextFormat(Qt::PlainText);
+        m_startupProblem->setMargin(8);
+        m_startupProblem->setAccessibleName(tr("Startup problem"));
+        m_startupProblem->setStyleSheet(PaletteColors::bannerStyleSheet(
+            QApplication::palette(this), PaletteColors::Tone::Warning, m_startupProblem->objectName()));
+        if (auto *layout = qobject_cast<QBoxLayout *>(m_ui->centralWidget->layout()))
+            layout->insertWidget(0, m_startupProblem);
+    }
+    m_startupProblem->setText(QStringLiteral("⚠ ") + message);
+    m_startupProblem->show();
+}
+
+QString MainWindow::startupProblem() const
+{
+    return m_startupProblem ? m_startupProblem->text() : QString();
 }
 
 void MainWindow::showShortcuts()
@@ -634,12 +676,20 @@ void MainWindow::updateWelcome()
                                                         : demoCase.subject);
         }
         m_completerModel->setStringList(DemoServer::caseNumbers(m_demo->directory()));
+    } else if (!m_keys->hasKey() && m_keys->isLoading()) {
+        ui.welcomeTitleLabel->setText(tr("Welcome to CaseLens"));
+        ui.welcomeTextLabel->setText(tr("Looking for your API key…"));
+        ui.noKeyActions->hide();
     } else if (!m_keys->hasKey()) {
         ui.welcomeTitleLabel->setText(tr("Welcome to CaseLens"));
-        ui.welcomeTextLabel->setText(
+        QString text =
             tr("CaseLens shows Sweeppea support tickets: type or paste a case number and see the ticket, "
                "its conversation, its activity and who asked, at a glance.\n\n"
-               "To start, set your Sweeppea API key. Or explore CaseLens first with bundled demo tickets."));
+               "To start, set your Sweeppea API key. Or explore CaseLens first with bundled demo tickets.");
+        if (const Error error = m_keys->keychainError(); error.isError())
+            text += QStringLiteral("\n\n⚠ ") + error.message() +
+                    tr("\nIn Settings you can use a key for this session only.");
+        ui.welcomeTextLabel->setText(text);
         ui.noKeyActions->show();
     } else {
         ui.welcomeTitleLabel->setText(tr("Open a ticket"));

@@ -12,6 +12,7 @@
 
 class QAction;
 class QCompleter;
+class QLabel;
 class QStringListModel;
 
 namespace CaseLens {
@@ -66,6 +67,14 @@ public:
     [[nodiscard]] RecentCases *recentCases() const { return m_recent; }
     [[nodiscard]] QList<ShortcutEntry> shortcutEntries() const;
 
+    // Another launch (a caselens:// link, `caselens CASE`) handed over: bring
+    // the window to the front and open caseNumber when it is not empty.
+    void activateFromOtherLaunch(const QString &caseNumber);
+    // A problem found at start (e.g. no TLS backend): a persistent banner at
+    // the top of the window. Demo mode still works.
+    void showStartupProblem(const QString &message);
+    [[nodiscard]] QString startupProblem() const;
+
     void showSettings();
     void showShortcuts();
     void showAbout();
@@ -112,6 +121,7 @@ private:
     QList<QAction *> m_showTabActions;
     QList<QAction *> m_recentActions;
     QPointer<SettingsDialog> m_settingsDialog;
+    QLabel *m_startupProblem = nullptr; // created on the first startup problem
 };
 
 } // namespace CaseLens::Gui

@@ -5,9 +5,11 @@
 #include "apiclient.h"
 #include "apikeyprovider.h"
 #include "appsettings.h"
+#include "credentialstore.h"
 #include "languagesupport.h"
 #include "palettecolors.h"
 
+#include <QMessageBox>
 #include <QPushButton>
 
 namespace CaseLens::Gui {
@@ -27,13 +29,53 @@ SettingsDialog::SettingsDialog(ApiKeyProvider *keys, const SettingsValues &value
         m_ui->showKeyButton->setText(show ? tr("Hide") : tr("Show"));
         m_ui->showKeyButton->setAccessibleName(show ? tr("Hide API key") : tr("Show API key"));
     });
-    connect(m_ui->saveKeyButton, &QPushButton::clicked, this,
-            [this] { m_keys->store(m_ui->apiKeyEdit->text()); });
-    connect(m_ui->forgetKeyButton, &QPushButton::clicked, this, [this] {
-        m_keys->forget();
-        m_ui->apiKeyEdit->clear();
+    connect(m_ui->saveKeyButton, &QPushButton::clicked, this, [this] {
+        m_offerSession = false;
+        setKeyStatus(m_keys->usesKeychain() ? tr("Saving…") : QString(), false);
+        m_keys->save(m_ui->apiKeyEdit->text());
     });
-    connect(m_keys, &ApiKeyProvider::keyChanged, this, &SettingsDialog::updateKeyState);
+    connect(m_ui->sessionOnlyButton, &QPushButton::clicked, this, [this] {
+        m_keys->useForSession(m_ui->apiKeyEdit->text());
+        setKeyStatus(tr("This session only — not saved. CaseLens asks again next time."), false);
+    });
+    connect(m_ui->forgetKeyButton, &QPushButton::clicked, this, &SettingsDialog::confirmForget);
+    connect(m_keys, &ApiKeyProvider::saveFinished, this, [this](const Error &error) {
+        if (error.isError()) {
+            m_offerSession = m_keys->usesKeychain() && error.kind() == ErrorKind::Keychain;
+            setKeyStatus(error.message(), true);
+        } else {
+            setKeyStatus(m_keys->source() == ApiKeyProvider::Source::Keychain
+                             ? tr("Saved in %1").arg(CredentialStore::keychainName())
+                             : tr("This session only — not saved"),
+                         false);
+        }
+        updateKeyState();
+    });
+    connect(m_keys, &ApiKeyProvider::forgetFinished, this, [this](const Error &error) {
+        if (error.isError()) {
+            setKeyStatus(error.message(), true);
+        } else {
+            m_ui->apiKeyEdit->clear();
+            setKeyStatus(tr("The key was forgotten."), false);
+        }
+        updateKeyState();
+    });
+    connect(m_keys, &ApiKeyProvider::keyChanged, this, [this] {
+        // A key found in the keychain while the dialog is open fills the
+        // field, unless the agent is typing one.
+        if (!m_ui->apiKeyEdit->isModified())
+            m_ui->apiKeyEdit->setText(m_keys->key());
+        updateKeyState();
+    });
+    connect(m_keys, &ApiKeyProvider::statusChanged, this, [this] {
+        // The keychain failed while the dialog was open (e.g. the first read).
+        if (const Error error = m_keys->keychainError();
+            error.isError() && !m_keys->isBusy() && m_ui->keyStatusLabel->text().isEmpty()) {
+            m_offerSession = m_keys->usesKeychain();
+            setKeyStatus(error.message(), true);
+        }
+        updateKeyState();
+    });
 
     m_ui->serverUrlEdit->setText(values.serverUrl.toString());
     m_ui->serverUrlEdit->setPlaceholderText(ApiClient::defaultBaseUrl().toString());
@@ -43,6 +85,15 @@ SettingsDialog::SettingsDialog(ApiKeyProvider *keys, const SettingsValues &value
     QPalette errorPalette = m_ui->serverUrlErrorLabel->palette();
     errorPalette.setColor(QPalette::WindowText, PaletteColors::errorText(palette()));
     m_ui->serverUrlErrorLabel->setPalette(errorPalette);
+    m_normalStatusPalette = m_ui->keyStatusLabel->palette();
+    m_errorStatusPalette = errorPalette;
+    // A keychain problem found at start is shown here, with the way around it.
+    if (const Error error = m_keys->keychainError(); error.isError()) {
+        m_offerSession = m_keys->usesKeychain();
+        setKeyStatus(error.message(), true);
+    } else {
+        setKeyStatus({}, false);
+    }
 
     m_ui->timeoutSpin->setRange(AppSettings::MinTimeoutSeconds, AppSettings::MaxTimeoutSeconds);
     m_ui->timeoutSpin->setValue(values.timeoutSeconds);
@@ -74,14 +125,61 @@ void SettingsDialog::focusApiKey()
     m_ui->apiKeyEdit->selectAll();
 }
 
+void SettingsDialog::confirmForget()
+{
+    if (m_keys->source() != ApiKeyProvider::Source::Keychain) {
+        m_keys->forget(); // only in memory: nothing stored to lose
+        return;
+    }
+    // Deleting a stored key is deliberate and cannot be undone: ask first.
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Forget the API key?"),
+        tr("Delete the API key for %1 from %2? You will need to paste it again.")
+            .arg(CredentialStore::accountForServer(m_keys->server()), CredentialStore::keychainName()),
+        QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("forgetConfirmation"));
+    QPushButton *forget = box->addButton(tr("Forget key"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, forget] {
+        if (box->clickedButton() == forget)
+            m_keys->forget();
+    });
+    box->open();
+}
+
+void SettingsDialog::setKeyStatus(const QString &text, bool isError)
+{
+    m_ui->keyStatusLabel->setPalette(isError ? m_errorStatusPalette : m_normalStatusPalette);
+    m_ui->keyStatusLabel->setText(isError && !text.isEmpty() ? QStringLiteral("⚠ ") + text : text);
+    m_ui->keyStatusLabel->setVisible(!text.isEmpty());
+}
+
 void SettingsDialog::updateKeyState()
 {
     const QString entered = m_ui->apiKeyEdit->text().trimmed();
-    m_ui->saveKeyButton->setEnabled(!entered.isEmpty() && entered != m_keys->key());
-    m_ui->forgetKeyButton->setEnabled(m_keys->hasKey());
-    m_ui->keyLocationLabel->setText(m_keys->hasKey()
-                                        ? tr("Kept in: %1").arg(m_keys->locationDescription())
-                                        : tr("No key set. Paste your key above and press Save key."));
+    const bool busy = m_keys->isBusy();
+    const bool sessionKeyCouldBeSaved =
+        m_keys->usesKeychain() && m_keys->source() == ApiKeyProvider::Source::Session;
+    m_ui->saveKeyButton->setEnabled(!busy && !entered.isEmpty() &&
+                                    (entered != m_keys->key() || sessionKeyCouldBeSaved));
+    m_ui->forgetKeyButton->setEnabled(!busy && m_keys->canForget());
+    m_ui->forgetKeyButton->setToolTip(m_keys->source() == ApiKeyProvider::Source::Environment
+                                          ? tr("The key comes from the environment variable %1: unset it "
+                                               "to stop using it.")
+                                                .arg(QLatin1String(ApiKeyProvider::EnvironmentVariable))
+                                          : QString());
+    const bool offer = m_offerSession && m_keys->source() != ApiKeyProvider::Source::Session;
+    m_ui->sessionOnlyButton->setVisible(offer);
+    m_ui->sessionOnlyButton->setEnabled(!entered.isEmpty());
+    QString location;
+    if (m_keys->hasKey())
+        location = tr("Kept in: %1").arg(m_keys->locationDescription());
+    else if (m_keys->isLoading())
+        location = tr("Looking for your API key…");
+    else
+        location = tr("No key set. Paste your key above and press Save key.");
+    m_ui->keyLocationLabel->setText(location);
 }
 
 QUrl SettingsDialog::enteredServerUrl() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QPalette>
 #include <QString>
 #include <QUrl>
 
@@ -22,8 +23,9 @@ struct SettingsValues
     QString language; // "system", "en", ...
 };
 
-// API key (masked, show toggle, save / forget: acts at once through the
-// ApiKeyProvider), server URL (validated as the client does), request
+// API key (masked, show toggle, save in the keychain / forget with a
+// confirmation, a session-only key when the keychain is unavailable: acts at
+// once through the ApiKeyProvider), server URL (validated as the client does), request
 // timeout and language (OK applies them; the caller persists).
 class SettingsDialog final : public QDialog
 {
@@ -39,11 +41,16 @@ public:
 
 private:
     void updateKeyState();
+    void confirmForget();
+    void setKeyStatus(const QString &text, bool isError);
     void validateServerUrl();
     [[nodiscard]] QUrl enteredServerUrl() const;
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     ApiKeyProvider *m_keys;
+    bool m_offerSession = false; // the keychain failed: offer a session-only key
+    QPalette m_normalStatusPalette;
+    QPalette m_errorStatusPalette;
 };
 
 } // namespace CaseLens::Gui

@@ -7,10 +7,12 @@
 #include "commandline.h"
 #include "languagesupport.h"
 #include "mainwindow.h"
+#include "singleinstance.h"
 
 #include <QApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
+#include <QSslSocket>
 
 #include <cstdio>
 
@@ -27,6 +29,23 @@ void print(FILE *stream, const QString &text)
 }
 
 } // namespace
+
+QString tlsBackendProblem()
+{
+    if (QSslSocket::supportsSsl())
+        return {};
+    return QApplication::translate("CaseLens::Gui::Startup",
+                                   "Secure connections are not available: the TLS backend (OpenSSL) is "
+                                   "missing. Install libssl3 / reinstall CaseLens.");
+}
+
+QStringList startupProblems()
+{
+    QStringList problems;
+    if (const QString tls = tlsBackendProblem(); !tls.isEmpty())
+        problems << tls;
+    return problems;
+}
 
 int runApplication(QApplication &app)
 {
@@ -48,6 +67,20 @@ int runApplication(QApplication &app)
     const AppSettings settings;
     installTranslations(app, settings.language());
 
+    const QStringList problems = startupProblems();
+    if (options.selfTestStartup) {
+        for (const QString &problem : problems)
+            print(stdout, problem + u'\n');
+        if (problems.isEmpty())
+            print(stdout, QStringLiteral("caselens: no startup problems\n"));
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    // One window per user: a second launch hands its case over and exits.
+    SingleInstance instance(SingleInstance::defaultServerName());
+    if (instance.sendToRunning(options.caseNumber))
+        return 0;
+
     QNetworkAccessManager network;
     ApiClient client(&network);
     client.setTimeout(std::chrono::seconds(settings.timeoutSeconds()));
@@ -59,11 +92,25 @@ int runApplication(QApplication &app)
                               .arg(saved.toString(), error.message()));
     }
 
-    ApiKeyProvider keys;
+    // CASELENS_API_KEY wins; else the keychain entry for the server, read in
+    // the background (the window shows at once and reacts to keyChanged()).
+    ApiKeyProvider keys(ApiKeyProvider::Storage::Keychain);
+    keys.setServer(client.baseUrl());
     keys.loadFromEnvironment(environment);
+    keys.load();
 
     MainWindow window(&client, &keys);
+    for (const QString &problem : problems)
+        window.showStartupProblem(problem);
     window.show();
+
+    instance.listen();
+    QObject::connect(&instance, &SingleInstance::activationRequested, &window,
+                     [&window, report = options.reportOpenedCases](const QString &caseNumber) {
+                         window.activateFromOtherLaunch(caseNumber);
+                         if (report)
+                             print(stdout, QStringLiteral("opened %1\n").arg(caseNumber));
+                     });
     if (options.demo && !window.startDemo()) {
         print(stderr, QStringLiteral("caselens: the demo server could not start\n"));
         return 1;

@@ -1,4 +1,5 @@
 #include "apiclient.h"
+#include <QCoreApplication>
 
 #include "casenumber.h"
 #include "logging.h"
@@ -24,10 +25,12 @@ namespace CaseLens {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate files strings under the context named here; a free tr() helper
+// would hide them from it.
+struct Tr
 {
-    return QCoreApplication::translate("CaseLens::ApiClient", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CaseLens::ApiClient)
+};
 
 const QString fetchSingleTicketPath = QStringLiteral("/tickets/fetchSingleTicket");
 
@@ -57,15 +60,35 @@ bool isTransientNetworkError(QNetworkReply::NetworkError error)
     }
 }
 
+// A server (or a proxy's error page) may echo the Authorization header back.
+// Whatever it says, the key never reaches a message, a details view or the
+// CLI's output. (Keys this short are not real keys; replacing them would
+// only garble the text.)
+Error withoutKey(const Error &e, const QString &key)
+{
+    if (key.size() < 6)
+        return e;
+    if (!e.message().contains(key) && !e.detail().contains(key) && !e.serverMessage().contains(key))
+        return e;
+    const QString hidden = Tr::tr("[your API key]");
+    return Error(e.kind(), QString(e.message()).replace(key, hidden),
+                 QString(e.detail()).replace(key, hidden), e.httpStatus(),
+                 QString(e.serverMessage()).replace(key, hidden));
+}
+
 } // namespace
 
 QString RetryNotice::message() const
 {
     const qint64 seconds = std::max<qint64>(1, (delay.count() + 999) / 1000);
     const QString what = reason.kind() == ErrorKind::RateLimited || reason.httpStatus() == 503
-                             ? tr("Server busy")
-                             : tr("Connection problem");
-    return tr("%1, retrying in %2 s (attempt %3 of %4)").arg(what).arg(seconds).arg(attempt).arg(maxAttempts);
+                             ? Tr::tr("Server busy")
+                             : Tr::tr("Connection problem");
+    return Tr::tr("%1, retrying in %2 s (attempt %3 of %4)")
+        .arg(what)
+        .arg(seconds)
+        .arg(attempt)
+        .arg(maxAttempts);
 }
 
 struct ApiClient::Request
@@ -121,7 +144,7 @@ Error ApiClient::validateBaseUrl(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty())
         return {ErrorKind::InvalidInput,
-                tr("The server URL is not valid. Use e.g. https://api-v3.sweeppea.com."),
+                Tr::tr("The server URL is not valid. Use e.g. https://api-v3.sweeppea.com."),
                 url.toDisplayString()};
     const QString scheme = url.scheme().toLower();
     if (scheme == u"https")
@@ -130,11 +153,12 @@ Error ApiClient::validateBaseUrl(const QUrl &url)
         if (isLoopbackHost(url.host()))
             return {};
         return {ErrorKind::InvalidInput,
-                tr("CaseLens sends your API key only over https. Plain http is allowed only for this "
-                   "computer (localhost)."),
+                Tr::tr("CaseLens sends your API key only over https. Plain http is allowed only for this "
+                       "computer (localhost)."),
                 url.toDisplayString()};
     }
-    return {ErrorKind::InvalidInput, tr("The server URL must start with https://."), url.toDisplayString()};
+    return {ErrorKind::InvalidInput, Tr::tr("The server URL must start with https://."),
+            url.toDisplayString()};
 }
 
 QByteArray ApiClient::userAgent()
@@ -197,22 +221,23 @@ void ApiClient::cancel(RequestId id)
     for (qsizetype i = 0; i < m_queue.size(); ++i) {
         if (m_queue.at(i)->id == id) {
             const auto request = m_queue.takeAt(i);
-            finishLater(id, request->caseNumber, {{}, Error(ErrorKind::Cancelled, tr("Cancelled."))});
+            finishLater(id, request->caseNumber, {{}, Error(ErrorKind::Cancelled, Tr::tr("Cancelled."))});
             return;
         }
     }
     if (m_active && m_active->id == id)
-        abortActive(Error(ErrorKind::Cancelled, tr("Cancelled.")));
+        abortActive(Error(ErrorKind::Cancelled, Tr::tr("Cancelled.")));
 }
 
 void ApiClient::cancelAll()
 {
     while (!m_queue.isEmpty()) {
         const auto request = m_queue.dequeue();
-        finishLater(request->id, request->caseNumber, {{}, Error(ErrorKind::Cancelled, tr("Cancelled."))});
+        finishLater(request->id, request->caseNumber,
+                    {{}, Error(ErrorKind::Cancelled, Tr::tr("Cancelled."))});
     }
     if (m_active)
-        abortActive(Error(ErrorKind::Cancelled, tr("Cancelled.")));
+        abortActive(Error(ErrorKind::Cancelled, Tr::tr("Cancelled.")));
 }
 
 void ApiClient::finishLater(RequestId id, const QString &caseNumber, const TicketResult &result)
@@ -227,9 +252,9 @@ void ApiClient::startNext()
         return;
     m_active = m_queue.dequeue();
     if (m_apiKey.isEmpty()) {
-        finishActive(
-            {{},
-             Error(ErrorKind::NoApiKey, tr("No API key is set. Add your Sweeppea API key in Settings."))});
+        finishActive({{},
+                      Error(ErrorKind::NoApiKey,
+                            Tr::tr("No API key is set. Add your Sweeppea API key in Settings."))});
         return;
     }
     if (const Error urlError = validateBaseUrl(m_baseUrl); urlError.isError()) {
@@ -279,8 +304,12 @@ void ApiClient::send(Request &request)
         if (announced > m_maxResponseSize)
             abortActive(
                 Error(ErrorKind::TooLarge,
-                      tr("The ticket is too large to show (over %1 MB).").arg(m_maxResponseSize >> 20),
-                      tr("Announced size: %1 bytes").arg(announced)));
+                      Tr::tr("The ticket is too large to show (over %1 MB).").arg(m_maxResponseSize >> 20),
+                      Tr::tr("Announced size: %1 bytes").arg(announced)));
+        else if (announced > 0)
+            // One allocation instead of ~20 reallocations (and copies) of a
+            // growing body for a 5 MB ticket (benchmarks/, docs/performance.md).
+            m_active->body.reserve(announced);
     });
     connect(reply, &QNetworkReply::redirected, this, [this, reply, url](const QUrl &target) {
         if (!m_active || m_active->reply != reply)
@@ -289,14 +318,15 @@ void ApiClient::send(Request &request)
             Q_EMIT reply->redirectAllowed();
             return;
         }
+        // Only the origin: a hostile server may put the key in the path.
         qCInfo(lcNet) << "refused redirect to"
-                      << target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+                      << target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery);
         abortActive(Error(
             ErrorKind::ServerError,
-            tr("The server tried to send CaseLens to another address (%1). CaseLens did not follow "
-               "it, to keep your API key safe.")
+            Tr::tr("The server tried to send CaseLens to another address (%1). CaseLens did not follow "
+                   "it, to keep your API key safe.")
                 .arg(target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery)),
-            tr("Redirect to %1 refused").arg(target.toDisplayString(QUrl::RemoveUserInfo))));
+            Tr::tr("Redirect to %1 refused").arg(target.toDisplayString(QUrl::RemoveUserInfo))));
     });
 #ifndef QT_NO_SSL
     connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
@@ -313,7 +343,7 @@ void ApiClient::send(Request &request)
     connect(&request.deadline, &QTimer::timeout, this, [this] {
         abortActive(
             Error(ErrorKind::Timeout,
-                  tr("The server did not answer within %1 seconds. Check your connection and try again.")
+                  Tr::tr("The server did not answer within %1 seconds. Check your connection and try again.")
                       .arg(std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count())));
     });
     request.deadline.start(m_timeout);
@@ -330,9 +360,10 @@ void ApiClient::onReadyRead()
     if (m_active->body.size() > m_maxResponseSize) {
         const qint64 size = m_active->body.size();
         m_active->body.clear();
-        abortActive(Error(ErrorKind::TooLarge,
-                          tr("The ticket is too large to show (over %1 MB).").arg(m_maxResponseSize >> 20),
-                          tr("Received more than %1 bytes").arg(size)));
+        abortActive(
+            Error(ErrorKind::TooLarge,
+                  Tr::tr("The ticket is too large to show (over %1 MB).").arg(m_maxResponseSize >> 20),
+                  Tr::tr("Received more than %1 bytes").arg(size)));
     }
 }
 
@@ -367,7 +398,8 @@ void ApiClient::onReplyFinished()
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError networkError = reply->error();
-    qCInfo(lcNet).noquote() << "POST" << reply->url().path() << "status" << status << "in"
+    // The path we sent: after a redirect, url() is the server's target.
+    qCInfo(lcNet).noquote() << "POST" << reply->request().url().path() << "status" << status << "in"
                             << request.elapsed.elapsed() << "ms," << request.body.size() << "bytes";
 
     if (request.abortReason.isError()) {
@@ -402,46 +434,48 @@ void ApiClient::onReplyFinished()
     case QNetworkReply::ConnectionRefusedError:
         error = {
             ErrorKind::Network,
-            tr("Could not connect to the server at %1 (connection refused). Check the server URL and your "
-               "connection.")
+            Tr::tr(
+                "Could not connect to the server at %1 (connection refused). Check the server URL and your "
+                "connection.")
                 .arg(where),
             reply->errorString()};
         break;
     case QNetworkReply::HostNotFoundError:
-        error = {
-            ErrorKind::Network,
-            tr("The server %1 could not be found. Check your internet connection.").arg(reply->url().host()),
-            reply->errorString()};
+        error = {ErrorKind::Network,
+                 Tr::tr("The server %1 could not be found. Check your internet connection.")
+                     .arg(reply->url().host()),
+                 reply->errorString()};
         break;
     case QNetworkReply::TimeoutError:
         error = {ErrorKind::Timeout,
-                 tr("The server did not answer in time. Check your connection and try again."),
+                 Tr::tr("The server did not answer in time. Check your connection and try again."),
                  reply->errorString()};
         break;
     case QNetworkReply::SslHandshakeFailedError:
     case QNetworkReply::InsecureRedirectError:
         error = {ErrorKind::Tls,
-                 request.sslErrors.isEmpty() ? tr("A secure connection to %1 could not be made.").arg(where)
-                                             : tr("A secure connection to %1 could not be made: %2")
-                                                   .arg(where, request.sslErrors.join(QStringLiteral("; "))),
+                 request.sslErrors.isEmpty()
+                     ? Tr::tr("A secure connection to %1 could not be made.").arg(where)
+                     : Tr::tr("A secure connection to %1 could not be made: %2")
+                           .arg(where, request.sslErrors.join(QStringLiteral("; "))),
                  reply->errorString()};
         break;
     case QNetworkReply::RemoteHostClosedError:
         error = {ErrorKind::Network,
-                 tr("The server closed the connection before its answer was complete. Try again."),
+                 Tr::tr("The server closed the connection before its answer was complete. Try again."),
                  reply->errorString()};
         break;
     default:
         if (networkError >= QNetworkReply::ProxyConnectionRefusedError &&
             networkError <= QNetworkReply::UnknownProxyError)
             error = {ErrorKind::Network,
-                     tr("The proxy server refused or failed the connection. Check your proxy "
-                        "settings."),
+                     Tr::tr("The proxy server refused or failed the connection. Check your proxy "
+                            "settings."),
                      reply->errorString()};
         else
             error = {ErrorKind::Network,
-                     tr("A network error stopped the request. Check your connection and try "
-                        "again."),
+                     Tr::tr("A network error stopped the request. Check your connection and try "
+                            "again."),
                      reply->errorString()};
         break;
     }
@@ -487,7 +521,7 @@ void ApiClient::scheduleRetry(const Error &reason, std::chrono::milliseconds ret
     Request &request = *m_active;
     const std::chrono::milliseconds delay =
         retryAfter.count() >= 0 ? retryAfter : m_retryBaseDelay * (1 << (request.attempt - 1));
-    const RetryNotice notice{request.attempt + 1, m_maxRetries + 1, delay, reason};
+    const RetryNotice notice{request.attempt + 1, m_maxRetries + 1, delay, withoutKey(reason, m_apiKey)};
     qCInfo(lcNet).noquote() << "retrying"
                             << "in" << delay.count() << "ms, attempt" << notice.attempt << "of"
                             << notice.maxAttempts;
@@ -508,11 +542,12 @@ void ApiClient::finishActive(const TicketResult &result)
     request->deadline.stop();
     request->retryTimer.stop();
     TicketResult final = result;
+    final.error = withoutKey(final.error, m_apiKey);
     if (final.error.kind() == ErrorKind::RateLimited ||
         (final.error.httpStatus() == 503 && request->attempt > 1))
         final.error =
             Error(final.error.kind(),
-                  final.error.message() + u' ' + tr("(Gave up after %1 attempts.)").arg(request->attempt),
+                  final.error.message() + u' ' + Tr::tr("(Gave up after %1 attempts.)").arg(request->attempt),
                   final.error.detail(), final.error.httpStatus(), final.error.serverMessage());
     if (!m_queue.isEmpty())
         QTimer::singleShot(0, this, &ApiClient::startNext);

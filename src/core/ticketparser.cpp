@@ -91,7 +91,7 @@ void appendQuoted(QString &out, QStringView s, qsizetype limit)
             out += "\\t"_L1;
             break;
         default:
-            if (u < 0x20 || u == 0x7f) {
+            if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0)) { // C0, DEL, C1
                 out += "\\u"_L1 + QString::number(u, 16).rightJustified(4, u'0');
             } else {
                 out += c;
@@ -702,12 +702,20 @@ bool looksLikeHtml(QByteArrayView trimmed, const QByteArray &contentType)
     return contentType.toLower().contains("html") || trimmed.startsWith('<');
 }
 
+// C0 and C1 controls and DEL: terminal escapes (ESC, CSI U+009B) and line
+// breaks have no place in one-line texts shown to a person.
+bool isControlCharacter(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0);
+}
+
 // The start of a body, readable in a details view (no control characters).
 QString bodyPreview(QByteArrayView trimmed)
 {
     QString s = QString::fromUtf8(trimmed.first(std::min(trimmed.size(), BodyPreviewBytes)));
     for (QChar &c : s) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+        if (isControlCharacter(c))
             c = u' ';
     }
     s = s.simplified();
@@ -721,7 +729,14 @@ QString envelopeMessage(const QJsonObject &envelope)
     const QJsonValue v = envelope.value("Message"_L1);
     if (!v.isString())
         return {};
-    QString s = v.toString().trimmed();
+    // Shown in a label and printed by the CLI: control characters (a
+    // terminal escape sequence from a hostile server) become spaces.
+    QString s = v.toString();
+    for (QChar &c : s) {
+        if (isControlCharacter(c))
+            c = u' ';
+    }
+    s = s.simplified();
     if (s.size() > MaxServerMessageChars) {
         s.truncate(MaxServerMessageChars);
         if (s.back().isHighSurrogate())
@@ -760,6 +775,44 @@ bool isFalse(const QJsonValue &v)
     return false;
 }
 
+bool isNumberChar(char c)
+{
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+// Qt's reader refuses numbers outside the range of a double (1e309, 1e-400,
+// 400 digits) as "illegal number", which would hide a whole ticket for one
+// absurd count. Such a number is read as the text it is instead: its field
+// then gets the usual "expected a number" warning. Bounded: a few numbers,
+// then the answer is refused as before.
+QJsonDocument parseJson(const QByteArray &body, QJsonParseError &error)
+{
+    constexpr int MaxRepairedNumbers = 8;
+    QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::IllegalNumber)
+        return doc;
+    QByteArray repaired = body;
+    QJsonParseError repairedError = error;
+    for (int i = 0; i < MaxRepairedNumbers && repairedError.error == QJsonParseError::IllegalNumber; ++i) {
+        const qsizetype end = repairedError.offset; // just past the number
+        if (end <= 0 || end > repaired.size())
+            break;
+        qsizetype start = end;
+        while (start > 0 && isNumberChar(repaired[start - 1]))
+            --start;
+        if (start == end)
+            break;
+        repaired.insert(end, '"');
+        repaired.insert(start, '"');
+        QJsonDocument repairedDoc = QJsonDocument::fromJson(repaired, &repairedError);
+        if (repairedError.error == QJsonParseError::NoError) {
+            error = repairedError;
+            return repairedDoc;
+        }
+    }
+    return doc; // refused, with the error of the answer as it came
+}
+
 Error withDetail(const Error &e, const QString &detail)
 {
     return {e.kind(), e.message(), detail, e.httpStatus(), e.serverMessage()};
@@ -787,7 +840,7 @@ TicketResult Parser::parseResponse(const QByteArray &body, int httpStatus, const
     QJsonParseError parseError{};
     // fromJson skips a UTF-8 BOM itself and refuses nesting deeper than 1024
     // (iteratively bounded: 100,000 '[' is an error, not a stack overflow).
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    const QJsonDocument doc = parseJson(body, parseError);
     const bool parsed = parseError.error == QJsonParseError::NoError;
     const QJsonObject envelope = parsed && doc.isObject() ? doc.object() : QJsonObject();
     const QString serverMessage = envelopeMessage(envelope);

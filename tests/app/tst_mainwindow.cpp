@@ -271,11 +271,10 @@ void tst_MainWindow::errorStates_data()
     QTest::addColumn<QString>("nextStep");
 
     QTest::newRow("401") << 401 << QStringLiteral("Invalid or Missing Bearer Token")
-                         << int(ErrorKind::Unauthorized) << QStringLiteral("Your API key was not accepted")
+                         << int(ErrorKind::Unauthorized) << QStringLiteral("Your API key was rejected")
                          << QStringLiteral("Open settings");
     QTest::newRow("403") << 403 << QStringLiteral("Invalid API Token") << int(ErrorKind::Forbidden)
-                         << QStringLiteral("Your API key was not accepted")
-                         << QStringLiteral("Open settings");
+                         << QStringLiteral("Your API key was rejected") << QStringLiteral("Open settings");
     QTest::newRow("404") << 404 << QStringLiteral("Ticket Not Found or Access Denied")
                          << int(ErrorKind::NotFound) << QStringLiteral("No ticket HYXTNJV for this API key")
                          << QStringLiteral("Edit case number");

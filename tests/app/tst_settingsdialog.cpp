@@ -1,4 +1,5 @@
 #include "apikeyprovider.h"
+#include "languagesupport.h"
 #include "settingsdialog.h"
 
 #include <QComboBox>
@@ -126,7 +127,10 @@ void tst_SettingsDialog::valuesRoundTrip()
     QCOMPARE(dialog.values().language, QStringLiteral("en"));
     child<QSpinBox>(&dialog, "timeoutSpin")->setValue(5);
     auto *language = child<QComboBox>(&dialog, "languageCombo");
-    QCOMPARE(language->count(), 2);
+    // "System", then every shipped language (English, Spanish, German).
+    QCOMPARE(language->count(), int(availableLanguages().size()));
+    QVERIFY(language->findData(QStringLiteral("es")) >= 0);
+    QVERIFY(language->findData(QStringLiteral("de")) >= 0);
     language->setCurrentIndex(language->findData(QStringLiteral("system")));
     QCOMPARE(dialog.values().timeoutSeconds, 5);
     QCOMPARE(dialog.values().language, QStringLiteral("system"));

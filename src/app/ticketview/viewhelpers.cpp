@@ -14,16 +14,18 @@
 namespace CaseLens::Gui {
 namespace {
 
-QString tr(const char *text, int n = -1)
+// lupdate files strings under the context named here; a free tr() helper
+// would hide them from it.
+struct Tr
 {
-    return QCoreApplication::translate("CaseLens::Gui::TicketView", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(CaseLens::Gui::TicketView)
+};
 
 // English has two forms, picked here; translations still get n and apply
 // their own plural rules (both source strings are numerus entries).
 QString plural(int n, const char *one, const char *other)
 {
-    return tr(n == 1 ? one : other, n);
+    return Tr::tr(n == 1 ? one : other, nullptr, n);
 }
 
 bool isAllDigits(const QString &s)
@@ -104,7 +106,7 @@ QString relativeAgeText(const QDateTime &then, const QDateTime &now)
     const bool future = secs < 0;
     const qint64 a = std::llabs(secs);
     if (a < 60)
-        return tr("just now");
+        return Tr::tr("just now");
     if (a < 3600) {
         const int n = int(a / 60);
         return future ? plural(n, QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "in %n minute"),
@@ -144,7 +146,7 @@ QString durationText(qint64 seconds)
 {
     const qint64 a = std::llabs(seconds);
     if (a < 60)
-        return tr("less than a minute");
+        return Tr::tr("less than a minute");
     const qint64 days = a / 86400;
     const int hours = int((a % 86400) / 3600);
     const int minutes = int((a % 3600) / 60);
@@ -236,7 +238,7 @@ QString jsonValueText(const QJsonValue &value, qsizetype maxChars)
     case QJsonValue::Null:
         return {};
     case QJsonValue::Bool:
-        return value.toBool() ? tr("true") : tr("false");
+        return value.toBool() ? Tr::tr("true") : Tr::tr("false");
     case QJsonValue::Double: {
         const double d = value.toDouble();
         if (std::isfinite(d) && std::trunc(d) == d && std::abs(d) < 9.0e15)

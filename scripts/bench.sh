@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Builds the benchmarks (preset "bench", build/bench) and runs them all,
+# printing one table: measure | figure (median of N runs) | budget | pass/fail.
+# Not part of .ci/run: benchmarks never run as timed tests.
+#   scripts/bench.sh [--runs N] [--no-build] [--callgrind]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BUILD=$ROOT/build/bench
+RUNS=7
+BUILD_FIRST=1
+CALLGRIND=0
+while [ $# -gt 0 ]; do
+    case $1 in
+        --runs) RUNS=$2; shift ;;
+        --no-build) BUILD_FIRST=0 ;;
+        --callgrind) CALLGRIND=1 ;;
+        *) echo "usage: $0 [--runs N] [--no-build] [--callgrind]" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+if [ "$BUILD_FIRST" = 1 ]; then
+    cmake --preset bench >/dev/null
+    cmake --build --preset bench
+fi
+for tool in hyperfine jq curl; do
+    if ! command -v $tool >/dev/null; then
+        echo "installing $tool (apt)" >&2
+        apt-get install -y $tool >/dev/null 2>&1 || sudo apt-get install -y $tool >/dev/null
+    fi
+done
+
+export QT_QPA_PLATFORM=offscreen
+TMP=$(mktemp -d)
+SERVER_PID=
+cleanup() { if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; fi; rm -rf "$TMP"; }
+trap cleanup EXIT
+
+ROWS=()
+row() { # measure figure budget verdict
+    ROWS+=("$1|$2|$3|$4")
+}
+verdict() { # figure op limit
+    awk -v f="$1" -v l="$3" -v op="$2" 'BEGIN { ok = (op == "<=") ? (f <= l) : (f >= l); print ok ? "pass" : "FAIL" }'
+}
+med() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+# --- 1. Parse -----------------------------------------------------------------
+echo "== parse (QBENCHMARK, $RUNS runs)" >&2
+for i in $(seq "$RUNS"); do
+    "$BUILD/benchmarks/bench_parse" -minimumvalue 20 2>/dev/null | awk '/^RESULT/ { key = $3; gsub(/"/, "", key); getline; print key, $1 }'
+done > "$TMP/parse.txt"
+for size in typical large; do
+    json=$(grep "BenchParse::fromJson():$size" "$TMP/parse.txt" | awk '{ print $2 }' | med)
+    full=$(grep "BenchParse::parseTicketResponse():$size" "$TMP/parse.txt" | awk '{ print $2 }' | med)
+    r=$(ratio "$full" "$json")
+    row "parse $size: ticket / fromJson (wall; ${full} / ${json} ms)" "${r}x" "<= 1.5x" "$(verdict "$r" "<=" 1.5)"
+done
+if [ "$CALLGRIND" = 1 ] && command -v valgrind >/dev/null; then
+    echo "== parse (callgrind instruction counts)" >&2
+    "$BUILD/benchmarks/bench_parse" -callgrind 2>/dev/null | awk '/^RESULT/ { key = $3; gsub(/"/, "", key); sub(/^BenchParse::/, "", key); getline; gsub(/,/, "", $1); print key, $1 }' > "$TMP/parse_ir.txt" || true
+    for size in typical large; do
+        json=$(grep "^fromJson():$size" "$TMP/parse_ir.txt" | awk '{ print $2 }')
+        full=$(grep "^parseTicketResponse():$size" "$TMP/parse_ir.txt" | awk '{ print $2 }')
+        if [ -n "$json" ] && [ -n "$full" ]; then
+            r=$(ratio "$full" "$json")
+            row "parse $size: ticket / fromJson (instructions)" "${r}x" "<= 1.5x" "$(verdict "$r" "<=" 1.5)"
+        fi
+    done
+fi
+
+# --- 2, 3. GUI ----------------------------------------------------------------
+echo "== gui (offscreen, loopback server thread, $RUNS runs)" >&2
+"$BUILD/benchmarks/bench_gui" --runs "$RUNS" > "$TMP/gui.txt"
+m() { awk -v k="$1" '$1 == "METRIC" && $2 == k { print $3 }' "$TMP/gui.txt"; }
+v=$(m typical_enter_to_header_ms); row "Enter -> header painted, typical (ms, minus server $(m typical_server_ms))" "$v" "<= 15" "$(verdict "$v" "<=" 15)"
+v=$(m large_enter_to_counts_ms); row "Enter -> header + tab counts, large (ms, minus server $(m large_server_ms))" "$v" "<= 300" "$(verdict "$v" "<=" 300)"
+v=$(m large_max_stall_ms); row "GUI longest stall, large ticket load (ms; worst run $(m large_max_stall_worst_ms))" "$v" "<= 50" "$(verdict "$v" "<=" 50)"
+v=$(m stats_scroll_step_ms); row "scroll 20,000 statistics: per page step (ms; max $(m stats_scroll_max_ms))" "$v" "<= 16" "$(verdict "$(m stats_scroll_max_ms)" "<=" 50)"
+v=$(m notes_scroll_step_ms); row "scroll 5,000 notes: per page step (ms; max $(m notes_scroll_max_ms))" "$v" "<= 16" "$(verdict "$(m notes_scroll_max_ms)" "<=" 50)"
+
+# --- 4. Start-up --------------------------------------------------------------
+echo "== start-up (first paint, $RUNS runs each, alternating)" >&2
+HOOK=$BUILD/benchmarks/libbench_startuphook.so
+export XDG_CONFIG_HOME=$TMP/config XDG_DATA_HOME=$TMP/data XDG_CACHE_HOME=$TMP/cache
+first_paint() { # program...
+    CASELENS_BENCH_T0_NS=$(date +%s%N) CASELENS_BENCH_QUIT_MS=0 LD_PRELOAD=$HOOK "$@" 2>&1 >/dev/null |
+        awk '/^FIRST_PAINT_MS/ { print $2 }'
+}
+for i in $(seq "$RUNS"); do
+    first_paint "$BUILD/benchmarks/bench_minimal_window" >> "$TMP/start_min.txt"
+    first_paint "$BUILD/src/app/caselens" >> "$TMP/start_app.txt"
+done
+smin=$(med < "$TMP/start_min.txt"); sapp=$(med < "$TMP/start_app.txt")
+r=$(ratio "$sapp" "$smin")
+row "start-up to first paint: caselens / minimal (${sapp} / ${smin} ms)" "${r}x" "<= 1.5x" "$(verdict "$r" "<=" 1.5)"
+
+# --- 5. CLI against curl | jq ------------------------------------------------
+echo "== cli vs curl | jq (hyperfine)" >&2
+"$BUILD/benchmarks/bench_server" > "$TMP/port" &
+SERVER_PID=$!
+for _ in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+PORT=$(cat "$TMP/port")
+URL=http://127.0.0.1:$PORT
+export CASELENS_API_KEY=bench-api-key-0123456789
+CLI=$BUILD/src/cli/caselens-cli
+for c in HYXTNJV LARGE01; do
+    # Same payload both ways; outputs are the same JSON object.
+    "$CLI" fetch --json --base-url "$URL" "$c" | jq -S . > "$TMP/cli.json"
+    curl -s -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $CASELENS_API_KEY" \
+        -d "{\"caseNumber\":\"$c\"}" "$URL/tickets/fetchSingleTicket" | jq -c .Data | jq -S . > "$TMP/curl.json"
+    cmp -s "$TMP/cli.json" "$TMP/curl.json" || echo "warning: CLI and curl|jq outputs differ for $c" >&2
+    hyperfine -N --warmup 2 --runs $((RUNS * 3)) --export-json "$TMP/hf_$c.json" \
+        -n cli "$CLI fetch --json --base-url $URL $c" \
+        -n curljq "bash -c 'curl -s -X POST -H Content-Type:application/json -H \"Authorization: Bearer $CASELENS_API_KEY\" -d {\\\"caseNumber\\\":\\\"$c\\\"} $URL/tickets/fetchSingleTicket | jq -c .Data'" \
+        >/dev/null 2>&1
+    cli=$(jq '.results[] | select(.command == "cli") | .median * 1000' "$TMP/hf_$c.json")
+    cj=$(jq '.results[] | select(.command == "curljq") | .median * 1000' "$TMP/hf_$c.json")
+    r=$(ratio "$cli" "$cj")
+    row "caselens-cli fetch --json / curl+jq, $c ($(printf %.1f "$cli") / $(printf %.1f "$cj") ms)" "${r}x" "<= 1.0x" "$(verdict "$r" "<=" 1.0)"
+done
+
+# --- 6. Memory ----------------------------------------------------------------
+echo "== memory (VmHWM, $RUNS runs each)" >&2
+hwm() { # quit-after-ms args...
+    local q=$1; shift
+    CASELENS_BENCH_T0_NS=$(date +%s%N) CASELENS_BENCH_QUIT_MS=$q LD_PRELOAD=$HOOK CASELENS_BASE_URL=$URL \
+        "$BUILD/src/app/caselens" "$@" 2>&1 >/dev/null | awk '/^VMHWM_KB/ { print $2 }'
+}
+for i in $(seq "$RUNS"); do
+    hwm 4000 >> "$TMP/mem_none.txt"
+    hwm 4000 LARGE01 >> "$TMP/mem_large.txt"
+done
+mn=$(med < "$TMP/mem_none.txt"); ml=$(med < "$TMP/mem_large.txt")
+d=$(awk -v a="$ml" -v b="$mn" 'BEGIN { printf "%.1f", (a - b) / 1024 }')
+row "peak RSS, large ticket open minus none (MB; $((ml / 1024)) - $((mn / 1024)))" "$d" "<= 60" "$(verdict "$d" "<=" 60)"
+
+# --- the table ----------------------------------------------------------------
+echo
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '| %-78s | %-10s | %-8s | %-4s |\n' measure figure budget pass
+printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' $(seq 80))" "------------" "----------" "------"
+FAILED=0
+for r in "${ROWS[@]}"; do
+    IFS='|' read -r a b c d <<< "$r"
+    printf '| %-78s | %-10s | %-8s | %-4s |\n' "$a" "$b" "$c" "$d"
+    [ "$d" = pass ] || FAILED=1
+done
+exit $FAILED
