@@ -15,6 +15,8 @@ packages=(
     # Screenshots and a real window in CI-like environments.
     xvfb xauth
     ca-certificates
+    # tst_tls makes its certificates at test time with the openssl tool.
+    openssl
 )
 if [[ "${CASELENS_DEPS_EXTRA:-}" != "" ]]; then
     read -r -a extra <<<"$CASELENS_DEPS_EXTRA"

@@ -1,0 +1,8 @@
+// libFuzzer target: the fetchSingleTicket answer parser (envelope + ticket).
+// The checks live in fuzzchecks.cpp (also replayed by tst_fuzzregressions).
+#include "fuzzmain.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    return CaseLens::Fuzz::runCheck(CaseLens::Fuzz::checkTicketParser, data, size);
+}
