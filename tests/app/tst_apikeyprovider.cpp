@@ -14,6 +14,7 @@
 #include "mainwindow.h"
 #include "sampledata.h"
 #include "settingsdialog.h"
+#include "testkeyring.h"
 #include "ticketpage.h"
 
 #include <QDirIterator>
@@ -36,27 +37,6 @@ using namespace CaseLens::Testing;
 using namespace std::chrono_literals;
 
 namespace {
-
-bool keyringRequired()
-{
-    return qEnvironmentVariableIsSet("CASELENS_REQUIRE_KEYRING");
-}
-
-// Round trips write real entries: only into a throwaway keyring.
-#define REQUIRE_TEST_KEYRING()                                                                               \
-    do {                                                                                                     \
-        if (!keyringRequired())                                                                              \
-            QSKIP(qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")                                    \
-                      ? "No D-Bus session bus: run via scripts/with-keyring.sh (CASELENS_REQUIRE_KEYRING=1 " \
-                        "makes this a failure)"                                                              \
-                      : "Not writing test entries into your own keyring: run via scripts/with-keyring.sh, "  \
-                        "which sets CASELENS_REQUIRE_KEYRING=1");                                            \
-    } while (false)
-
-QString uniqueKey(const char *prefix)
-{
-    return QLatin1String(prefix) + QUuid::createUuid().toString(QUuid::Id128);
-}
 
 // A loopback origin nobody else uses.
 QUrl uniqueLoopbackServer()

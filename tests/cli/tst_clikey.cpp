@@ -3,6 +3,7 @@
 // an unlocked throwaway GNOME Keyring) and the loopback FakeServer.
 #include "fakeserver.h"
 #include "sampledata.h"
+#include "testkeyring.h"
 
 #include <QDirIterator>
 #include <QProcess>
@@ -21,27 +22,6 @@ struct Run
     QString out;
     QString err;
 };
-
-bool keyringRequired()
-{
-    return qEnvironmentVariableIsSet("CASELENS_REQUIRE_KEYRING");
-}
-
-// These write real entries: only into a throwaway keyring.
-#define REQUIRE_TEST_KEYRING()                                                                               \
-    do {                                                                                                     \
-        if (!keyringRequired())                                                                              \
-            QSKIP(qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")                                    \
-                      ? "No D-Bus session bus: run via scripts/with-keyring.sh (CASELENS_REQUIRE_KEYRING=1 " \
-                        "makes this a failure)"                                                              \
-                      : "Not writing test entries into your own keyring: run via scripts/with-keyring.sh, "  \
-                        "which sets CASELENS_REQUIRE_KEYRING=1");                                            \
-    } while (false)
-
-QString newKey(const char *prefix)
-{
-    return QLatin1String(prefix) + QUuid::createUuid().toString(QUuid::Id128);
-}
 
 const QString noBus = QStringLiteral("unix:path=/nonexistent/caselens-bus");
 
@@ -168,7 +148,7 @@ private Q_SLOTS:
 
     void keyIsNeverAnArgument()
     {
-        const QString secret = newKey("sk_live_arg_");
+        const QString secret = uniqueKey("sk_live_arg_");
         m_keys << secret;
         Run r = run({QStringLiteral("key"), QStringLiteral("set"), secret});
         QCOMPARE(r.exitCode, 2);
@@ -205,7 +185,7 @@ private Q_SLOTS:
         REQUIRE_TEST_KEYRING();
         const auto server = startServer();
         QVERIFY(server);
-        const QString secret = newKey("sk_live_session_");
+        const QString secret = uniqueKey("sk_live_session_");
         m_keys << secret;
         const QString origin = server->url().toString();
 
@@ -264,8 +244,8 @@ private Q_SLOTS:
         const auto first = startServer();
         const auto second = startServer();
         QVERIFY(first && second);
-        const QString firstKey = newKey("sk_live_first_");
-        const QString secondKey = newKey("sk_test_second_");
+        const QString firstKey = uniqueKey("sk_live_first_");
+        const QString secondKey = uniqueKey("sk_test_second_");
         m_keys << firstKey << secondKey;
 
         QCOMPARE(key(QStringLiteral("set"), first->url(), firstKey.toUtf8()).exitCode, 0);
@@ -293,8 +273,8 @@ private Q_SLOTS:
         REQUIRE_TEST_KEYRING();
         const auto server = startServer();
         QVERIFY(server);
-        const QString stored = newKey("sk_live_stored_");
-        const QString fromEnvironment = newKey("sk_live_env_");
+        const QString stored = uniqueKey("sk_live_stored_");
+        const QString fromEnvironment = uniqueKey("sk_live_env_");
         m_keys << stored << fromEnvironment;
         QCOMPARE(key(QStringLiteral("set"), server->url(), stored.toUtf8()).exitCode, 0);
         const Run r = fetch(server->url(), {{QStringLiteral("CASELENS_API_KEY"), fromEnvironment}});
@@ -318,7 +298,7 @@ private Q_SLOTS:
         QFETCH(QString, action);
         const auto server = startServer();
         QVERIFY(server);
-        const QString secret = newKey("sk_live_nowhere_");
+        const QString secret = uniqueKey("sk_live_nowhere_");
         m_keys << secret;
         const QHash<QString, QString> env{{QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), noBus}};
         const Run r =
@@ -349,7 +329,7 @@ private Q_SLOTS:
     {
         const auto server = startServer();
         QVERIFY(server);
-        const QString fromEnvironment = newKey("sk_live_env_");
+        const QString fromEnvironment = uniqueKey("sk_live_env_");
         m_keys << fromEnvironment;
         const Run r = fetch(server->url(), {{QStringLiteral("CASELENS_API_KEY"), fromEnvironment},
                                             {QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), noBus}});

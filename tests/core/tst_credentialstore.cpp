@@ -7,6 +7,7 @@
 // effect: each broken set-up runs in a child process (this executable again,
 // with CASELENS_TST_CHILD set), which prints one JSON line per result.
 #include "credentialstore.h"
+#include "testkeyring.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -27,31 +28,11 @@
 #endif
 
 using namespace CaseLens;
+using namespace CaseLens::Testing;
 
 namespace {
 
 using namespace std::chrono_literals;
-
-bool keyringRequired()
-{
-    return qEnvironmentVariableIsSet("CASELENS_REQUIRE_KEYRING");
-}
-
-// Round trips write real entries: only into a throwaway keyring.
-#define REQUIRE_TEST_KEYRING()                                                                               \
-    do {                                                                                                     \
-        if (!keyringRequired())                                                                              \
-            QSKIP(qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")                                    \
-                      ? "No D-Bus session bus: run via scripts/with-keyring.sh (CASELENS_REQUIRE_KEYRING=1 " \
-                        "makes this a failure)"                                                              \
-                      : "Not writing test entries into your own keyring: run via scripts/with-keyring.sh, "  \
-                        "which sets CASELENS_REQUIRE_KEYRING=1");                                            \
-    } while (false)
-
-QString uniqueKey(const char *prefix)
-{
-    return QLatin1String(prefix) + QUuid::createUuid().toString(QUuid::Id128);
-}
 
 // A loopback origin nobody else uses.
 QUrl uniqueLoopbackServer()

@@ -5,10 +5,10 @@
 // act on, and memory must not grow.
 #include "apiclient.h"
 #include "fakeserver.h"
+#include "processmemory.h"
 #include "sampledata.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QPointer>
@@ -28,35 +28,6 @@ using namespace std::chrono_literals;
 namespace {
 
 const QString testKey = QStringLiteral("sk_test_faults_0c4d2a");
-
-// Resident set size of this process in kB (Linux), -1 when unknown.
-qint64 residentKb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-bool underAddressSanitizer()
-{
-#if defined(__SANITIZE_ADDRESS__)
-    return true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-    return true;
-#else
-    return false;
-#endif
-#else
-    return false;
-#endif
-}
 
 // A loopback server that hands each request's socket to a function that may
 // write anything at all: FakeServer speaks well-formed HTTP, this one need not.
