@@ -55,6 +55,8 @@ dpkg-deb --info "$deb"
 dpkg-deb --field "$deb" Depends | grep -q 'libsecret-1-0' || fail "Depends lacks libsecret-1-0"
 dpkg-deb --field "$deb" Recommends | grep -q 'gnome-keyring | kwalletmanager' ||
     fail "Recommends lacks gnome-keyring | kwalletmanager"
+dpkg-deb --field "$deb" Recommends | grep -q 'qt6-translations-l10n' ||
+    fail "Recommends lacks qt6-translations-l10n (Qt's own dialogs in the user's language)"
 dpkg-deb --contents "$deb"
 
 step "lintian (fails on errors; every other remark is listed and explained in packaging/linux/README.md)"

@@ -1,2058 +1,2159 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
-    <context>
-        <name>CaseLens::ApiClient</name>
-        <message>
-            <source>The server URL is not valid. Use e.g. https://api-v3.sweeppea.com.</source>
-            <translation>Die Server-URL ist ungültig. Verwenden Sie z. B. https://api-v3.sweeppea.com.</translation>
-        </message>
-        <message>
-            <source>CaseLens sends your API key only over https. Plain http is allowed only for this computer (localhost).</source>
-            <translation>CaseLens sendet Ihren API-Schlüssel nur über https. Unverschlüsseltes http ist nur für diesen Computer (localhost) erlaubt.</translation>
-        </message>
-        <message>
-            <source>The server URL must start with https://.</source>
-            <translation>Die Server-URL muss mit https:// beginnen.</translation>
-        </message>
-        <message>
-            <source>Cancelled.</source>
-            <translation>Abgebrochen.</translation>
-        </message>
-        <message>
-            <source>No API key is set. Add your Sweeppea API key in Settings.</source>
-            <translation>Es ist kein API-Schlüssel festgelegt. Fügen Sie Ihren Sweeppea-API-Schlüssel in den Einstellungen hinzu.</translation>
-        </message>
-        <message>
-            <source>The ticket is too large to show (over %1 MB).</source>
-            <translation>Das Ticket ist zu groß für die Anzeige (über %1 MB).</translation>
-        </message>
-        <message>
-            <source>Announced size: %1 bytes</source>
-            <translation>Angekündigte Größe: %1 Byte</translation>
-        </message>
-        <message>
-            <source>The server tried to send CaseLens to another address (%1). CaseLens did not follow it, to keep your API key safe.</source>
-            <translation>Der Server wollte CaseLens an eine andere Adresse (%1) umleiten. CaseLens ist dem nicht gefolgt, um Ihren API-Schlüssel zu schützen.</translation>
-        </message>
-        <message>
-            <source>Redirect to %1 refused</source>
-            <translation>Umleitung zu %1 abgelehnt</translation>
-        </message>
-        <message>
-            <source>The server did not answer within %1 seconds. Check your connection and try again.</source>
-            <translation>Der Server hat nicht innerhalb von %1 Sekunden geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
-        </message>
-        <message>
-            <source>Received more than %1 bytes</source>
-            <translation>Mehr als %1 Byte empfangen</translation>
-        </message>
-        <message>
-            <source>Could not connect to the server at %1 (connection refused). Check the server URL and your connection.</source>
-            <translation>Keine Verbindung zum Server unter %1 möglich (Verbindung abgelehnt). Prüfen Sie die Server-URL und Ihre Verbindung.</translation>
-        </message>
-        <message>
-            <source>The server %1 could not be found. Check your internet connection.</source>
-            <translation>Der Server %1 wurde nicht gefunden. Prüfen Sie Ihre Internetverbindung.</translation>
-        </message>
-        <message>
-            <source>The server did not answer in time. Check your connection and try again.</source>
-            <translation>Der Server hat nicht rechtzeitig geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
-        </message>
-        <message>
-            <source>A secure connection to %1 could not be made.</source>
-            <translation>Es konnte keine sichere Verbindung zu %1 hergestellt werden.</translation>
-        </message>
-        <message>
-            <source>A secure connection to %1 could not be made: %2</source>
-            <translation>Es konnte keine sichere Verbindung zu %1 hergestellt werden: %2</translation>
-        </message>
-        <message>
-            <source>The server closed the connection before its answer was complete. Try again.</source>
-            <translation>Der Server hat die Verbindung getrennt, bevor seine Antwort vollständig war. Versuchen Sie es erneut.</translation>
-        </message>
-        <message>
-            <source>The proxy server refused or failed the connection. Check your proxy settings.</source>
-            <translation>Der Proxyserver hat die Verbindung abgelehnt oder ist gescheitert. Prüfen Sie Ihre Proxy-Einstellungen.</translation>
-        </message>
-        <message>
-            <source>A network error stopped the request. Check your connection and try again.</source>
-            <translation>Ein Netzwerkfehler hat die Anfrage abgebrochen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
-        </message>
-        <message>
-            <source>(Gave up after %1 attempts.)</source>
-            <translation>(Nach %1 Versuchen aufgegeben.)</translation>
-        </message>
-        <message>
-            <source>[your API key]</source>
-            <translation>[Ihr API-Schlüssel]</translation>
-        </message>
-        <message>
-            <source>Server busy</source>
-            <translation>Server ausgelastet</translation>
-        </message>
-        <message>
-            <source>Connection problem</source>
-            <translation>Verbindungsproblem</translation>
-        </message>
-        <message>
-            <source>%1, retrying in %2 s (attempt %3 of %4)</source>
-            <translation>%1, neuer Versuch in %2 s (Versuch %3 von %4)</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::CaseNumber</name>
-        <message>
-            <source>Enter a case number, e.g. HYXTNJV.</source>
-            <translation>Geben Sie eine Fallnummer ein, z. B. HYXTNJV.</translation>
-        </message>
-        <message>
-            <source>A case number has at most %1 letters or digits.</source>
-            <translation>Eine Fallnummer hat höchstens %1 Buchstaben oder Ziffern.</translation>
-        </message>
-        <message>
-            <source>A case number has only letters and digits, e.g. HYXTNJV.</source>
-            <translation>Eine Fallnummer besteht nur aus Buchstaben und Ziffern, z. B. HYXTNJV.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::CredentialStore</name>
-        <message>
-            <source>use the key for this session only</source>
-            <translation>verwenden Sie den Schlüssel nur für diese Sitzung</translation>
-        </message>
-        <message>
-            <source>the macOS Keychain</source>
-            <translation>macOS-Schlüsselbund</translation>
-        </message>
-        <message>
-            <source>Windows Credential Manager</source>
-            <translation>Windows-Anmeldeinformationsverwaltung</translation>
-        </message>
-        <message>
-            <source>the system keychain (GNOME Keyring or KWallet)</source>
-            <translation>Systemschlüsselbund (GNOME Keyring oder KWallet)</translation>
-        </message>
-        <message>
-            <source>The server URL is not valid, so it has no keychain entry.</source>
-            <translation>Die Server-URL ist ungültig und hat daher keinen Eintrag im Schlüsselbund.</translation>
-        </message>
-        <message>
-            <source>The API key is empty.</source>
-            <translation>Der API-Schlüssel ist leer.</translation>
-        </message>
-        <message>
-            <source>Keychain %1 failed: %2 (%3)</source>
-            <translation>Schlüsselbund-Vorgang „%1“ fehlgeschlagen: %2 (%3)</translation>
-        </message>
-        <message>
-            <source>The keychain is locked or refused access.</source>
-            <translation>Der Schlüsselbund ist gesperrt oder hat den Zugriff verweigert.</translation>
-        </message>
-        <message>
-            <source>Access to the keychain was denied.</source>
-            <translation>Der Zugriff auf den Schlüsselbund wurde verweigert.</translation>
-        </message>
-        <message>
-            <source>No keychain service is running.</source>
-            <translation>Es läuft kein Schlüsselbunddienst.</translation>
-        </message>
-        <message>
-            <source>No keychain service is running, or it could not be reached.</source>
-            <translation>Es läuft kein Schlüsselbunddienst, oder er ist nicht erreichbar.</translation>
-        </message>
-        <message>
-            <source>The keychain could not read the API key: %1</source>
-            <translation>Der Schlüsselbund konnte den API-Schlüssel nicht lesen: %1</translation>
-        </message>
-        <message>
-            <source>The keychain could not save the API key: %1</source>
-            <translation>Der Schlüsselbund konnte den API-Schlüssel nicht speichern: %1</translation>
-        </message>
-        <message>
-            <source>The keychain could not delete the API key: %1</source>
-            <translation>Der Schlüsselbund konnte den API-Schlüssel nicht löschen: %1</translation>
-        </message>
-        <message>
-            <source>Unlock your login keychain and allow CaseLens to use it, or %1.</source>
-            <translation>Entsperren Sie Ihren Anmeldeschlüsselbund und erlauben Sie CaseLens den Zugriff, oder %1.</translation>
-        </message>
-        <message>
-            <source>Check that Windows Credential Manager is available, or %1.</source>
-            <translation>Prüfen Sie, ob die Windows-Anmeldeinformationsverwaltung verfügbar ist, oder %1.</translation>
-        </message>
-        <message>
-            <source>Install and unlock GNOME Keyring or KWallet, or %1.</source>
-            <translation>Installieren und entsperren Sie GNOME Keyring oder KWallet, oder %1.</translation>
-        </message>
-        <message>
-            <source>The keychain did not answer within %1 s. If it is asking for a password, unlock it and try again, or %2.</source>
-            <translation>Der Schlüsselbund hat nicht innerhalb von %1 s geantwortet. Falls er nach einem Passwort fragt, entsperren Sie ihn und versuchen Sie es erneut, oder %2.</translation>
-        </message>
-        <message>
-            <source>Keychain %1 timed out</source>
-            <translation>Zeitüberschreitung beim Schlüsselbund-Vorgang „%1“</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Error</name>
-        <message>
-            <source>HTTP status: %1</source>
-            <translation>HTTP-Status: %1</translation>
-        </message>
-        <message>
-            <source>Server message: %1</source>
-            <translation>Servermeldung: %1</translation>
-        </message>
-        <message>
-            <source>Error kind: %1</source>
-            <translation>Fehlerart: %1</translation>
-        </message>
-        <message>
-            <source>(Server: %1)</source>
-            <translation>(Server: %1)</translation>
-        </message>
-        <message>
-            <source>The server could not understand the request.</source>
-            <translation>Der Server konnte die Anfrage nicht verstehen.</translation>
-        </message>
-        <message>
-            <source>Your API key was rejected or is missing. Check the key in Settings.</source>
-            <translation>Ihr API-Schlüssel wurde abgelehnt oder fehlt. Prüfen Sie den Schlüssel in den Einstellungen.</translation>
-        </message>
-        <message>
-            <source>Your API key was rejected: it may be revoked or over its plan limit.</source>
-            <translation>Ihr API-Schlüssel wurde abgelehnt: Er wurde möglicherweise widerrufen oder hat das Limit seines Tarifs überschritten.</translation>
-        </message>
-        <message>
-            <source>No such ticket for this API key.</source>
-            <translation>Für diesen API-Schlüssel gibt es dieses Ticket nicht.</translation>
-        </message>
-        <message>
-            <source>No ticket %1 for this API key.</source>
-            <translation>Kein Ticket %1 für diesen API-Schlüssel.</translation>
-        </message>
-        <message>
-            <source>The server is limiting requests right now. Try again in a minute.</source>
-            <translation>Der Server begrenzt gerade die Anfragen. Versuchen Sie es in einer Minute erneut.</translation>
-        </message>
-        <message>
-            <source>The server is busy. Try again in a moment.</source>
-            <translation>Der Server ist ausgelastet. Versuchen Sie es gleich noch einmal.</translation>
-        </message>
-        <message>
-            <source>The server had a problem (HTTP %1). Try again later.</source>
-            <translation>Auf dem Server ist ein Problem aufgetreten (HTTP %1). Versuchen Sie es später erneut.</translation>
-        </message>
-        <message>
-            <source>The server answered with an unexpected status (HTTP %1).</source>
-            <translation>Der Server hat mit einem unerwarteten Status geantwortet (HTTP %1).</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::AboutDialog</name>
-        <message>
-            <source>About CaseLens</source>
-            <translation>Über CaseLens</translation>
-        </message>
-        <message>
-            <source>CaseLens icon</source>
-            <translation>CaseLens-Symbol</translation>
-        </message>
-        <message>
-            <source>Application name and version</source>
-            <translation>Name und Version der Anwendung</translation>
-        </message>
-        <message>
-            <source>A fast, safe viewer for Sweeppea support tickets.</source>
-            <translation>Ein schneller, sicherer Betrachter für Sweeppea-Supporttickets.</translation>
-        </message>
-        <message>
-            <source>Versions</source>
-            <translation>Versionen</translation>
-        </message>
-        <message>
-            <source>Licences</source>
-            <translation>Lizenzen</translation>
-        </message>
-        <message>
-            <source>Dialog buttons</source>
-            <translation>Dialogschaltflächen</translation>
-        </message>
-        <message>
-            <source>CaseLens %1</source>
-            <translation>CaseLens %1</translation>
-        </message>
-        <message>
-            <source>Version %1
+<context>
+    <name>CaseLens::ApiClient</name>
+    <message>
+        <source>The server URL is not valid. Use e.g. https://api-v3.sweeppea.com.</source>
+        <translation>Die Server-URL ist ungültig. Verwenden Sie z. B. https://api-v3.sweeppea.com.</translation>
+    </message>
+    <message>
+        <source>CaseLens sends your API key only over https. Plain http is allowed only for this computer (localhost).</source>
+        <translation>CaseLens sendet Ihren API-Schlüssel nur über https. Unverschlüsseltes http ist nur für diesen Computer (localhost) erlaubt.</translation>
+    </message>
+    <message>
+        <source>The server URL must start with https://.</source>
+        <translation>Die Server-URL muss mit https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No API key is set. Add your Sweeppea API key in Settings.</source>
+        <translation>Es ist kein API-Schlüssel festgelegt. Fügen Sie Ihren Sweeppea-API-Schlüssel in den Einstellungen hinzu.</translation>
+    </message>
+    <message>
+        <source>The ticket is too large to show (over %1 MB).</source>
+        <translation>Das Ticket ist zu groß für die Anzeige (über %1 MB).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Announced size: %1 bytes</source>
+        <translation>
+            <numerusform>Angekündigte Größe: %1 Byte</numerusform>
+            <numerusform>Angekündigte Größe: %1 Byte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server tried to send CaseLens to another address (%1). CaseLens did not follow it, to keep your API key safe.</source>
+        <translation>Der Server wollte CaseLens an eine andere Adresse (%1) umleiten. CaseLens ist dem nicht gefolgt, um Ihren API-Schlüssel zu schützen.</translation>
+    </message>
+    <message>
+        <source>Redirect to %1 refused</source>
+        <translation>Umleitung zu %1 abgelehnt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received more than %1 bytes</source>
+        <translation>
+            <numerusform>Mehr als %1 Byte empfangen</numerusform>
+            <numerusform>Mehr als %1 Byte empfangen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not connect to the server at %1 (connection refused). Check the server URL and your connection.</source>
+        <translation>Keine Verbindung zum Server unter %1 möglich (Verbindung abgelehnt). Prüfen Sie die Server-URL und Ihre Verbindung.</translation>
+    </message>
+    <message>
+        <source>The server %1 could not be found. Check your internet connection.</source>
+        <translation>Der Server %1 wurde nicht gefunden. Prüfen Sie Ihre Internetverbindung.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Check your connection and try again.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 could not be made.</source>
+        <translation>Es konnte keine sichere Verbindung zu %1 hergestellt werden.</translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 could not be made: %2</source>
+        <translation>Es konnte keine sichere Verbindung zu %1 hergestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>The server closed the connection before its answer was complete. Try again.</source>
+        <translation>Der Server hat die Verbindung getrennt, bevor seine Antwort vollständig war. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The proxy server refused or failed the connection. Check your proxy settings.</source>
+        <translation>Der Proxyserver hat die Verbindung abgelehnt oder ist gescheitert. Prüfen Sie Ihre Proxy-Einstellungen.</translation>
+    </message>
+    <message>
+        <source>A network error stopped the request. Check your connection and try again.</source>
+        <translation>Ein Netzwerkfehler hat die Anfrage abgebrochen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>[your API key]</source>
+        <translation>[Ihr API-Schlüssel]</translation>
+    </message>
+    <message>
+        <source>Server busy</source>
+        <translation>Server ausgelastet</translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation>Verbindungsproblem</translation>
+    </message>
+    <message>
+        <source>%1, retrying in %2 s (attempt %3 of %4)</source>
+        <translation>%1, neuer Versuch in %2 s (Versuch %3 von %4)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Announced size: %1 byte</source>
+        <translation>
+            <numerusform>Angekündigte Größe: %1 Byte</numerusform>
+            <numerusform>Angekündigte Größe: %1 Byte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not answer within %n second. Check your connection and try again.</source>
+        <translation>
+            <numerusform>Der Server hat nicht innerhalb von %n Sekunde geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</numerusform>
+            <numerusform>Der Server hat nicht innerhalb von %n Sekunden geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not answer within %n seconds. Check your connection and try again.</source>
+        <translation>
+            <numerusform>Der Server hat nicht innerhalb von %n Sekunde geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</numerusform>
+            <numerusform>Der Server hat nicht innerhalb von %n Sekunden geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(Gave up after %n attempt.)</source>
+        <translation>
+            <numerusform>(Nach %n Versuch aufgegeben.)</numerusform>
+            <numerusform>(Nach %n Versuchen aufgegeben.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(Gave up after %n attempts.)</source>
+        <translation>
+            <numerusform>(Nach %n Versuch aufgegeben.)</numerusform>
+            <numerusform>(Nach %n Versuchen aufgegeben.)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::CaseNumber</name>
+    <message>
+        <source>Enter a case number, e.g. HYXTNJV.</source>
+        <translation>Geben Sie eine Fallnummer ein, z. B. HYXTNJV.</translation>
+    </message>
+    <message>
+        <source>A case number has at most %1 letters or digits.</source>
+        <translation>Eine Fallnummer hat höchstens %1 Buchstaben oder Ziffern.</translation>
+    </message>
+    <message>
+        <source>A case number has only letters and digits, e.g. HYXTNJV.</source>
+        <translation>Eine Fallnummer besteht nur aus Buchstaben und Ziffern, z. B. HYXTNJV.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::CredentialStore</name>
+    <message>
+        <source>use the key for this session only</source>
+        <translation>verwenden Sie den Schlüssel nur für diese Sitzung</translation>
+    </message>
+    <message>
+        <source>the macOS Keychain</source>
+        <translation>macOS-Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Windows-Anmeldeinformationsverwaltung</translation>
+    </message>
+    <message>
+        <source>the system keychain (GNOME Keyring or KWallet)</source>
+        <translation>Systemschlüsselbund (GNOME Keyring oder KWallet)</translation>
+    </message>
+    <message>
+        <source>The server URL is not valid, so it has no keychain entry.</source>
+        <translation>Die Server-URL ist ungültig und hat daher keinen Eintrag im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>The API key is empty.</source>
+        <translation>Der API-Schlüssel ist leer.</translation>
+    </message>
+    <message>
+        <source>The keychain is locked or refused access.</source>
+        <translation>Der Schlüsselbund ist gesperrt oder hat den Zugriff verweigert.</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was denied.</source>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert.</translation>
+    </message>
+    <message>
+        <source>No keychain service is running.</source>
+        <translation>Es läuft kein Schlüsselbunddienst.</translation>
+    </message>
+    <message>
+        <source>No keychain service is running, or it could not be reached.</source>
+        <translation>Es läuft kein Schlüsselbunddienst, oder er ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The keychain could not read the API key: %1</source>
+        <translation>Der Schlüsselbund konnte den API-Schlüssel nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>The keychain could not save the API key: %1</source>
+        <translation>Der Schlüsselbund konnte den API-Schlüssel nicht speichern: %1</translation>
+    </message>
+    <message>
+        <source>The keychain could not delete the API key: %1</source>
+        <translation>Der Schlüsselbund konnte den API-Schlüssel nicht löschen: %1</translation>
+    </message>
+    <message>
+        <source>Unlock your login keychain and allow CaseLens to use it, or %1.</source>
+        <translation>Entsperren Sie Ihren Anmeldeschlüsselbund und erlauben Sie CaseLens den Zugriff, oder %1.</translation>
+    </message>
+    <message>
+        <source>Check that Windows Credential Manager is available, or %1.</source>
+        <translation>Prüfen Sie, ob die Windows-Anmeldeinformationsverwaltung verfügbar ist, oder %1.</translation>
+    </message>
+    <message>
+        <source>Install and unlock GNOME Keyring or KWallet, or %1.</source>
+        <translation>Installieren und entsperren Sie GNOME Keyring oder KWallet, oder %1.</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer within %1 s. If it is asking for a password, unlock it and try again, or %2.</source>
+        <translation>Der Schlüsselbund hat nicht innerhalb von %1 s geantwortet. Falls er nach einem Passwort fragt, entsperren Sie ihn und versuchen Sie es erneut, oder %2.</translation>
+    </message>
+    <message>
+        <source>Reading from the keychain failed: %1 (%2)</source>
+        <translation>Lesen aus dem Schlüsselbund fehlgeschlagen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Saving to the keychain failed: %1 (%2)</source>
+        <translation>Speichern im Schlüsselbund fehlgeschlagen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Deleting from the keychain failed: %1 (%2)</source>
+        <translation>Löschen aus dem Schlüsselbund fehlgeschlagen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Reading from the keychain timed out</source>
+        <translation>Zeitüberschreitung beim Lesen aus dem Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Saving to the keychain timed out</source>
+        <translation>Zeitüberschreitung beim Speichern im Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Deleting from the keychain timed out</source>
+        <translation>Zeitüberschreitung beim Löschen aus dem Schlüsselbund</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Error</name>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP-Status: %1</translation>
+    </message>
+    <message>
+        <source>Server message: %1</source>
+        <translation>Servermeldung: %1</translation>
+    </message>
+    <message>
+        <source>Error kind: %1</source>
+        <translation>Fehlerart: %1</translation>
+    </message>
+    <message>
+        <source>(Server: %1)</source>
+        <translation>(Server: %1)</translation>
+    </message>
+    <message>
+        <source>The server could not understand the request.</source>
+        <translation>Der Server konnte die Anfrage nicht verstehen.</translation>
+    </message>
+    <message>
+        <source>Your API key was rejected or is missing. Check the key in Settings.</source>
+        <translation>Ihr API-Schlüssel wurde abgelehnt oder fehlt. Prüfen Sie den Schlüssel in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Your API key was rejected: it may be revoked or over its plan limit.</source>
+        <translation>Ihr API-Schlüssel wurde abgelehnt: Er wurde möglicherweise widerrufen oder hat das Limit seines Tarifs überschritten.</translation>
+    </message>
+    <message>
+        <source>No such ticket for this API key.</source>
+        <translation>Für diesen API-Schlüssel gibt es dieses Ticket nicht.</translation>
+    </message>
+    <message>
+        <source>No ticket %1 for this API key.</source>
+        <translation>Kein Ticket %1 für diesen API-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The server is limiting requests right now. Try again in a minute.</source>
+        <translation>Der Server begrenzt gerade die Anfragen. Versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation>Der Server ist ausgelastet. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The server had a problem (HTTP %1). Try again later.</source>
+        <translation>Auf dem Server ist ein Problem aufgetreten (HTTP %1). Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The server answered with an unexpected status (HTTP %1).</source>
+        <translation>Der Server hat mit einem unerwarteten Status geantwortet (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::AboutDialog</name>
+    <message>
+        <source>About CaseLens</source>
+        <translation>Über CaseLens</translation>
+    </message>
+    <message>
+        <source>CaseLens icon</source>
+        <translation>CaseLens-Symbol</translation>
+    </message>
+    <message>
+        <source>Application name and version</source>
+        <translation>Name und Version der Anwendung</translation>
+    </message>
+    <message>
+        <source>A fast, safe viewer for Sweeppea support tickets.</source>
+        <translation>Ein schneller, sicherer Betrachter für Sweeppea-Supporttickets.</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <source>Dialog buttons</source>
+        <translation>Dialogschaltflächen</translation>
+    </message>
+    <message>
+        <source>CaseLens %1</source>
+        <translation>CaseLens %1</translation>
+    </message>
+    <message>
+        <source>Version %1
 Qt %2 (built with Qt %3)</source>
-            <translation>Version %1
+        <translation>Version %1
 Qt %2 (erstellt mit Qt %3)</translation>
-        </message>
-        <message>
-            <source>CaseLens: MIT License
+    </message>
+    <message>
+        <source>CaseLens: MIT License
 Qt: GNU Lesser General Public License v3 (LGPLv3)
 QtKeychain: BSD 3-Clause License</source>
-            <translation>CaseLens: MIT-Lizenz
+        <translation>CaseLens: MIT-Lizenz
 Qt: GNU Lesser General Public License v3 (LGPLv3)
 QtKeychain: BSD-3-Clause-Lizenz</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::ActivityChart</name>
-        <message>
-            <source>Activity chart</source>
-            <translation>Aktivitätsdiagramm</translation>
-        </message>
-        <message>
-            <source>other</source>
-            <translation>Sonstige</translation>
-        </message>
-        <message>
-            <source>(none)</source>
-            <translation>(keine)</translation>
-        </message>
-        <message>
-            <source>Week of %1</source>
-            <translation>Woche vom %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1: %Ln action</source>
-            <translation>
-                <numerusform>%1: %Ln Aktion</numerusform>
-                <numerusform>%1: %Ln Aktionen</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1: %Ln actions</source>
-            <translation>
-                <numerusform>%1: %Ln Aktion</numerusform>
-                <numerusform>%1: %Ln Aktionen</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No dated activity</source>
-            <translation>Keine datierte Aktivität</translation>
-        </message>
-        <message>
-            <source>Activity from %1 to %2: %3</source>
-            <translation>Aktivität vom %1 bis %2: %3</translation>
-        </message>
-        <message>
-            <source>No dated activity to chart</source>
-            <translation>Keine datierte Aktivität für das Diagramm</translation>
-        </message>
-        <message>
-            <source>per day</source>
-            <translation>pro Tag</translation>
-        </message>
-        <message>
-            <source>per week</source>
-            <translation>pro Woche</translation>
-        </message>
-        <message>
-            <source>per month</source>
-            <translation>pro Monat</translation>
-        </message>
-        <message>
-            <source>per year</source>
-            <translation>pro Jahr</translation>
-        </message>
-        <message>
-            <source>peak: %1 %2</source>
-            <translation>Spitze: %1 %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::ApiKeyProvider</name>
-        <message>
-            <source>No key set</source>
-            <translation>Kein Schlüssel festgelegt</translation>
-        </message>
-        <message>
-            <source>Environment variable %1 (unset it to stop using this key; CaseLens cannot forget it)</source>
-            <translation>Umgebungsvariable %1 (entfernen Sie sie, um diesen Schlüssel nicht mehr zu verwenden; CaseLens kann ihn nicht vergessen)</translation>
-        </message>
-        <message>
-            <source>This session only (memory) — not saved</source>
-            <translation>Nur diese Sitzung (Arbeitsspeicher) – nicht gespeichert</translation>
-        </message>
-        <message>
-            <source>Paste your API key first.</source>
-            <translation>Fügen Sie zuerst Ihren API-Schlüssel ein.</translation>
-        </message>
-        <message>
-            <source>This key comes from the environment variable %1: unset it to stop using it.</source>
-            <translation>Dieser Schlüssel stammt aus der Umgebungsvariable %1: Entfernen Sie sie, um ihn nicht mehr zu verwenden.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::CommandLine</name>
-        <message>
-            <source>not a CaseLens ticket link (%1): %2</source>
-            <translation>kein CaseLens-Ticketlink (%1): %2</translation>
-        </message>
-        <message>
-            <source>malformed</source>
-            <translation>fehlerhaft</translation>
-        </message>
-        <message>
-            <source>expected caselens://ticket/CASE</source>
-            <translation>caselens://ticket/FALL erwartet</translation>
-        </message>
-        <message>
-            <source>unexpected parts</source>
-            <translation>unerwartete Bestandteile</translation>
-        </message>
-        <message>
-            <source>expected one case number after ticket/</source>
-            <translation>eine Fallnummer nach ticket/ erwartet</translation>
-        </message>
-        <message>
-            <source>CaseLens shows Sweeppea support tickets.
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::ActivityChart</name>
+    <message>
+        <source>Activity chart</source>
+        <translation>Aktivitätsdiagramm</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>Woche vom %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln action</source>
+        <translation>
+            <numerusform>%1: %Ln Aktion</numerusform>
+            <numerusform>%1: %Ln Aktionen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln actions</source>
+        <translation>
+            <numerusform>%1: %Ln Aktion</numerusform>
+            <numerusform>%1: %Ln Aktionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No dated activity</source>
+        <translation>Keine datierte Aktivität</translation>
+    </message>
+    <message>
+        <source>Activity from %1 to %2: %3</source>
+        <translation>Aktivität vom %1 bis %2: %3</translation>
+    </message>
+    <message>
+        <source>No dated activity to chart</source>
+        <translation>Keine datierte Aktivität für das Diagramm</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>pro Tag</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>pro Woche</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>pro Monat</translation>
+    </message>
+    <message>
+        <source>per year</source>
+        <translation>pro Jahr</translation>
+    </message>
+    <message>
+        <source>peak: %1 %2</source>
+        <translation>Spitze: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::ApiKeyProvider</name>
+    <message>
+        <source>No key set</source>
+        <translation>Kein Schlüssel festgelegt</translation>
+    </message>
+    <message>
+        <source>Environment variable %1 (unset it to stop using this key; CaseLens cannot forget it)</source>
+        <translation>Umgebungsvariable %1 (entfernen Sie sie, um diesen Schlüssel nicht mehr zu verwenden; CaseLens kann ihn nicht vergessen)</translation>
+    </message>
+    <message>
+        <source>This session only (memory) — not saved</source>
+        <translation>Nur diese Sitzung (Arbeitsspeicher) – nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Paste your API key first.</source>
+        <translation>Fügen Sie zuerst Ihren API-Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>This key comes from the environment variable %1: unset it to stop using it.</source>
+        <translation>Dieser Schlüssel stammt aus der Umgebungsvariable %1: Entfernen Sie sie, um ihn nicht mehr zu verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::CommandLine</name>
+    <message>
+        <source>not a CaseLens ticket link (%1): %2</source>
+        <translation>kein CaseLens-Ticketlink (%1): %2</translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation>fehlerhaft</translation>
+    </message>
+    <message>
+        <source>expected caselens://ticket/CASE</source>
+        <translation>caselens://ticket/FALL erwartet</translation>
+    </message>
+    <message>
+        <source>unexpected parts</source>
+        <translation>unerwartete Bestandteile</translation>
+    </message>
+    <message>
+        <source>expected one case number after ticket/</source>
+        <translation>eine Fallnummer nach ticket/ erwartet</translation>
+    </message>
+    <message>
+        <source>CaseLens shows Sweeppea support tickets.
 
 Environment:
   CASELENS_API_KEY   the Sweeppea API key for this session
   CASELENS_BASE_URL  the server URL (--base-url wins)</source>
-            <translation>CaseLens zeigt Sweeppea-Supporttickets an.
+        <translation>CaseLens zeigt Sweeppea-Supporttickets an.
 
 Umgebung:
   CASELENS_API_KEY   der Sweeppea-API-Schlüssel für diese Sitzung
   CASELENS_BASE_URL  die Server-URL (--base-url hat Vorrang)</translation>
-        </message>
-        <message>
-            <source>Server URL (default https://api-v3.sweeppea.com). https, or http to this computer only.</source>
-            <translation>Server-URL (Standard: https://api-v3.sweeppea.com). https, oder http nur zu diesem Computer.</translation>
-        </message>
-        <message>
-            <source>URL</source>
-            <translation>URL</translation>
-        </message>
-        <message>
-            <source>Show bundled demo tickets from a server inside the app.</source>
-            <translation>Mitgelieferte Demo-Tickets von einem Server innerhalb der Anwendung anzeigen.</translation>
-        </message>
-        <message>
-            <source>Case number to open, e.g. HYXTNJV, or a link such as caselens://ticket/HYXTNJV.</source>
-            <translation>Zu öffnende Fallnummer, z. B. HYXTNJV, oder ein Link wie caselens://ticket/HYXTNJV.</translation>
-        </message>
-        <message>
-            <source>expected at most one case number, got %1</source>
-            <translation>höchstens eine Fallnummer erwartet, %1 erhalten</translation>
-        </message>
-        <message>
-            <source>ignoring %1</source>
-            <translation>wird ignoriert: %1</translation>
-        </message>
-        <message>
-            <source>--demo and --base-url cannot be combined</source>
-            <translation>--demo und --base-url können nicht kombiniert werden</translation>
-        </message>
-        <message>
-            <source>%1 %2: %3</source>
-            <translation>%1 %2: %3</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::ErrorBanner</name>
-        <message>
-            <source>Retry</source>
-            <translation>Wiederholen</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Fehler</translation>
-        </message>
-        <message>
-            <source>Warning</source>
-            <translation>Warnung</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>Details</translation>
-        </message>
-        <message>
-            <source>Show details</source>
-            <translation>Details anzeigen</translation>
-        </message>
-        <message>
-            <source>Dismiss</source>
-            <translation>Schließen</translation>
-        </message>
-        <message>
-            <source>Dismiss this message</source>
-            <translation>Diese Meldung schließen</translation>
-        </message>
-        <message>
-            <source>Error details</source>
-            <translation>Fehlerdetails</translation>
-        </message>
-        <message>
-            <source>Hide details</source>
-            <translation>Details ausblenden</translation>
-        </message>
-        <message>
-            <source>No API key set</source>
-            <translation>Kein API-Schlüssel festgelegt</translation>
-        </message>
-        <message>
-            <source>No ticket %1 for this API key</source>
-            <translation>Kein Ticket %1 für diesen API-Schlüssel</translation>
-        </message>
-        <message>
-            <source>Check the case number. Tickets of other accounts are not visible with your key.</source>
-            <translation>Prüfen Sie die Fallnummer. Tickets anderer Konten sind mit Ihrem Schlüssel nicht sichtbar.</translation>
-        </message>
-        <message>
-            <source>Could not reach the server</source>
-            <translation>Server nicht erreichbar</translation>
-        </message>
-        <message>
-            <source>No secure connection to the server</source>
-            <translation>Keine sichere Verbindung zum Server</translation>
-        </message>
-        <message>
-            <source>Fetching %1 was cancelled</source>
-            <translation>Der Abruf von %1 wurde abgebrochen</translation>
-        </message>
-        <message>
-            <source>Could not load %1</source>
-            <translation>%1 konnte nicht geladen werden</translation>
-        </message>
-        <message>
-            <source>Fetch again</source>
-            <translation>Erneut abrufen</translation>
-        </message>
-        <message>
-            <source>Fetch %1 again</source>
-            <translation>%1 erneut abrufen</translation>
-        </message>
-        <message>
-            <source>Open settings</source>
-            <translation>Einstellungen öffnen</translation>
-        </message>
-        <message>
-            <source>Edit case number</source>
-            <translation>Fallnummer bearbeiten</translation>
-        </message>
-        <message>
-            <source>Check your connection</source>
-            <translation>Prüfen Sie Ihre Verbindung</translation>
-        </message>
-        <message>
-            <source>• Is this computer online?
+    </message>
+    <message>
+        <source>Server URL (default https://api-v3.sweeppea.com). https, or http to this computer only.</source>
+        <translation>Server-URL (Standard: https://api-v3.sweeppea.com). https, oder http nur zu diesem Computer.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Show bundled demo tickets from a server inside the app.</source>
+        <translation>Mitgelieferte Demo-Tickets von einem Server innerhalb der Anwendung anzeigen.</translation>
+    </message>
+    <message>
+        <source>Case number to open, e.g. HYXTNJV, or a link such as caselens://ticket/HYXTNJV.</source>
+        <translation>Zu öffnende Fallnummer, z. B. HYXTNJV, oder ein Link wie caselens://ticket/HYXTNJV.</translation>
+    </message>
+    <message>
+        <source>expected at most one case number, got %1</source>
+        <translation>höchstens eine Fallnummer erwartet, %1 erhalten</translation>
+    </message>
+    <message>
+        <source>ignoring %1</source>
+        <translation>wird ignoriert: %1</translation>
+    </message>
+    <message>
+        <source>--demo and --base-url cannot be combined</source>
+        <translation>--demo und --base-url können nicht kombiniert werden</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::ErrorBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Details anzeigen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>Diese Meldung schließen</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>Fehlerdetails</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Details ausblenden</translation>
+    </message>
+    <message>
+        <source>No API key set</source>
+        <translation>Kein API-Schlüssel festgelegt</translation>
+    </message>
+    <message>
+        <source>No ticket %1 for this API key</source>
+        <translation>Kein Ticket %1 für diesen API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Check the case number. Tickets of other accounts are not visible with your key.</source>
+        <translation>Prüfen Sie die Fallnummer. Tickets anderer Konten sind mit Ihrem Schlüssel nicht sichtbar.</translation>
+    </message>
+    <message>
+        <source>Could not reach the server</source>
+        <translation>Server nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>No secure connection to the server</source>
+        <translation>Keine sichere Verbindung zum Server</translation>
+    </message>
+    <message>
+        <source>Fetching %1 was cancelled</source>
+        <translation>Der Abruf von %1 wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>Could not load %1</source>
+        <translation>%1 konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>Fetch again</source>
+        <translation>Erneut abrufen</translation>
+    </message>
+    <message>
+        <source>Fetch %1 again</source>
+        <translation>%1 erneut abrufen</translation>
+    </message>
+    <message>
+        <source>Open settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <source>Edit case number</source>
+        <translation>Fallnummer bearbeiten</translation>
+    </message>
+    <message>
+        <source>Check your connection</source>
+        <translation>Prüfen Sie Ihre Verbindung</translation>
+    </message>
+    <message>
+        <source>• Is this computer online?
 • Is the server address in Settings right?
 • If your network needs a proxy, is it set in the system settings?
 Then press Retry.</source>
-            <translation>• Ist dieser Computer online?
+        <translation>• Ist dieser Computer online?
 • Ist die Serveradresse in den Einstellungen richtig?
 • Falls Ihr Netzwerk einen Proxy benötigt: Ist er in den Systemeinstellungen eingerichtet?
 Klicken Sie dann auf „Wiederholen“.</translation>
-        </message>
-        <message>
-            <source>Your API key was rejected</source>
-            <translation>Ihr API-Schlüssel wurde abgelehnt</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::FilesModel</name>
-        <message>
-            <source>%1 bytes</source>
-            <translation>%1 Byte</translation>
-        </message>
-        <message>
-            <source>%1
+    </message>
+    <message>
+        <source>Your API key was rejected</source>
+        <translation>Ihr API-Schlüssel wurde abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::FilesModel</name>
+    <message numerus="yes">
+        <source>%1 bytes</source>
+        <translation>
+            <numerusform>%1 Byte</numerusform>
+            <numerusform>%1 Byte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
 Only https links can be opened.</source>
-            <translation>%1
+        <translation>%1
 Nur https-Links können geöffnet werden.</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Size</source>
-            <translation>Größe</translation>
-        </message>
-        <message>
-            <source>Link</source>
-            <translation>Link</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::ItemViewLinks</name>
-        <message>
-            <source>Open Link</source>
-            <translation>Link öffnen</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::JsonArrayTableModel</name>
-        <message>
-            <source>Value</source>
-            <translation>Wert</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::JsonTreeModel</name>
-        <message>
-            <source>Not provided</source>
-            <translation>Nicht angegeben</translation>
-        </message>
-        <message>
-            <source>(empty)</source>
-            <translation>(leer)</translation>
-        </message>
-        <message>
-            <source>1 field</source>
-            <translation>1 Feld</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln fields</source>
-            <translation>
-                <numerusform>%Ln Feld</numerusform>
-                <numerusform>%Ln Felder</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>(more not shown)</source>
-            <translation>(weitere nicht angezeigt)</translation>
-        </message>
-        <message>
-            <source>1 item</source>
-            <translation>1 Element</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln items</source>
-            <translation>
-                <numerusform>%Ln Element</numerusform>
-                <numerusform>%Ln Elemente</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>(null)</source>
-            <translation>(null)</translation>
-        </message>
-        <message>
-            <source>Field</source>
-            <translation>Feld</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>Wert</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::Language</name>
-        <message>
-            <source>System</source>
-            <translation>Systemsprache</translation>
-        </message>
-        <message>
-            <source>English</source>
-            <comment>The name of the language you translate into, in that language</comment>
-            <translation>Deutsch</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::LoadingPane</name>
-        <message>
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
-            <source>Loading</source>
-            <translation>Wird geladen</translation>
-        </message>
-        <message>
-            <source>Cancel loading</source>
-            <translation>Laden abbrechen</translation>
-        </message>
-        <message>
-            <source>Stop fetching this ticket (Esc)</source>
-            <translation>Abruf dieses Tickets abbrechen (Esc)</translation>
-        </message>
-        <message>
-            <source>Fetching %1…</source>
-            <translation>%1 wird abgerufen…</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::MainWindow</name>
-        <message>
-            <source>CaseLens</source>
-            <translation>CaseLens</translation>
-        </message>
-        <message>
-            <source>Demo data notice</source>
-            <translation>Hinweis zu Demodaten</translation>
-        </message>
-        <message>
-            <source>Information</source>
-            <translation>Information</translation>
-        </message>
-        <message>
-            <source>Demo data — not a real Sweeppea account</source>
-            <translation>Demodaten – kein echtes Sweeppea-Konto</translation>
-        </message>
-        <message>
-            <source>Use my API key…</source>
-            <translation>Meinen API-Schlüssel verwenden…</translation>
-        </message>
-        <message>
-            <source>Use my API key</source>
-            <translation>Meinen API-Schlüssel verwenden</translation>
-        </message>
-        <message>
-            <source>Leave demo</source>
-            <translation>Demo beenden</translation>
-        </message>
-        <message>
-            <source>Case number, e.g. HYXTNJV</source>
-            <translation>Fallnummer, z. B. HYXTNJV</translation>
-        </message>
-        <message>
-            <source>Case number</source>
-            <translation>Fallnummer</translation>
-        </message>
-        <message>
-            <source>Type or paste a case number and press Enter (Ctrl+L)</source>
-            <translation>Geben Sie eine Fallnummer ein oder fügen Sie sie ein und drücken Sie die Eingabetaste (Strg+L)</translation>
-        </message>
-        <message>
-            <source>Fetch</source>
-            <translation>Abrufen</translation>
-        </message>
-        <message>
-            <source>Fetch ticket</source>
-            <translation>Ticket abrufen</translation>
-        </message>
-        <message>
-            <source>Case number problem</source>
-            <translation>Problem mit der Fallnummer</translation>
-        </message>
-        <message>
-            <source>CaseLens icon</source>
-            <translation>CaseLens-Symbol</translation>
-        </message>
-        <message>
-            <source>Welcome to CaseLens</source>
-            <translation>Willkommen bei CaseLens</translation>
-        </message>
-        <message>
-            <source>What to do next</source>
-            <translation>Nächste Schritte</translation>
-        </message>
-        <message>
-            <source>Set API key…</source>
-            <translation>API-Schlüssel festlegen…</translation>
-        </message>
-        <message>
-            <source>Set API key</source>
-            <translation>API-Schlüssel festlegen</translation>
-        </message>
-        <message>
-            <source>Explore demo data</source>
-            <translation>Demodaten erkunden</translation>
-        </message>
-        <message>
-            <source>Case list title</source>
-            <translation>Titel der Fallliste</translation>
-        </message>
-        <message>
-            <source>Cases to open</source>
-            <translation>Fälle zum Öffnen</translation>
-        </message>
-        <message>
-            <source>Open tickets</source>
-            <translation>Geöffnete Tickets</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Datei</translation>
-        </message>
-        <message>
-            <source>&amp;Go</source>
-            <translation>&amp;Gehe zu</translation>
-        </message>
-        <message>
-            <source>&amp;Recent cases</source>
-            <translation>Zuletzt &amp;geöffnete Fälle</translation>
-        </message>
-        <message>
-            <source>&amp;Ticket</source>
-            <translation>&amp;Ticket</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>&amp;Hilfe</translation>
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation>&amp;Einstellungen…</translation>
-        </message>
-        <message>
-            <source>Ctrl+,</source>
-            <translation>Ctrl+,</translation>
-        </message>
-        <message>
-            <source>Explore &amp;demo data</source>
-            <translation>&amp;Demodaten erkunden</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Beenden</translation>
-        </message>
-        <message>
-            <source>Ctrl+Q</source>
-            <translation>Ctrl+Q</translation>
-        </message>
-        <message>
-            <source>&amp;Find case…</source>
-            <translation>Fall &amp;suchen…</translation>
-        </message>
-        <message>
-            <source>Ctrl+L</source>
-            <translation>Ctrl+L</translation>
-        </message>
-        <message>
-            <source>&amp;Back</source>
-            <translation>&amp;Zurück</translation>
-        </message>
-        <message>
-            <source>Alt+Left</source>
-            <translation>Alt+Left</translation>
-        </message>
-        <message>
-            <source>F&amp;orward</source>
-            <translation>&amp;Vorwärts</translation>
-        </message>
-        <message>
-            <source>Alt+Right</source>
-            <translation>Alt+Right</translation>
-        </message>
-        <message>
-            <source>&amp;Next ticket</source>
-            <translation>&amp;Nächstes Ticket</translation>
-        </message>
-        <message>
-            <source>&amp;Previous ticket</source>
-            <translation>Vor&amp;heriges Ticket</translation>
-        </message>
-        <message>
-            <source>&amp;Close ticket</source>
-            <translation>Ticket s&amp;chließen</translation>
-        </message>
-        <message>
-            <source>Ctrl+W</source>
-            <translation>Ctrl+W</translation>
-        </message>
-        <message>
-            <source>C&amp;lear recent cases</source>
-            <translation>Liste &amp;leeren</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation>&amp;Aktualisieren</translation>
-        </message>
-        <message>
-            <source>F5</source>
-            <translation>F5</translation>
-        </message>
-        <message>
-            <source>&amp;Cancel loading</source>
-            <translation>Laden a&amp;bbrechen</translation>
-        </message>
-        <message>
-            <source>Esc</source>
-            <translation>Esc</translation>
-        </message>
-        <message>
-            <source>&amp;Keyboard shortcuts</source>
-            <translation>&amp;Tastenkombinationen</translation>
-        </message>
-        <message>
-            <source>F1</source>
-            <translation>F1</translation>
-        </message>
-        <message>
-            <source>&amp;About CaseLens</source>
-            <translation>Ü&amp;ber CaseLens</translation>
-        </message>
-        <message>
-            <source>%1 priority</source>
-            <translation>Priorität: %1</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Menu</source>
-            <translation>Menü</translation>
-        </message>
-        <message>
-            <source>Show ticket tab %1</source>
-            <translation>Ticket-Registerkarte %1 anzeigen</translation>
-        </message>
-        <message>
-            <source>Type a case number, e.g. HYXTNJV.</source>
-            <translation>Geben Sie eine Fallnummer ein, z. B. HYXTNJV.</translation>
-        </message>
-        <message>
-            <source>Loading %1…</source>
-            <translation>%1 wird geladen…</translation>
-        </message>
-        <message>
-            <source>The demo server could not start on this computer.</source>
-            <translation>Der Demo-Server konnte auf diesem Computer nicht gestartet werden.</translation>
-        </message>
-        <message>
-            <source>Go to the search bar</source>
-            <translation>Zur Suchleiste wechseln</translation>
-        </message>
-        <message>
-            <source>Fetch the case typed in the search bar</source>
-            <translation>Den in der Suchleiste eingegebenen Fall abrufen</translation>
-        </message>
-        <message>
-            <source>Enter</source>
-            <translation>Enter</translation>
-        </message>
-        <message>
-            <source>Cancel loading</source>
-            <translation>Laden abbrechen</translation>
-        </message>
-        <message>
-            <source>Refresh the ticket</source>
-            <translation>Ticket aktualisieren</translation>
-        </message>
-        <message>
-            <source>Back to the previous case</source>
-            <translation>Zurück zum vorherigen Fall</translation>
-        </message>
-        <message>
-            <source>Forward to the next case</source>
-            <translation>Weiter zum nächsten Fall</translation>
-        </message>
-        <message>
-            <source>Next open ticket</source>
-            <translation>Nächstes geöffnetes Ticket</translation>
-        </message>
-        <message>
-            <source>Previous open ticket</source>
-            <translation>Vorheriges geöffnetes Ticket</translation>
-        </message>
-        <message>
-            <source>Close the ticket</source>
-            <translation>Ticket schließen</translation>
-        </message>
-        <message>
-            <source>Show ticket tab 1 to 7 (Overview, Notes, …)</source>
-            <translation>Ticket-Registerkarten 1 bis 7 anzeigen (Übersicht, Notizen, …)</translation>
-        </message>
-        <message>
-            <source>Settings</source>
-            <translation>Einstellungen</translation>
-        </message>
-        <message>
-            <source>Keyboard shortcuts (this list)</source>
-            <translation>Tastenkombinationen (diese Liste)</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>Beenden</translation>
-        </message>
-        <message>
-            <source>CaseLens (demo data)</source>
-            <translation>CaseLens (Demodaten)</translation>
-        </message>
-        <message>
-            <source>Demo data</source>
-            <translation>Demodaten</translation>
-        </message>
-        <message>
-            <source>These sample tickets come from a small server inside CaseLens, so everything works as it does with a real Sweeppea account. Pick one, or type its case number above.</source>
-            <translation>Diese Beispieltickets stammen von einem kleinen Server innerhalb von CaseLens, daher funktioniert alles wie mit einem echten Sweeppea-Konto. Wählen Sie eines aus oder geben Sie oben seine Fallnummer ein.</translation>
-        </message>
-        <message>
-            <source>Demo tickets</source>
-            <translation>Demo-Tickets</translation>
-        </message>
-        <message>
-            <source>Open %1</source>
-            <translation>%1 öffnen</translation>
-        </message>
-        <message>
-            <source>CaseLens shows Sweeppea support tickets: type or paste a case number and see the ticket, its conversation, its activity and who asked, at a glance.
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 byte</source>
+        <translation>
+            <numerusform>%1 Byte</numerusform>
+            <numerusform>%1 Byte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::ItemViewLinks</name>
+    <message>
+        <source>Open Link</source>
+        <translation>Link öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::JsonArrayTableModel</name>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::JsonTreeModel</name>
+    <message>
+        <source>Not provided</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln fields</source>
+        <translation>
+            <numerusform>%Ln Feld</numerusform>
+            <numerusform>%Ln Felder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(more not shown)</source>
+        <translation>(weitere nicht angezeigt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln items</source>
+        <translation>
+            <numerusform>%Ln Element</numerusform>
+            <numerusform>%Ln Elemente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(null)</source>
+        <translation>(null)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln field</source>
+        <translation>
+            <numerusform>%Ln Feld</numerusform>
+            <numerusform>%Ln Felder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item</source>
+        <translation>
+            <numerusform>%Ln Element</numerusform>
+            <numerusform>%Ln Elemente</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::Language</name>
+    <message>
+        <source>System</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <comment>The name of the language you translate into, in that language</comment>
+        <translation>Deutsch</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::LoadingPane</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Wird geladen</translation>
+    </message>
+    <message>
+        <source>Cancel loading</source>
+        <translation>Laden abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop fetching this ticket (Esc)</source>
+        <translation>Abruf dieses Tickets abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Fetching %1…</source>
+        <translation>%1 wird abgerufen…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::MainWindow</name>
+    <message>
+        <source>CaseLens</source>
+        <translation>CaseLens</translation>
+    </message>
+    <message>
+        <source>Demo data notice</source>
+        <translation>Hinweis zu Demodaten</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Demo data — not a real Sweeppea account</source>
+        <translation>Demodaten – kein echtes Sweeppea-Konto</translation>
+    </message>
+    <message>
+        <source>Use my API key…</source>
+        <translation>Meinen API-Schlüssel verwenden…</translation>
+    </message>
+    <message>
+        <source>Use my API key</source>
+        <translation>Meinen API-Schlüssel verwenden</translation>
+    </message>
+    <message>
+        <source>Leave demo</source>
+        <translation>Demo beenden</translation>
+    </message>
+    <message>
+        <source>Case number, e.g. HYXTNJV</source>
+        <translation>Fallnummer, z. B. HYXTNJV</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Fallnummer</translation>
+    </message>
+    <message>
+        <source>Type or paste a case number and press Enter (Ctrl+L)</source>
+        <translation>Geben Sie eine Fallnummer ein oder fügen Sie sie ein und drücken Sie die Eingabetaste (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>Abrufen</translation>
+    </message>
+    <message>
+        <source>Fetch ticket</source>
+        <translation>Ticket abrufen</translation>
+    </message>
+    <message>
+        <source>Case number problem</source>
+        <translation>Problem mit der Fallnummer</translation>
+    </message>
+    <message>
+        <source>CaseLens icon</source>
+        <translation>CaseLens-Symbol</translation>
+    </message>
+    <message>
+        <source>Welcome to CaseLens</source>
+        <translation>Willkommen bei CaseLens</translation>
+    </message>
+    <message>
+        <source>What to do next</source>
+        <translation>Nächste Schritte</translation>
+    </message>
+    <message>
+        <source>Set API key…</source>
+        <translation>API-Schlüssel festlegen…</translation>
+    </message>
+    <message>
+        <source>Set API key</source>
+        <translation>API-Schlüssel festlegen</translation>
+    </message>
+    <message>
+        <source>Explore demo data</source>
+        <translation>Demodaten erkunden</translation>
+    </message>
+    <message>
+        <source>Case list title</source>
+        <translation>Titel der Fallliste</translation>
+    </message>
+    <message>
+        <source>Cases to open</source>
+        <translation>Fälle zum Öffnen</translation>
+    </message>
+    <message>
+        <source>Open tickets</source>
+        <translation>Geöffnete Tickets</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Recent cases</source>
+        <translation>Zuletzt &amp;geöffnete Fälle</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket</source>
+        <translation>&amp;Ticket</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Explore &amp;demo data</source>
+        <translation>&amp;Demodaten erkunden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Find case…</source>
+        <translation>Fall &amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Alt+Left</source>
+        <translation>Alt+Left</translation>
+    </message>
+    <message>
+        <source>F&amp;orward</source>
+        <translation>&amp;Vorwärts</translation>
+    </message>
+    <message>
+        <source>Alt+Right</source>
+        <translation>Alt+Right</translation>
+    </message>
+    <message>
+        <source>&amp;Next ticket</source>
+        <translation>&amp;Nächstes Ticket</translation>
+    </message>
+    <message>
+        <source>&amp;Previous ticket</source>
+        <translation>Vor&amp;heriges Ticket</translation>
+    </message>
+    <message>
+        <source>&amp;Close ticket</source>
+        <translation>Ticket s&amp;chließen</translation>
+    </message>
+    <message>
+        <source>Ctrl+W</source>
+        <translation>Ctrl+W</translation>
+    </message>
+    <message>
+        <source>C&amp;lear recent cases</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel loading</source>
+        <translation>Laden a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkombinationen</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>&amp;About CaseLens</source>
+        <translation>Ü&amp;ber CaseLens</translation>
+    </message>
+    <message>
+        <source>%1 priority</source>
+        <translation>Priorität: %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Show ticket tab %1</source>
+        <translation>Ticket-Registerkarte %1 anzeigen</translation>
+    </message>
+    <message>
+        <source>Type a case number, e.g. HYXTNJV.</source>
+        <translation>Geben Sie eine Fallnummer ein, z. B. HYXTNJV.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>The demo server could not start on this computer.</source>
+        <translation>Der Demo-Server konnte auf diesem Computer nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Go to the search bar</source>
+        <translation>Zur Suchleiste wechseln</translation>
+    </message>
+    <message>
+        <source>Fetch the case typed in the search bar</source>
+        <translation>Den in der Suchleiste eingegebenen Fall abrufen</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Cancel loading</source>
+        <translation>Laden abbrechen</translation>
+    </message>
+    <message>
+        <source>Refresh the ticket</source>
+        <translation>Ticket aktualisieren</translation>
+    </message>
+    <message>
+        <source>Back to the previous case</source>
+        <translation>Zurück zum vorherigen Fall</translation>
+    </message>
+    <message>
+        <source>Forward to the next case</source>
+        <translation>Weiter zum nächsten Fall</translation>
+    </message>
+    <message>
+        <source>Next open ticket</source>
+        <translation>Nächstes geöffnetes Ticket</translation>
+    </message>
+    <message>
+        <source>Previous open ticket</source>
+        <translation>Vorheriges geöffnetes Ticket</translation>
+    </message>
+    <message>
+        <source>Close the ticket</source>
+        <translation>Ticket schließen</translation>
+    </message>
+    <message>
+        <source>Show ticket tab 1 to 7 (Overview, Notes, …)</source>
+        <translation>Ticket-Registerkarten 1 bis 7 anzeigen (Übersicht, Notizen, …)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (this list)</source>
+        <translation>Tastenkombinationen (diese Liste)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>CaseLens (demo data)</source>
+        <translation>CaseLens (Demodaten)</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Demodaten</translation>
+    </message>
+    <message>
+        <source>These sample tickets come from a small server inside CaseLens, so everything works as it does with a real Sweeppea account. Pick one, or type its case number above.</source>
+        <translation>Diese Beispieltickets stammen von einem kleinen Server innerhalb von CaseLens, daher funktioniert alles wie mit einem echten Sweeppea-Konto. Wählen Sie eines aus oder geben Sie oben seine Fallnummer ein.</translation>
+    </message>
+    <message>
+        <source>Demo tickets</source>
+        <translation>Demo-Tickets</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>CaseLens shows Sweeppea support tickets: type or paste a case number and see the ticket, its conversation, its activity and who asked, at a glance.
 
 To start, set your Sweeppea API key. Or explore CaseLens first with bundled demo tickets.</source>
-            <translation>CaseLens zeigt Sweeppea-Supporttickets an: Geben Sie eine Fallnummer ein oder fügen Sie sie ein, und Sie sehen auf einen Blick das Ticket, seinen Verlauf, seine Aktivität und wer es angefragt hat.
+        <translation>CaseLens zeigt Sweeppea-Supporttickets an: Geben Sie eine Fallnummer ein oder fügen Sie sie ein, und Sie sehen auf einen Blick das Ticket, seinen Verlauf, seine Aktivität und wer es angefragt hat.
 
 Legen Sie zunächst Ihren Sweeppea-API-Schlüssel fest. Oder erkunden Sie CaseLens vorab mit den mitgelieferten Demo-Tickets.</translation>
-        </message>
-        <message>
-            <source>Open a ticket</source>
-            <translation>Ticket öffnen</translation>
-        </message>
-        <message>
-            <source>Type or paste a case number above and press Enter. Ctrl+L takes you there from anywhere; several tickets can be open at once.</source>
-            <translation>Geben Sie oben eine Fallnummer ein oder fügen Sie sie ein, und drücken Sie die Eingabetaste. Mit Strg+L gelangen Sie von überall dorthin; mehrere Tickets können gleichzeitig geöffnet sein.</translation>
-        </message>
-        <message>
-            <source>Recent cases</source>
-            <translation>Zuletzt geöffnete Fälle</translation>
-        </message>
-        <message>
-            <source>Startup problem</source>
-            <translation>Problem beim Start</translation>
-        </message>
-        <message>
-            <source>Looking for your API key…</source>
-            <translation>Ihr API-Schlüssel wird gesucht…</translation>
-        </message>
-        <message>
-            <source>
+    </message>
+    <message>
+        <source>Open a ticket</source>
+        <translation>Ticket öffnen</translation>
+    </message>
+    <message>
+        <source>Type or paste a case number above and press Enter. Ctrl+L takes you there from anywhere; several tickets can be open at once.</source>
+        <translation>Geben Sie oben eine Fallnummer ein oder fügen Sie sie ein, und drücken Sie die Eingabetaste. Mit Strg+L gelangen Sie von überall dorthin; mehrere Tickets können gleichzeitig geöffnet sein.</translation>
+    </message>
+    <message>
+        <source>Recent cases</source>
+        <translation>Zuletzt geöffnete Fälle</translation>
+    </message>
+    <message>
+        <source>Startup problem</source>
+        <translation>Problem beim Start</translation>
+    </message>
+    <message>
+        <source>Looking for your API key…</source>
+        <translation>Ihr API-Schlüssel wird gesucht…</translation>
+    </message>
+    <message>
+        <source>
 In Settings you can use a key for this session only.</source>
-            <translation>
+        <translation>
 In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwenden.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::NoteDelegate</name>
-        <message>
-            <source>(no text)</source>
-            <translation>(kein Text)</translation>
-        </message>
-        <message>
-            <source>No date</source>
-            <translation>Kein Datum</translation>
-        </message>
-        <message>
-            <source>%1 (this link cannot be opened)</source>
-            <translation>%1 (dieser Link kann nicht geöffnet werden)</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::NotesTab</name>
-        <message>
-            <source>Filter notes</source>
-            <translation>Notizen filtern</translation>
-        </message>
-        <message>
-            <source>Oldest first</source>
-            <translation>Älteste zuerst</translation>
-        </message>
-        <message>
-            <source>Newest first</source>
-            <translation>Neueste zuerst</translation>
-        </message>
-        <message>
-            <source>Note order</source>
-            <translation>Reihenfolge der Notizen</translation>
-        </message>
-        <message>
-            <source>Number of notes shown</source>
-            <translation>Anzahl angezeigter Notizen</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notizen</translation>
-        </message>
-        <message>
-            <source>Copy Note Text</source>
-            <translation>Notiztext kopieren</translation>
-        </message>
-        <message>
-            <source>No notes on this ticket</source>
-            <translation>Dieses Ticket hat keine Notizen</translation>
-        </message>
-        <message>
-            <source>1 note</source>
-            <translation>1 Notiz</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln notes</source>
-            <translation>
-                <numerusform>%Ln Notiz</numerusform>
-                <numerusform>%Ln Notizen</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 of %Ln notes</source>
-            <translation>
-                <numerusform>%1 von %Ln Notiz</numerusform>
-                <numerusform>%1 von %Ln Notizen</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::OverviewTab</name>
-        <message>
-            <source>Description</source>
-            <translation>Beschreibung</translation>
-        </message>
-        <message>
-            <source>No description</source>
-            <translation>Keine Beschreibung</translation>
-        </message>
-        <message>
-            <source>Ticket details</source>
-            <translation>Ticketdetails</translation>
-        </message>
-        <message>
-            <source>Notified users</source>
-            <translation>Benachrichtigte Benutzer</translation>
-        </message>
-        <message>
-            <source>Documentation</source>
-            <translation>Dokumentation</translation>
-        </message>
-        <message>
-            <source>GitHub issue</source>
-            <translation>GitHub-Issue</translation>
-        </message>
-        <message>
-            <source>Survey</source>
-            <translation>Umfrage</translation>
-        </message>
-        <message>
-            <source>Attachment info</source>
-            <translation>Anhangsinformationen</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::RawTab</name>
-        <message>
-            <source>Copy</source>
-            <translation>Kopieren</translation>
-        </message>
-        <message>
-            <source>Find in raw data</source>
-            <translation>In den Rohdaten suchen</translation>
-        </message>
-        <message>
-            <source>Find result</source>
-            <translation>Suchergebnis</translation>
-        </message>
-        <message>
-            <source>Copy raw data</source>
-            <translation>Rohdaten kopieren</translation>
-        </message>
-        <message>
-            <source>Copy the whole raw data to the clipboard</source>
-            <translation>Alle Rohdaten in die Zwischenablage kopieren</translation>
-        </message>
-        <message>
-            <source>Raw ticket data</source>
-            <translation>Rohdaten des Tickets</translation>
-        </message>
-        <message>
-            <source>No raw data</source>
-            <translation>Keine Rohdaten</translation>
-        </message>
-        <message>
-            <source>Not found</source>
-            <translation>Nicht gefunden</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::RequesterTab</name>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>E-mail</source>
-            <translation>E-Mail</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Telefon</translation>
-        </message>
-        <message>
-            <source>User type</source>
-            <translation>Benutzertyp</translation>
-        </message>
-        <message>
-            <source>Sweepstakes</source>
-            <translation>Gewinnspiele</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Sprache</translation>
-        </message>
-        <message>
-            <source>IP address</source>
-            <translation>IP-Adresse</translation>
-        </message>
-        <message>
-            <source>Location</source>
-            <translation>Standort</translation>
-        </message>
-        <message>
-            <source>User agent</source>
-            <translation>User-Agent</translation>
-        </message>
-        <message>
-            <source>User token</source>
-            <translation>Benutzertoken</translation>
-        </message>
-        <message>
-            <source>Requester</source>
-            <translation>Anfragesteller</translation>
-        </message>
-        <message>
-            <source>No requester information on this ticket</source>
-            <translation>Dieses Ticket enthält keine Angaben zum Anfragesteller</translation>
-        </message>
-        <message>
-            <source>Write to %1</source>
-            <translation>E-Mail an %1 schreiben</translation>
-        </message>
-        <message>
-            <source>Open map</source>
-            <translation>Karte öffnen</translation>
-        </message>
-        <message>
-            <source>Incomplete: %1, %2</source>
-            <translation>Unvollständig: %1, %2</translation>
-        </message>
-        <message>
-            <source>no latitude</source>
-            <translation>kein Breitengrad</translation>
-        </message>
-        <message>
-            <source>no longitude</source>
-            <translation>kein Längengrad</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::SafeTextBrowser</name>
-        <message>
-            <source>%1 (this link cannot be opened)</source>
-            <translation>%1 (dieser Link kann nicht geöffnet werden)</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::SettingsDialog</name>
-        <message>
-            <source>Settings</source>
-            <translation>Einstellungen</translation>
-        </message>
-        <message>
-            <source>API key</source>
-            <translation>API-Schlüssel</translation>
-        </message>
-        <message>
-            <source>Your Sweeppea API key. CaseLens sends it only to the server below.</source>
-            <translation>Ihr Sweeppea-API-Schlüssel. CaseLens sendet ihn nur an den unten angegebenen Server.</translation>
-        </message>
-        <message>
-            <source>Paste your API key</source>
-            <translation>Fügen Sie Ihren API-Schlüssel ein</translation>
-        </message>
-        <message>
-            <source>Show</source>
-            <translation>Anzeigen</translation>
-        </message>
-        <message>
-            <source>Show API key</source>
-            <translation>API-Schlüssel anzeigen</translation>
-        </message>
-        <message>
-            <source>Show or hide the key</source>
-            <translation>Schlüssel anzeigen oder verbergen</translation>
-        </message>
-        <message>
-            <source>Save key</source>
-            <translation>Schlüssel speichern</translation>
-        </message>
-        <message>
-            <source>Save API key</source>
-            <translation>API-Schlüssel speichern</translation>
-        </message>
-        <message>
-            <source>Forget key</source>
-            <translation>Schlüssel entfernen</translation>
-        </message>
-        <message>
-            <source>Forget API key</source>
-            <translation>API-Schlüssel entfernen</translation>
-        </message>
-        <message>
-            <source>Where the key is kept</source>
-            <translation>Wo der Schlüssel gespeichert ist</translation>
-        </message>
-        <message>
-            <source>Server</source>
-            <translation>Server</translation>
-        </message>
-        <message>
-            <source>Server &amp;URL:</source>
-            <translation>Server-&amp;URL:</translation>
-        </message>
-        <message>
-            <source>Server URL</source>
-            <translation>Server-URL</translation>
-        </message>
-        <message>
-            <source>Default</source>
-            <translation>Standard</translation>
-        </message>
-        <message>
-            <source>Use the default server URL</source>
-            <translation>Standard-Server-URL verwenden</translation>
-        </message>
-        <message>
-            <source>Server URL problem</source>
-            <translation>Problem mit der Server-URL</translation>
-        </message>
-        <message>
-            <source>Request &amp;timeout:</source>
-            <translation>&amp;Zeitlimit für Anfragen:</translation>
-        </message>
-        <message>
-            <source> s</source>
-            <translation> s</translation>
-        </message>
-        <message>
-            <source>Request timeout in seconds</source>
-            <translation>Zeitlimit für Anfragen in Sekunden</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Sprache</translation>
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation>&amp;Sprache:</translation>
-        </message>
-        <message>
-            <source>Takes effect the next time CaseLens starts.</source>
-            <translation>Wird beim nächsten Start von CaseLens wirksam.</translation>
-        </message>
-        <message>
-            <source>Dialog buttons</source>
-            <translation>Dialogschaltflächen</translation>
-        </message>
-        <message>
-            <source>Hide</source>
-            <translation>Verbergen</translation>
-        </message>
-        <message>
-            <source>Hide API key</source>
-            <translation>API-Schlüssel verbergen</translation>
-        </message>
-        <message>
-            <source>Kept in: %1</source>
-            <translation>Speicherort: %1</translation>
-        </message>
-        <message>
-            <source>No key set. Paste your key above and press Save key.</source>
-            <translation>Kein Schlüssel festgelegt. Fügen Sie Ihren Schlüssel oben ein und klicken Sie auf „Schlüssel speichern“.</translation>
-        </message>
-        <message>
-            <source>API key status</source>
-            <translation>Status des API-Schlüssels</translation>
-        </message>
-        <message>
-            <source>Use a key for this session only</source>
-            <translation>Schlüssel nur für diese Sitzung verwenden</translation>
-        </message>
-        <message>
-            <source>Keep the key in memory until CaseLens exits; it is not saved, and CaseLens asks again next time.</source>
-            <translation>Den Schlüssel bis zum Beenden von CaseLens im Arbeitsspeicher behalten; er wird nicht gespeichert, und CaseLens fragt beim nächsten Mal erneut.</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>Wird gespeichert…</translation>
-        </message>
-        <message>
-            <source>This session only — not saved. CaseLens asks again next time.</source>
-            <translation>Nur diese Sitzung – nicht gespeichert. CaseLens fragt beim nächsten Mal erneut.</translation>
-        </message>
-        <message>
-            <source>Saved in %1</source>
-            <translation>Gespeichert in: %1</translation>
-        </message>
-        <message>
-            <source>This session only — not saved</source>
-            <translation>Nur diese Sitzung – nicht gespeichert</translation>
-        </message>
-        <message>
-            <source>The key was forgotten.</source>
-            <translation>Der Schlüssel wurde entfernt.</translation>
-        </message>
-        <message>
-            <source>Forget the API key?</source>
-            <translation>API-Schlüssel entfernen?</translation>
-        </message>
-        <message>
-            <source>Delete the API key for %1 from %2? You will need to paste it again.</source>
-            <translation>Den API-Schlüssel für %1 löschen (%2)? Sie müssen ihn danach erneut einfügen.</translation>
-        </message>
-        <message>
-            <source>The key comes from the environment variable %1: unset it to stop using it.</source>
-            <translation>Der Schlüssel stammt aus der Umgebungsvariable %1: Entfernen Sie sie, um ihn nicht mehr zu verwenden.</translation>
-        </message>
-        <message>
-            <source>Looking for your API key…</source>
-            <translation>Ihr API-Schlüssel wird gesucht…</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::ShortcutsDialog</name>
-        <message>
-            <source>Keyboard shortcuts</source>
-            <translation>Tastenkombinationen</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>Aktion</translation>
-        </message>
-        <message>
-            <source>Keys</source>
-            <translation>Tasten</translation>
-        </message>
-        <message>
-            <source>Dialog buttons</source>
-            <translation>Dialogschaltflächen</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::Startup</name>
-        <message>
-            <source>Secure connections are not available: the TLS backend (OpenSSL) is missing. Install libssl3 / reinstall CaseLens.</source>
-            <translation>Sichere Verbindungen sind nicht verfügbar: Das TLS-Backend (OpenSSL) fehlt. Installieren Sie libssl3 oder installieren Sie CaseLens neu.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::StatisticsModel</name>
-        <message>
-            <source>Unknown</source>
-            <translation>Unbekannt</translation>
-        </message>
-        <message>
-            <source>%1 (requester)</source>
-            <translation>%1 (Anfragesteller)</translation>
-        </message>
-        <message>
-            <source>%1 (collaborator)</source>
-            <translation>%1 (Mitwirkender)</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Datum</translation>
-        </message>
-        <message>
-            <source>Who</source>
-            <translation>Wer</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>Aktion</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::StatisticsTab</name>
-        <message>
-            <source>Filter by date, person or action</source>
-            <translation>Nach Datum, Person oder Aktion filtern</translation>
-        </message>
-        <message>
-            <source>Filter activity</source>
-            <translation>Aktivität filtern</translation>
-        </message>
-        <message>
-            <source>Number of entries shown</source>
-            <translation>Anzahl angezeigter Einträge</translation>
-        </message>
-        <message>
-            <source>Activity log</source>
-            <translation>Aktivitätsprotokoll</translation>
-        </message>
-        <message>
-            <source>No activity recorded on this ticket</source>
-            <translation>Für dieses Ticket ist keine Aktivität erfasst</translation>
-        </message>
-        <message>
-            <source>1 entry</source>
-            <translation>1 Eintrag</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln entries</source>
-            <translation>
-                <numerusform>%Ln Eintrag</numerusform>
-                <numerusform>%Ln Einträge</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 of %Ln entries</source>
-            <translation>
-                <numerusform>%1 von %Ln Eintrag</numerusform>
-                <numerusform>%1 von %Ln Einträgen</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::TicketHeader</name>
-        <message>
-            <source>Created</source>
-            <translation>Erstellt</translation>
-        </message>
-        <message>
-            <source>Closed:</source>
-            <translation>Geschlossen:</translation>
-        </message>
-        <message>
-            <source>Closed</source>
-            <translation>Geschlossen</translation>
-        </message>
-        <message>
-            <source>Completion:</source>
-            <translation>Fortschritt:</translation>
-        </message>
-        <message>
-            <source>Case number</source>
-            <translation>Fallnummer</translation>
-        </message>
-        <message>
-            <source>Copy</source>
-            <translation>Kopieren</translation>
-        </message>
-        <message>
-            <source>Copy the case number</source>
-            <translation>Die Fallnummer kopieren</translation>
-        </message>
-        <message>
-            <source>Copy case number</source>
-            <translation>Fallnummer kopieren</translation>
-        </message>
-        <message>
-            <source>Show the parts of this ticket that could not be read</source>
-            <translation>Teile dieses Tickets anzeigen, die nicht gelesen werden konnten</translation>
-        </message>
-        <message>
-            <source>Ticket warnings</source>
-            <translation>Ticket-Warnungen</translation>
-        </message>
-        <message>
-            <source>Product area</source>
-            <translation>Produktbereich</translation>
-        </message>
-        <message>
-            <source>Views</source>
-            <translation>Aufrufe</translation>
-        </message>
-        <message>
-            <source>Pinned</source>
-            <translation>Angeheftet</translation>
-        </message>
-        <message>
-            <source>Completion</source>
-            <translation>Fortschritt</translation>
-        </message>
-        <message>
-            <source>Created:</source>
-            <translation>Erstellt:</translation>
-        </message>
-        <message>
-            <source>(no subject)</source>
-            <translation>(kein Betreff)</translation>
-        </message>
-        <message>
-            <source>Status unknown</source>
-            <translation>Status unbekannt</translation>
-        </message>
-        <message>
-            <source>Status: %1</source>
-            <translation>Status: %1</translation>
-        </message>
-        <message>
-            <source>%1 priority</source>
-            <translation>Priorität: %1</translation>
-        </message>
-        <message>
-            <source>Priority unknown</source>
-            <translation>Priorität unbekannt</translation>
-        </message>
-        <message>
-            <source>Product area: %1</source>
-            <translation>Produktbereich: %1</translation>
-        </message>
-        <message>
-            <source>1 view</source>
-            <translation>1 Aufruf</translation>
-        </message>
-        <message>
-            <source>%1 views</source>
-            <translation>%1 Aufrufe</translation>
-        </message>
-        <message>
-            <source>Not pinned</source>
-            <translation>Nicht angeheftet</translation>
-        </message>
-        <message>
-            <source>Unknown</source>
-            <translation>Unbekannt</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>by %1</source>
-            <translation>von %1</translation>
-        </message>
-        <message>
-            <source>on %1 (%2)</source>
-            <translation>am %1 (%2)</translation>
-        </message>
-        <message>
-            <source>%1 after it was opened</source>
-            <translation>%1 nach dem Öffnen</translation>
-        </message>
-        <message>
-            <source>yes, no details</source>
-            <translation>ja, ohne Details</translation>
-        </message>
-        <message>
-            <source>%p%</source>
-            <translation>%p %</translation>
-        </message>
-        <message>
-            <source>%1% complete</source>
-            <translation>zu %1 % abgeschlossen</translation>
-        </message>
-        <message>
-            <source>1 warning</source>
-            <translation>1 Warnung</translation>
-        </message>
-        <message>
-            <source>%1 warnings</source>
-            <translation>%1 Warnungen</translation>
-        </message>
-        <message numerus="yes">
-            <source>… and %n more</source>
-            <translation>
-                <numerusform>… und %n weitere</numerusform>
-                <numerusform>… und %n weitere</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::TicketPage</name>
-        <message>
-            <source>Ticket %1</source>
-            <translation>Ticket %1</translation>
-        </message>
-        <message>
-            <source>Refreshing</source>
-            <translation>Wird aktualisiert</translation>
-        </message>
-        <message>
-            <source>Refreshing %1…</source>
-            <translation>%1 wird aktualisiert…</translation>
-        </message>
-        <message>
-            <source>Fetching %1…</source>
-            <translation>%1 wird abgerufen…</translation>
-        </message>
-        <message>
-            <source>Trying again (attempt %1 of %2)…</source>
-            <translation>Neuer Versuch (%1 von %2)…</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::TicketView</name>
-        <message>
-            <source>No collaborators on this ticket</source>
-            <translation>Dieses Ticket hat keine Mitwirkenden</translation>
-        </message>
-        <message>
-            <source>Collaborators</source>
-            <translation>Mitwirkende</translation>
-        </message>
-        <message>
-            <source>No files attached to this ticket</source>
-            <translation>An dieses Ticket sind keine Dateien angehängt</translation>
-        </message>
-        <message>
-            <source>Files</source>
-            <translation>Dateien</translation>
-        </message>
-        <message>
-            <source>Ticket sections</source>
-            <translation>Ticket-Bereiche</translation>
-        </message>
-        <message>
-            <source>Overview</source>
-            <translation>Übersicht</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notizen</translation>
-        </message>
-        <message>
-            <source>Statistics</source>
-            <translation>Statistik</translation>
-        </message>
-        <message>
-            <source>Requester</source>
-            <translation>Anfragesteller</translation>
-        </message>
-        <message>
-            <source>Raw</source>
-            <translation>Rohdaten</translation>
-        </message>
-        <message>
-            <source>Ctrl+%1</source>
-            <translation>Strg+%1</translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n minute</source>
-            <translation>
-                <numerusform>in %n Minute</numerusform>
-                <numerusform>in %n Minuten</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n minutes</source>
-            <translation>
-                <numerusform>in %n Minute</numerusform>
-                <numerusform>in %n Minuten</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n minute ago</source>
-            <translation>
-                <numerusform>vor %n Minute</numerusform>
-                <numerusform>vor %n Minuten</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n minutes ago</source>
-            <translation>
-                <numerusform>vor %n Minute</numerusform>
-                <numerusform>vor %n Minuten</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n hour</source>
-            <translation>
-                <numerusform>in %n Stunde</numerusform>
-                <numerusform>in %n Stunden</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n hours</source>
-            <translation>
-                <numerusform>in %n Stunde</numerusform>
-                <numerusform>in %n Stunden</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n hour ago</source>
-            <translation>
-                <numerusform>vor %n Stunde</numerusform>
-                <numerusform>vor %n Stunden</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n hours ago</source>
-            <translation>
-                <numerusform>vor %n Stunde</numerusform>
-                <numerusform>vor %n Stunden</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n day</source>
-            <translation>
-                <numerusform>in %n Tag</numerusform>
-                <numerusform>in %n Tagen</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n days</source>
-            <translation>
-                <numerusform>in %n Tag</numerusform>
-                <numerusform>in %n Tagen</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n day ago</source>
-            <translation>
-                <numerusform>vor %n Tag</numerusform>
-                <numerusform>vor %n Tagen</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n days ago</source>
-            <translation>
-                <numerusform>vor %n Tag</numerusform>
-                <numerusform>vor %n Tagen</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n month</source>
-            <translation>
-                <numerusform>in %n Monat</numerusform>
-                <numerusform>in %n Monaten</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n months</source>
-            <translation>
-                <numerusform>in %n Monat</numerusform>
-                <numerusform>in %n Monaten</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n month ago</source>
-            <translation>
-                <numerusform>vor %n Monat</numerusform>
-                <numerusform>vor %n Monaten</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n months ago</source>
-            <translation>
-                <numerusform>vor %n Monat</numerusform>
-                <numerusform>vor %n Monaten</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n year</source>
-            <translation>
-                <numerusform>in %n Jahr</numerusform>
-                <numerusform>in %n Jahren</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n years</source>
-            <translation>
-                <numerusform>in %n Jahr</numerusform>
-                <numerusform>in %n Jahren</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n year ago</source>
-            <translation>
-                <numerusform>vor %n Jahr</numerusform>
-                <numerusform>vor %n Jahren</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n years ago</source>
-            <translation>
-                <numerusform>vor %n Jahr</numerusform>
-                <numerusform>vor %n Jahren</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n hour</source>
-            <translation>
-                <numerusform>%n Stunde</numerusform>
-                <numerusform>%n Stunden</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n hours</source>
-            <translation>
-                <numerusform>%n Stunde</numerusform>
-                <numerusform>%n Stunden</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n minute</source>
-            <translation>
-                <numerusform>%n Minute</numerusform>
-                <numerusform>%n Minuten</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n minutes</source>
-            <translation>
-                <numerusform>%n Minute</numerusform>
-                <numerusform>%n Minuten</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n day</source>
-            <translation>
-                <numerusform>%n Tag</numerusform>
-                <numerusform>%n Tage</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n days</source>
-            <translation>
-                <numerusform>%n Tag</numerusform>
-                <numerusform>%n Tage</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>just now</source>
-            <translation>gerade eben</translation>
-        </message>
-        <message>
-            <source>less than a minute</source>
-            <translation>weniger als eine Minute</translation>
-        </message>
-        <message>
-            <source>true</source>
-            <translation>wahr</translation>
-        </message>
-        <message>
-            <source>false</source>
-            <translation>falsch</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Ticket</name>
-        <message>
-            <source>Low</source>
-            <translation>Niedrig</translation>
-        </message>
-        <message>
-            <source>Medium</source>
-            <translation>Mittel</translation>
-        </message>
-        <message>
-            <source>High</source>
-            <translation>Hoch</translation>
-        </message>
-        <message>
-            <source>Unknown</source>
-            <translation>Unbekannt</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>Offen</translation>
-        </message>
-        <message>
-            <source>Closed</source>
-            <translation>Geschlossen</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::TicketParser</name>
-        <message>
-            <source>%1: missing</source>
-            <translation>%1: fehlt</translation>
-        </message>
-        <message>
-            <source>%1: expected text, got %2</source>
-            <translation>%1: Text erwartet, %2 erhalten</translation>
-        </message>
-        <message>
-            <source>%1: expected a number, got %2</source>
-            <translation>%1: Zahl erwartet, %2 erhalten</translation>
-        </message>
-        <message>
-            <source>%1: expected true or false, got %2</source>
-            <translation>%1: true oder false erwartet, %2 erhalten</translation>
-        </message>
-        <message>
-            <source>%1: expected a date, got %2</source>
-            <translation>%1: Datum erwartet, %2 erhalten</translation>
-        </message>
-        <message>
-            <source>%1: expected an object, got %2</source>
-            <translation>%1: Objekt erwartet, %2 erhalten</translation>
-        </message>
-        <message>
-            <source>%1: expected a list, got %2</source>
-            <translation>%1: Liste erwartet, %2 erhalten</translation>
-        </message>
-        <message>
-            <source>%1: expected text or a number, got %2</source>
-            <translation>%1: Text oder Zahl erwartet, %2 erhalten</translation>
-        </message>
-        <message>
-            <source>%1: value out of range, got %2</source>
-            <translation>%1: Wert außerhalb des gültigen Bereichs, %2 erhalten</translation>
-        </message>
-        <message>
-            <source>The server's answer is too large to show (%1 MB; CaseLens reads at most %2 MB).</source>
-            <translation>Die Antwort des Servers ist zu groß für die Anzeige (%1 MB; CaseLens liest höchstens %2 MB).</translation>
-        </message>
-        <message>
-            <source>%1 bytes received, limit %2 bytes.</source>
-            <translation>%1 Byte empfangen, Grenze %2 Byte.</translation>
-        </message>
-        <message>
-            <source>JSON error at byte %1: %2</source>
-            <translation>JSON-Fehler bei Byte %1: %2</translation>
-        </message>
-        <message>
-            <source>Expected a JSON object at the top level, got an array.</source>
-            <translation>Auf oberster Ebene wurde ein JSON-Objekt erwartet, aber ein Array empfangen.</translation>
-        </message>
-        <message>
-            <source>Content-Type: %1</source>
-            <translation>Content-Type: %1</translation>
-        </message>
-        <message>
-            <source>The answer was empty.</source>
-            <translation>Die Antwort war leer.</translation>
-        </message>
-        <message>
-            <source>The answer begins with: %1</source>
-            <translation>Die Antwort beginnt mit: %1</translation>
-        </message>
-        <message>
-            <source>The server sent a web page instead of ticket data.</source>
-            <translation>Der Server hat eine Webseite statt Ticketdaten gesendet.</translation>
-        </message>
-        <message>
-            <source>The server's answer could not be read (it was empty).</source>
-            <translation>Die Antwort des Servers konnte nicht gelesen werden (sie war leer).</translation>
-        </message>
-        <message>
-            <source>The server's answer could not be read (it was cut off).</source>
-            <translation>Die Antwort des Servers konnte nicht gelesen werden (sie war abgeschnitten).</translation>
-        </message>
-        <message>
-            <source>The server's answer could not be read (it is not ticket data).</source>
-            <translation>Die Antwort des Servers konnte nicht gelesen werden (sie enthält keine Ticketdaten).</translation>
-        </message>
-        <message>
-            <source>HTTP 200 with Response false and Code %1.</source>
-            <translation>HTTP 200 mit Response false und Code %1.</translation>
-        </message>
-        <message>
-            <source>The server reported a problem but did not say what.</source>
-            <translation>Der Server hat ein Problem gemeldet, aber nicht angegeben, welches.</translation>
-        </message>
-        <message>
-            <source>The server reported a problem: %1</source>
-            <translation>Der Server hat ein Problem gemeldet: %1</translation>
-        </message>
-        <message>
-            <source>HTTP 200 with Response false and no usable Code.</source>
-            <translation>HTTP 200 mit Response false und ohne verwertbaren Code.</translation>
-        </message>
-        <message>
-            <source>HTTP 200 without Data, with Code %1.</source>
-            <translation>HTTP 200 ohne Data, mit Code %1.</translation>
-        </message>
-        <message>
-            <source>The answer has no Data.</source>
-            <translation>Die Antwort enthält kein Data.</translation>
-        </message>
-        <message>
-            <source>Data is %1, not an object.</source>
-            <translation>Data ist %1, kein Objekt.</translation>
-        </message>
-        <message>
-            <source>The server's answer did not contain a ticket.</source>
-            <translation>Die Antwort des Servers enthielt kein Ticket.</translation>
-        </message>
-        <message>
-            <source>CaseNumber: asked for %1, the server sent %2</source>
-            <translation>CaseNumber: %1 angefordert, der Server hat %2 gesendet</translation>
-        </message>
-    </context>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::NoteDelegate</name>
+    <message>
+        <source>(no text)</source>
+        <translation>(kein Text)</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Kein Datum</translation>
+    </message>
+    <message>
+        <source>%1 (this link cannot be opened)</source>
+        <translation>%1 (dieser Link kann nicht geöffnet werden)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::NotesTab</name>
+    <message>
+        <source>Filter notes</source>
+        <translation>Notizen filtern</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Älteste zuerst</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Note order</source>
+        <translation>Reihenfolge der Notizen</translation>
+    </message>
+    <message>
+        <source>Number of notes shown</source>
+        <translation>Anzahl angezeigter Notizen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Copy Note Text</source>
+        <translation>Notiztext kopieren</translation>
+    </message>
+    <message>
+        <source>No notes on this ticket</source>
+        <translation>Dieses Ticket hat keine Notizen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notes</source>
+        <translation>
+            <numerusform>%Ln Notiz</numerusform>
+            <numerusform>%Ln Notizen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln notes</source>
+        <translation>
+            <numerusform>%1 von %Ln Notiz</numerusform>
+            <numerusform>%1 von %Ln Notizen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln note</source>
+        <translation>
+            <numerusform>%Ln Notiz</numerusform>
+            <numerusform>%Ln Notizen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln note</source>
+        <translation>
+            <numerusform>%1 von %Ln Notiz</numerusform>
+            <numerusform>%1 von %Ln Notizen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::OverviewTab</name>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>No description</source>
+        <translation>Keine Beschreibung</translation>
+    </message>
+    <message>
+        <source>Ticket details</source>
+        <translation>Ticketdetails</translation>
+    </message>
+    <message>
+        <source>Notified users</source>
+        <translation>Benachrichtigte Benutzer</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <source>GitHub issue</source>
+        <translation>GitHub-Issue</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>Umfrage</translation>
+    </message>
+    <message>
+        <source>Attachment info</source>
+        <translation>Anhangsinformationen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::RawTab</name>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Find in raw data</source>
+        <translation>In den Rohdaten suchen</translation>
+    </message>
+    <message>
+        <source>Find result</source>
+        <translation>Suchergebnis</translation>
+    </message>
+    <message>
+        <source>Copy raw data</source>
+        <translation>Rohdaten kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the whole raw data to the clipboard</source>
+        <translation>Alle Rohdaten in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Raw ticket data</source>
+        <translation>Rohdaten des Tickets</translation>
+    </message>
+    <message>
+        <source>No raw data</source>
+        <translation>Keine Rohdaten</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::RequesterTab</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>User type</source>
+        <translation>Benutzertyp</translation>
+    </message>
+    <message>
+        <source>Sweepstakes</source>
+        <translation>Gewinnspiele</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>User agent</source>
+        <translation>User-Agent</translation>
+    </message>
+    <message>
+        <source>User token</source>
+        <translation>Benutzertoken</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Anfragesteller</translation>
+    </message>
+    <message>
+        <source>No requester information on this ticket</source>
+        <translation>Dieses Ticket enthält keine Angaben zum Anfragesteller</translation>
+    </message>
+    <message>
+        <source>Write to %1</source>
+        <translation>E-Mail an %1 schreiben</translation>
+    </message>
+    <message>
+        <source>Open map</source>
+        <translation>Karte öffnen</translation>
+    </message>
+    <message>
+        <source>Incomplete: %1, %2</source>
+        <translation>Unvollständig: %1, %2</translation>
+    </message>
+    <message>
+        <source>no latitude</source>
+        <translation>kein Breitengrad</translation>
+    </message>
+    <message>
+        <source>no longitude</source>
+        <translation>kein Längengrad</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::SafeTextBrowser</name>
+    <message>
+        <source>%1 (this link cannot be opened)</source>
+        <translation>%1 (dieser Link kann nicht geöffnet werden)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Your Sweeppea API key. CaseLens sends it only to the server below.</source>
+        <translation>Ihr Sweeppea-API-Schlüssel. CaseLens sendet ihn nur an den unten angegebenen Server.</translation>
+    </message>
+    <message>
+        <source>Paste your API key</source>
+        <translation>Fügen Sie Ihren API-Schlüssel ein</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show API key</source>
+        <translation>API-Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide the key</source>
+        <translation>Schlüssel anzeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>Save key</source>
+        <translation>Schlüssel speichern</translation>
+    </message>
+    <message>
+        <source>Save API key</source>
+        <translation>API-Schlüssel speichern</translation>
+    </message>
+    <message>
+        <source>Forget key</source>
+        <translation>Schlüssel entfernen</translation>
+    </message>
+    <message>
+        <source>Forget API key</source>
+        <translation>API-Schlüssel entfernen</translation>
+    </message>
+    <message>
+        <source>Where the key is kept</source>
+        <translation>Wo der Schlüssel gespeichert ist</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>Server-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>Server-URL</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Use the default server URL</source>
+        <translation>Standard-Server-URL verwenden</translation>
+    </message>
+    <message>
+        <source>Server URL problem</source>
+        <translation>Problem mit der Server-URL</translation>
+    </message>
+    <message>
+        <source>Request &amp;timeout:</source>
+        <translation>&amp;Zeitlimit für Anfragen:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Request timeout in seconds</source>
+        <translation>Zeitlimit für Anfragen in Sekunden</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time CaseLens starts.</source>
+        <translation>Wird beim nächsten Start von CaseLens wirksam.</translation>
+    </message>
+    <message>
+        <source>Dialog buttons</source>
+        <translation>Dialogschaltflächen</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>Hide API key</source>
+        <translation>API-Schlüssel verbergen</translation>
+    </message>
+    <message>
+        <source>Kept in: %1</source>
+        <translation>Speicherort: %1</translation>
+    </message>
+    <message>
+        <source>No key set. Paste your key above and press Save key.</source>
+        <translation>Kein Schlüssel festgelegt. Fügen Sie Ihren Schlüssel oben ein und klicken Sie auf „Schlüssel speichern“.</translation>
+    </message>
+    <message>
+        <source>API key status</source>
+        <translation>Status des API-Schlüssels</translation>
+    </message>
+    <message>
+        <source>Use a key for this session only</source>
+        <translation>Schlüssel nur für diese Sitzung verwenden</translation>
+    </message>
+    <message>
+        <source>Keep the key in memory until CaseLens exits; it is not saved, and CaseLens asks again next time.</source>
+        <translation>Den Schlüssel bis zum Beenden von CaseLens im Arbeitsspeicher behalten; er wird nicht gespeichert, und CaseLens fragt beim nächsten Mal erneut.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>This session only — not saved. CaseLens asks again next time.</source>
+        <translation>Nur diese Sitzung – nicht gespeichert. CaseLens fragt beim nächsten Mal erneut.</translation>
+    </message>
+    <message>
+        <source>Saved in %1</source>
+        <translation>Gespeichert in: %1</translation>
+    </message>
+    <message>
+        <source>This session only — not saved</source>
+        <translation>Nur diese Sitzung – nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The key was forgotten.</source>
+        <translation>Der Schlüssel wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Forget the API key?</source>
+        <translation>API-Schlüssel entfernen?</translation>
+    </message>
+    <message>
+        <source>Delete the API key for %1 from %2? You will need to paste it again.</source>
+        <translation>Den API-Schlüssel für %1 löschen (%2)? Sie müssen ihn danach erneut einfügen.</translation>
+    </message>
+    <message>
+        <source>The key comes from the environment variable %1: unset it to stop using it.</source>
+        <translation>Der Schlüssel stammt aus der Umgebungsvariable %1: Entfernen Sie sie, um ihn nicht mehr zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Looking for your API key…</source>
+        <translation>Ihr API-Schlüssel wird gesucht…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkombinationen</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Dialog buttons</source>
+        <translation>Dialogschaltflächen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::Startup</name>
+    <message>
+        <source>Secure connections are not available: the TLS backend (OpenSSL) is missing. Install libssl3 / reinstall CaseLens.</source>
+        <translation>Sichere Verbindungen sind nicht verfügbar: Das TLS-Backend (OpenSSL) fehlt. Installieren Sie libssl3 oder installieren Sie CaseLens neu.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::StatisticsModel</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 (requester)</source>
+        <translation>%1 (Anfragesteller)</translation>
+    </message>
+    <message>
+        <source>%1 (collaborator)</source>
+        <translation>%1 (Mitwirkender)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::StatisticsTab</name>
+    <message>
+        <source>Filter by date, person or action</source>
+        <translation>Nach Datum, Person oder Aktion filtern</translation>
+    </message>
+    <message>
+        <source>Filter activity</source>
+        <translation>Aktivität filtern</translation>
+    </message>
+    <message>
+        <source>Number of entries shown</source>
+        <translation>Anzahl angezeigter Einträge</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
+        <translation>Aktivitätsprotokoll</translation>
+    </message>
+    <message>
+        <source>No activity recorded on this ticket</source>
+        <translation>Für dieses Ticket ist keine Aktivität erfasst</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln entries</source>
+        <translation>
+            <numerusform>%1 von %Ln Eintrag</numerusform>
+            <numerusform>%1 von %Ln Einträgen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entry</source>
+        <translation>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln entry</source>
+        <translation>
+            <numerusform>%1 von %Ln Eintrag</numerusform>
+            <numerusform>%1 von %Ln Einträgen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::TicketHeader</name>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Closed:</source>
+        <translation>Geschlossen:</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Completion:</source>
+        <translation>Fortschritt:</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Fallnummer</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the case number</source>
+        <translation>Die Fallnummer kopieren</translation>
+    </message>
+    <message>
+        <source>Copy case number</source>
+        <translation>Fallnummer kopieren</translation>
+    </message>
+    <message>
+        <source>Show the parts of this ticket that could not be read</source>
+        <translation>Teile dieses Tickets anzeigen, die nicht gelesen werden konnten</translation>
+    </message>
+    <message>
+        <source>Ticket warnings</source>
+        <translation>Ticket-Warnungen</translation>
+    </message>
+    <message>
+        <source>Product area</source>
+        <translation>Produktbereich</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Angeheftet</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Status unknown</source>
+        <translation>Status unbekannt</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>%1 priority</source>
+        <translation>Priorität: %1</translation>
+    </message>
+    <message>
+        <source>Priority unknown</source>
+        <translation>Priorität unbekannt</translation>
+    </message>
+    <message>
+        <source>Product area: %1</source>
+        <translation>Produktbereich: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 views</source>
+        <translation>
+            <numerusform>%1 Aufruf</numerusform>
+            <numerusform>%1 Aufrufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not pinned</source>
+        <translation>Nicht angeheftet</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>on %1 (%2)</source>
+        <translation>am %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 after it was opened</source>
+        <translation>%1 nach dem Öffnen</translation>
+    </message>
+    <message>
+        <source>yes, no details</source>
+        <translation>ja, ohne Details</translation>
+    </message>
+    <message>
+        <source>%p%</source>
+        <translation>%p %</translation>
+    </message>
+    <message>
+        <source>%1% complete</source>
+        <translation>zu %1 % abgeschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 view</source>
+        <translation>
+            <numerusform>%1 Aufruf</numerusform>
+            <numerusform>%1 Aufrufe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln warning</source>
+        <translation>
+            <numerusform>%Ln Warnung</numerusform>
+            <numerusform>%Ln Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln warnings</source>
+        <translation>
+            <numerusform>%Ln Warnung</numerusform>
+            <numerusform>%Ln Warnungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::TicketPage</name>
+    <message>
+        <source>Ticket %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <source>Refreshing</source>
+        <translation>Wird aktualisiert</translation>
+    </message>
+    <message>
+        <source>Refreshing %1…</source>
+        <translation>%1 wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>Fetching %1…</source>
+        <translation>%1 wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>Trying again (attempt %1 of %2)…</source>
+        <translation>Neuer Versuch (%1 von %2)…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::TicketView</name>
+    <message>
+        <source>No collaborators on this ticket</source>
+        <translation>Dieses Ticket hat keine Mitwirkenden</translation>
+    </message>
+    <message>
+        <source>Collaborators</source>
+        <translation>Mitwirkende</translation>
+    </message>
+    <message>
+        <source>No files attached to this ticket</source>
+        <translation>An dieses Ticket sind keine Dateien angehängt</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Ticket sections</source>
+        <translation>Ticket-Bereiche</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Anfragesteller</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>Rohdaten</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Strg+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minute</source>
+        <translation>
+            <numerusform>in %n Minute</numerusform>
+            <numerusform>in %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minutes</source>
+        <translation>
+            <numerusform>in %n Minute</numerusform>
+            <numerusform>in %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n hour</source>
+        <translation>
+            <numerusform>in %n Stunde</numerusform>
+            <numerusform>in %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n hours</source>
+        <translation>
+            <numerusform>in %n Stunde</numerusform>
+            <numerusform>in %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day</source>
+        <translation>
+            <numerusform>in %n Tag</numerusform>
+            <numerusform>in %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n days</source>
+        <translation>
+            <numerusform>in %n Tag</numerusform>
+            <numerusform>in %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n month</source>
+        <translation>
+            <numerusform>in %n Monat</numerusform>
+            <numerusform>in %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n months</source>
+        <translation>
+            <numerusform>in %n Monat</numerusform>
+            <numerusform>in %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month ago</source>
+        <translation>
+            <numerusform>vor %n Monat</numerusform>
+            <numerusform>vor %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n months ago</source>
+        <translation>
+            <numerusform>vor %n Monat</numerusform>
+            <numerusform>vor %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n year</source>
+        <translation>
+            <numerusform>in %n Jahr</numerusform>
+            <numerusform>in %n Jahren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n years</source>
+        <translation>
+            <numerusform>in %n Jahr</numerusform>
+            <numerusform>in %n Jahren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year ago</source>
+        <translation>
+            <numerusform>vor %n Jahr</numerusform>
+            <numerusform>vor %n Jahren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n years ago</source>
+        <translation>
+            <numerusform>vor %n Jahr</numerusform>
+            <numerusform>vor %n Jahren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>weniger als eine Minute</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>wahr</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>falsch</translation>
+    </message>
+    <message>
+        <source>Shortened to the first %1 characters to keep CaseLens responsive.</source>
+        <translation>Auf die ersten %1 Zeichen gekürzt, damit CaseLens reaktionsschnell bleibt.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Ticket</name>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::TicketParser</name>
+    <message>
+        <source>%1: missing</source>
+        <translation>%1: fehlt</translation>
+    </message>
+    <message>
+        <source>%1: expected text, got %2</source>
+        <translation>%1: Text erwartet, %2 erhalten</translation>
+    </message>
+    <message>
+        <source>%1: expected a number, got %2</source>
+        <translation>%1: Zahl erwartet, %2 erhalten</translation>
+    </message>
+    <message>
+        <source>%1: expected true or false, got %2</source>
+        <translation>%1: true oder false erwartet, %2 erhalten</translation>
+    </message>
+    <message>
+        <source>%1: expected a date, got %2</source>
+        <translation>%1: Datum erwartet, %2 erhalten</translation>
+    </message>
+    <message>
+        <source>%1: expected an object, got %2</source>
+        <translation>%1: Objekt erwartet, %2 erhalten</translation>
+    </message>
+    <message>
+        <source>%1: expected a list, got %2</source>
+        <translation>%1: Liste erwartet, %2 erhalten</translation>
+    </message>
+    <message>
+        <source>%1: expected text or a number, got %2</source>
+        <translation>%1: Text oder Zahl erwartet, %2 erhalten</translation>
+    </message>
+    <message>
+        <source>%1: value out of range, got %2</source>
+        <translation>%1: Wert außerhalb des gültigen Bereichs, %2 erhalten</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is too large to show (%1 MB; CaseLens reads at most %2 MB).</source>
+        <translation>Die Antwort des Servers ist zu groß für die Anzeige (%1 MB; CaseLens liest höchstens %2 MB).</translation>
+    </message>
+    <message>
+        <source>%1 bytes received, limit %2 bytes.</source>
+        <translation>%1 Byte empfangen, Grenze %2 Byte.</translation>
+    </message>
+    <message>
+        <source>JSON error at byte %1: %2</source>
+        <translation>JSON-Fehler bei Byte %1: %2</translation>
+    </message>
+    <message>
+        <source>Expected a JSON object at the top level, got an array.</source>
+        <translation>Auf oberster Ebene wurde ein JSON-Objekt erwartet, aber ein Array empfangen.</translation>
+    </message>
+    <message>
+        <source>Content-Type: %1</source>
+        <translation>Content-Type: %1</translation>
+    </message>
+    <message>
+        <source>The answer was empty.</source>
+        <translation>Die Antwort war leer.</translation>
+    </message>
+    <message>
+        <source>The answer begins with: %1</source>
+        <translation>Die Antwort beginnt mit: %1</translation>
+    </message>
+    <message>
+        <source>The server sent a web page instead of ticket data.</source>
+        <translation>Der Server hat eine Webseite statt Ticketdaten gesendet.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read (it was empty).</source>
+        <translation>Die Antwort des Servers konnte nicht gelesen werden (sie war leer).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read (it was cut off).</source>
+        <translation>Die Antwort des Servers konnte nicht gelesen werden (sie war abgeschnitten).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read (it is not ticket data).</source>
+        <translation>Die Antwort des Servers konnte nicht gelesen werden (sie enthält keine Ticketdaten).</translation>
+    </message>
+    <message>
+        <source>HTTP 200 with Response false and Code %1.</source>
+        <translation>HTTP 200 mit Response false und Code %1.</translation>
+    </message>
+    <message>
+        <source>The server reported a problem but did not say what.</source>
+        <translation>Der Server hat ein Problem gemeldet, aber nicht angegeben, welches.</translation>
+    </message>
+    <message>
+        <source>The server reported a problem: %1</source>
+        <translation>Der Server hat ein Problem gemeldet: %1</translation>
+    </message>
+    <message>
+        <source>HTTP 200 with Response false and no usable Code.</source>
+        <translation>HTTP 200 mit Response false und ohne verwertbaren Code.</translation>
+    </message>
+    <message>
+        <source>HTTP 200 without Data, with Code %1.</source>
+        <translation>HTTP 200 ohne Data, mit Code %1.</translation>
+    </message>
+    <message>
+        <source>The answer has no Data.</source>
+        <translation>Die Antwort enthält kein Data.</translation>
+    </message>
+    <message>
+        <source>Data is %1, not an object.</source>
+        <translation>Data ist %1, kein Objekt.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer did not contain a ticket.</source>
+        <translation>Die Antwort des Servers enthielt kein Ticket.</translation>
+    </message>
+    <message>
+        <source>CaseNumber: asked for %1, the server sent %2</source>
+        <translation>CaseNumber: %1 angefordert, der Server hat %2 gesendet</translation>
+    </message>
+</context>
 </TS>

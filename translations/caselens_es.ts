@@ -1,2058 +1,2159 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
-    <context>
-        <name>CaseLens::ApiClient</name>
-        <message>
-            <source>The server URL is not valid. Use e.g. https://api-v3.sweeppea.com.</source>
-            <translation>La URL del servidor no es válida. Use, p. ej., https://api-v3.sweeppea.com.</translation>
-        </message>
-        <message>
-            <source>CaseLens sends your API key only over https. Plain http is allowed only for this computer (localhost).</source>
-            <translation>CaseLens solo envía su clave de API por https. El http sin cifrar solo se permite para este equipo (localhost).</translation>
-        </message>
-        <message>
-            <source>The server URL must start with https://.</source>
-            <translation>La URL del servidor debe empezar por https://.</translation>
-        </message>
-        <message>
-            <source>Cancelled.</source>
-            <translation>Cancelado.</translation>
-        </message>
-        <message>
-            <source>No API key is set. Add your Sweeppea API key in Settings.</source>
-            <translation>No hay ninguna clave de API configurada. Agregue su clave de API de Sweeppea en Configuración.</translation>
-        </message>
-        <message>
-            <source>The ticket is too large to show (over %1 MB).</source>
-            <translation>El ticket es demasiado grande para mostrarlo (más de %1 MB).</translation>
-        </message>
-        <message>
-            <source>Announced size: %1 bytes</source>
-            <translation>Tamaño anunciado: %1 bytes</translation>
-        </message>
-        <message>
-            <source>The server tried to send CaseLens to another address (%1). CaseLens did not follow it, to keep your API key safe.</source>
-            <translation>El servidor intentó redirigir CaseLens a otra dirección (%1). CaseLens no la siguió, para proteger su clave de API.</translation>
-        </message>
-        <message>
-            <source>Redirect to %1 refused</source>
-            <translation>Redirección a %1 rechazada</translation>
-        </message>
-        <message>
-            <source>The server did not answer within %1 seconds. Check your connection and try again.</source>
-            <translation>El servidor no respondió en %1 segundos. Compruebe su conexión e inténtelo de nuevo.</translation>
-        </message>
-        <message>
-            <source>Received more than %1 bytes</source>
-            <translation>Se recibieron más de %1 bytes</translation>
-        </message>
-        <message>
-            <source>Could not connect to the server at %1 (connection refused). Check the server URL and your connection.</source>
-            <translation>No se pudo conectar con el servidor en %1 (conexión rechazada). Compruebe la URL del servidor y su conexión.</translation>
-        </message>
-        <message>
-            <source>The server %1 could not be found. Check your internet connection.</source>
-            <translation>No se encontró el servidor %1. Compruebe su conexión a internet.</translation>
-        </message>
-        <message>
-            <source>The server did not answer in time. Check your connection and try again.</source>
-            <translation>El servidor no respondió a tiempo. Compruebe su conexión e inténtelo de nuevo.</translation>
-        </message>
-        <message>
-            <source>A secure connection to %1 could not be made.</source>
-            <translation>No se pudo establecer una conexión segura con %1.</translation>
-        </message>
-        <message>
-            <source>A secure connection to %1 could not be made: %2</source>
-            <translation>No se pudo establecer una conexión segura con %1: %2</translation>
-        </message>
-        <message>
-            <source>The server closed the connection before its answer was complete. Try again.</source>
-            <translation>El servidor cerró la conexión antes de completar su respuesta. Inténtelo de nuevo.</translation>
-        </message>
-        <message>
-            <source>The proxy server refused or failed the connection. Check your proxy settings.</source>
-            <translation>El servidor proxy rechazó la conexión o falló. Compruebe la configuración del proxy.</translation>
-        </message>
-        <message>
-            <source>A network error stopped the request. Check your connection and try again.</source>
-            <translation>Un error de red interrumpió la solicitud. Compruebe su conexión e inténtelo de nuevo.</translation>
-        </message>
-        <message>
-            <source>(Gave up after %1 attempts.)</source>
-            <translation>(Se abandonó tras %1 intentos.)</translation>
-        </message>
-        <message>
-            <source>[your API key]</source>
-            <translation>[su clave de API]</translation>
-        </message>
-        <message>
-            <source>Server busy</source>
-            <translation>Servidor ocupado</translation>
-        </message>
-        <message>
-            <source>Connection problem</source>
-            <translation>Problema de conexión</translation>
-        </message>
-        <message>
-            <source>%1, retrying in %2 s (attempt %3 of %4)</source>
-            <translation>%1, reintentando en %2 s (intento %3 de %4)</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::CaseNumber</name>
-        <message>
-            <source>Enter a case number, e.g. HYXTNJV.</source>
-            <translation>Escriba un número de caso, p. ej., HYXTNJV.</translation>
-        </message>
-        <message>
-            <source>A case number has at most %1 letters or digits.</source>
-            <translation>Un número de caso tiene como máximo %1 letras o dígitos.</translation>
-        </message>
-        <message>
-            <source>A case number has only letters and digits, e.g. HYXTNJV.</source>
-            <translation>Un número de caso solo contiene letras y dígitos, p. ej., HYXTNJV.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::CredentialStore</name>
-        <message>
-            <source>use the key for this session only</source>
-            <translation>use la clave solo para esta sesión</translation>
-        </message>
-        <message>
-            <source>the macOS Keychain</source>
-            <translation>el llavero de macOS</translation>
-        </message>
-        <message>
-            <source>Windows Credential Manager</source>
-            <translation>el Administrador de credenciales de Windows</translation>
-        </message>
-        <message>
-            <source>the system keychain (GNOME Keyring or KWallet)</source>
-            <translation>el llavero del sistema (GNOME Keyring o KWallet)</translation>
-        </message>
-        <message>
-            <source>The server URL is not valid, so it has no keychain entry.</source>
-            <translation>La URL del servidor no es válida, así que no tiene entrada en el llavero.</translation>
-        </message>
-        <message>
-            <source>The API key is empty.</source>
-            <translation>La clave de API está vacía.</translation>
-        </message>
-        <message>
-            <source>Keychain %1 failed: %2 (%3)</source>
-            <translation>Falló la operación «%1» del llavero: %2 (%3)</translation>
-        </message>
-        <message>
-            <source>The keychain is locked or refused access.</source>
-            <translation>El llavero está bloqueado o denegó el acceso.</translation>
-        </message>
-        <message>
-            <source>Access to the keychain was denied.</source>
-            <translation>Se denegó el acceso al llavero.</translation>
-        </message>
-        <message>
-            <source>No keychain service is running.</source>
-            <translation>No hay ningún servicio de llavero en ejecución.</translation>
-        </message>
-        <message>
-            <source>No keychain service is running, or it could not be reached.</source>
-            <translation>No hay ningún servicio de llavero en ejecución o no se pudo acceder a él.</translation>
-        </message>
-        <message>
-            <source>The keychain could not read the API key: %1</source>
-            <translation>El llavero no pudo leer la clave de API: %1</translation>
-        </message>
-        <message>
-            <source>The keychain could not save the API key: %1</source>
-            <translation>El llavero no pudo guardar la clave de API: %1</translation>
-        </message>
-        <message>
-            <source>The keychain could not delete the API key: %1</source>
-            <translation>El llavero no pudo eliminar la clave de API: %1</translation>
-        </message>
-        <message>
-            <source>Unlock your login keychain and allow CaseLens to use it, or %1.</source>
-            <translation>Desbloquee su llavero de inicio de sesión y permita que CaseLens lo use, o %1.</translation>
-        </message>
-        <message>
-            <source>Check that Windows Credential Manager is available, or %1.</source>
-            <translation>Compruebe que el Administrador de credenciales de Windows esté disponible, o %1.</translation>
-        </message>
-        <message>
-            <source>Install and unlock GNOME Keyring or KWallet, or %1.</source>
-            <translation>Instale y desbloquee GNOME Keyring o KWallet, o %1.</translation>
-        </message>
-        <message>
-            <source>The keychain did not answer within %1 s. If it is asking for a password, unlock it and try again, or %2.</source>
-            <translation>El llavero no respondió en %1 s. Si le está pidiendo una contraseña, desbloquéelo e inténtelo de nuevo, o %2.</translation>
-        </message>
-        <message>
-            <source>Keychain %1 timed out</source>
-            <translation>Se agotó el tiempo de la operación «%1» del llavero</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Error</name>
-        <message>
-            <source>HTTP status: %1</source>
-            <translation>Estado HTTP: %1</translation>
-        </message>
-        <message>
-            <source>Server message: %1</source>
-            <translation>Mensaje del servidor: %1</translation>
-        </message>
-        <message>
-            <source>Error kind: %1</source>
-            <translation>Tipo de error: %1</translation>
-        </message>
-        <message>
-            <source>(Server: %1)</source>
-            <translation>(Servidor: %1)</translation>
-        </message>
-        <message>
-            <source>The server could not understand the request.</source>
-            <translation>El servidor no pudo entender la solicitud.</translation>
-        </message>
-        <message>
-            <source>Your API key was rejected or is missing. Check the key in Settings.</source>
-            <translation>Su clave de API fue rechazada o falta. Compruebe la clave en Configuración.</translation>
-        </message>
-        <message>
-            <source>Your API key was rejected: it may be revoked or over its plan limit.</source>
-            <translation>Su clave de API fue rechazada: puede que esté revocada o que haya superado el límite de su plan.</translation>
-        </message>
-        <message>
-            <source>No such ticket for this API key.</source>
-            <translation>No existe ese ticket para esta clave de API.</translation>
-        </message>
-        <message>
-            <source>No ticket %1 for this API key.</source>
-            <translation>No hay ningún ticket %1 para esta clave de API.</translation>
-        </message>
-        <message>
-            <source>The server is limiting requests right now. Try again in a minute.</source>
-            <translation>El servidor está limitando las solicitudes en este momento. Inténtelo de nuevo en un minuto.</translation>
-        </message>
-        <message>
-            <source>The server is busy. Try again in a moment.</source>
-            <translation>El servidor está ocupado. Inténtelo de nuevo en un momento.</translation>
-        </message>
-        <message>
-            <source>The server had a problem (HTTP %1). Try again later.</source>
-            <translation>El servidor tuvo un problema (HTTP %1). Inténtelo de nuevo más tarde.</translation>
-        </message>
-        <message>
-            <source>The server answered with an unexpected status (HTTP %1).</source>
-            <translation>El servidor respondió con un estado inesperado (HTTP %1).</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::AboutDialog</name>
-        <message>
-            <source>About CaseLens</source>
-            <translation>Acerca de CaseLens</translation>
-        </message>
-        <message>
-            <source>CaseLens icon</source>
-            <translation>Icono de CaseLens</translation>
-        </message>
-        <message>
-            <source>Application name and version</source>
-            <translation>Nombre y versión de la aplicación</translation>
-        </message>
-        <message>
-            <source>A fast, safe viewer for Sweeppea support tickets.</source>
-            <translation>Un visor rápido y seguro de tickets de soporte de Sweeppea.</translation>
-        </message>
-        <message>
-            <source>Versions</source>
-            <translation>Versiones</translation>
-        </message>
-        <message>
-            <source>Licences</source>
-            <translation>Licencias</translation>
-        </message>
-        <message>
-            <source>Dialog buttons</source>
-            <translation>Botones del diálogo</translation>
-        </message>
-        <message>
-            <source>CaseLens %1</source>
-            <translation>CaseLens %1</translation>
-        </message>
-        <message>
-            <source>Version %1
+<context>
+    <name>CaseLens::ApiClient</name>
+    <message>
+        <source>The server URL is not valid. Use e.g. https://api-v3.sweeppea.com.</source>
+        <translation>La URL del servidor no es válida. Use, p. ej., https://api-v3.sweeppea.com.</translation>
+    </message>
+    <message>
+        <source>CaseLens sends your API key only over https. Plain http is allowed only for this computer (localhost).</source>
+        <translation>CaseLens solo envía su clave de API por https. El http sin cifrar solo se permite para este equipo (localhost).</translation>
+    </message>
+    <message>
+        <source>The server URL must start with https://.</source>
+        <translation>La URL del servidor debe empezar por https://.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>No API key is set. Add your Sweeppea API key in Settings.</source>
+        <translation>No hay ninguna clave de API configurada. Agregue su clave de API de Sweeppea en Configuración.</translation>
+    </message>
+    <message>
+        <source>The ticket is too large to show (over %1 MB).</source>
+        <translation>El ticket es demasiado grande para mostrarlo (más de %1 MB).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Announced size: %1 bytes</source>
+        <translation>
+            <numerusform>Tamaño anunciado: %1 byte</numerusform>
+            <numerusform>Tamaño anunciado: %1 bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server tried to send CaseLens to another address (%1). CaseLens did not follow it, to keep your API key safe.</source>
+        <translation>El servidor intentó redirigir CaseLens a otra dirección (%1). CaseLens no la siguió, para proteger su clave de API.</translation>
+    </message>
+    <message>
+        <source>Redirect to %1 refused</source>
+        <translation>Redirección a %1 rechazada</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received more than %1 bytes</source>
+        <translation>
+            <numerusform>Se recibió más de %1 byte</numerusform>
+            <numerusform>Se recibieron más de %1 bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not connect to the server at %1 (connection refused). Check the server URL and your connection.</source>
+        <translation>No se pudo conectar con el servidor en %1 (conexión rechazada). Compruebe la URL del servidor y su conexión.</translation>
+    </message>
+    <message>
+        <source>The server %1 could not be found. Check your internet connection.</source>
+        <translation>No se encontró el servidor %1. Compruebe su conexión a internet.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Check your connection and try again.</source>
+        <translation>El servidor no respondió a tiempo. Compruebe su conexión e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 could not be made.</source>
+        <translation>No se pudo establecer una conexión segura con %1.</translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 could not be made: %2</source>
+        <translation>No se pudo establecer una conexión segura con %1: %2</translation>
+    </message>
+    <message>
+        <source>The server closed the connection before its answer was complete. Try again.</source>
+        <translation>El servidor cerró la conexión antes de completar su respuesta. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The proxy server refused or failed the connection. Check your proxy settings.</source>
+        <translation>El servidor proxy rechazó la conexión o falló. Compruebe la configuración del proxy.</translation>
+    </message>
+    <message>
+        <source>A network error stopped the request. Check your connection and try again.</source>
+        <translation>Un error de red interrumpió la solicitud. Compruebe su conexión e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>[your API key]</source>
+        <translation>[su clave de API]</translation>
+    </message>
+    <message>
+        <source>Server busy</source>
+        <translation>Servidor ocupado</translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation>Problema de conexión</translation>
+    </message>
+    <message>
+        <source>%1, retrying in %2 s (attempt %3 of %4)</source>
+        <translation>%1, reintentando en %2 s (intento %3 de %4)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Announced size: %1 byte</source>
+        <translation>
+            <numerusform>Tamaño anunciado: %1 byte</numerusform>
+            <numerusform>Tamaño anunciado: %1 bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not answer within %n second. Check your connection and try again.</source>
+        <translation>
+            <numerusform>El servidor no respondió en %n segundo. Compruebe su conexión e inténtelo de nuevo.</numerusform>
+            <numerusform>El servidor no respondió en %n segundos. Compruebe su conexión e inténtelo de nuevo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not answer within %n seconds. Check your connection and try again.</source>
+        <translation>
+            <numerusform>El servidor no respondió en %n segundo. Compruebe su conexión e inténtelo de nuevo.</numerusform>
+            <numerusform>El servidor no respondió en %n segundos. Compruebe su conexión e inténtelo de nuevo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(Gave up after %n attempt.)</source>
+        <translation>
+            <numerusform>(Se abandonó tras %n intento.)</numerusform>
+            <numerusform>(Se abandonó tras %n intentos.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(Gave up after %n attempts.)</source>
+        <translation>
+            <numerusform>(Se abandonó tras %n intento.)</numerusform>
+            <numerusform>(Se abandonó tras %n intentos.)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::CaseNumber</name>
+    <message>
+        <source>Enter a case number, e.g. HYXTNJV.</source>
+        <translation>Escriba un número de caso, p. ej., HYXTNJV.</translation>
+    </message>
+    <message>
+        <source>A case number has at most %1 letters or digits.</source>
+        <translation>Un número de caso tiene como máximo %1 letras o dígitos.</translation>
+    </message>
+    <message>
+        <source>A case number has only letters and digits, e.g. HYXTNJV.</source>
+        <translation>Un número de caso solo contiene letras y dígitos, p. ej., HYXTNJV.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::CredentialStore</name>
+    <message>
+        <source>use the key for this session only</source>
+        <translation>use la clave solo para esta sesión</translation>
+    </message>
+    <message>
+        <source>the macOS Keychain</source>
+        <translation>el llavero de macOS</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>el Administrador de credenciales de Windows</translation>
+    </message>
+    <message>
+        <source>the system keychain (GNOME Keyring or KWallet)</source>
+        <translation>el llavero del sistema (GNOME Keyring o KWallet)</translation>
+    </message>
+    <message>
+        <source>The server URL is not valid, so it has no keychain entry.</source>
+        <translation>La URL del servidor no es válida, así que no tiene entrada en el llavero.</translation>
+    </message>
+    <message>
+        <source>The API key is empty.</source>
+        <translation>La clave de API está vacía.</translation>
+    </message>
+    <message>
+        <source>The keychain is locked or refused access.</source>
+        <translation>El llavero está bloqueado o denegó el acceso.</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was denied.</source>
+        <translation>Se denegó el acceso al llavero.</translation>
+    </message>
+    <message>
+        <source>No keychain service is running.</source>
+        <translation>No hay ningún servicio de llavero en ejecución.</translation>
+    </message>
+    <message>
+        <source>No keychain service is running, or it could not be reached.</source>
+        <translation>No hay ningún servicio de llavero en ejecución o no se pudo acceder a él.</translation>
+    </message>
+    <message>
+        <source>The keychain could not read the API key: %1</source>
+        <translation>El llavero no pudo leer la clave de API: %1</translation>
+    </message>
+    <message>
+        <source>The keychain could not save the API key: %1</source>
+        <translation>El llavero no pudo guardar la clave de API: %1</translation>
+    </message>
+    <message>
+        <source>The keychain could not delete the API key: %1</source>
+        <translation>El llavero no pudo eliminar la clave de API: %1</translation>
+    </message>
+    <message>
+        <source>Unlock your login keychain and allow CaseLens to use it, or %1.</source>
+        <translation>Desbloquee su llavero de inicio de sesión y permita que CaseLens lo use, o %1.</translation>
+    </message>
+    <message>
+        <source>Check that Windows Credential Manager is available, or %1.</source>
+        <translation>Compruebe que el Administrador de credenciales de Windows esté disponible, o %1.</translation>
+    </message>
+    <message>
+        <source>Install and unlock GNOME Keyring or KWallet, or %1.</source>
+        <translation>Instale y desbloquee GNOME Keyring o KWallet, o %1.</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer within %1 s. If it is asking for a password, unlock it and try again, or %2.</source>
+        <translation>El llavero no respondió en %1 s. Si le está pidiendo una contraseña, desbloquéelo e inténtelo de nuevo, o %2.</translation>
+    </message>
+    <message>
+        <source>Reading from the keychain failed: %1 (%2)</source>
+        <translation>La lectura del llavero falló: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Saving to the keychain failed: %1 (%2)</source>
+        <translation>El guardado en el llavero falló: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Deleting from the keychain failed: %1 (%2)</source>
+        <translation>El borrado del llavero falló: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Reading from the keychain timed out</source>
+        <translation>La lectura del llavero agotó el tiempo de espera</translation>
+    </message>
+    <message>
+        <source>Saving to the keychain timed out</source>
+        <translation>El guardado en el llavero agotó el tiempo de espera</translation>
+    </message>
+    <message>
+        <source>Deleting from the keychain timed out</source>
+        <translation>El borrado del llavero agotó el tiempo de espera</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Error</name>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>Estado HTTP: %1</translation>
+    </message>
+    <message>
+        <source>Server message: %1</source>
+        <translation>Mensaje del servidor: %1</translation>
+    </message>
+    <message>
+        <source>Error kind: %1</source>
+        <translation>Tipo de error: %1</translation>
+    </message>
+    <message>
+        <source>(Server: %1)</source>
+        <translation>(Servidor: %1)</translation>
+    </message>
+    <message>
+        <source>The server could not understand the request.</source>
+        <translation>El servidor no pudo entender la solicitud.</translation>
+    </message>
+    <message>
+        <source>Your API key was rejected or is missing. Check the key in Settings.</source>
+        <translation>Su clave de API fue rechazada o falta. Compruebe la clave en Configuración.</translation>
+    </message>
+    <message>
+        <source>Your API key was rejected: it may be revoked or over its plan limit.</source>
+        <translation>Su clave de API fue rechazada: puede que esté revocada o que haya superado el límite de su plan.</translation>
+    </message>
+    <message>
+        <source>No such ticket for this API key.</source>
+        <translation>No existe ese ticket para esta clave de API.</translation>
+    </message>
+    <message>
+        <source>No ticket %1 for this API key.</source>
+        <translation>No hay ningún ticket %1 para esta clave de API.</translation>
+    </message>
+    <message>
+        <source>The server is limiting requests right now. Try again in a minute.</source>
+        <translation>El servidor está limitando las solicitudes en este momento. Inténtelo de nuevo en un minuto.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation>El servidor está ocupado. Inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The server had a problem (HTTP %1). Try again later.</source>
+        <translation>El servidor tuvo un problema (HTTP %1). Inténtelo de nuevo más tarde.</translation>
+    </message>
+    <message>
+        <source>The server answered with an unexpected status (HTTP %1).</source>
+        <translation>El servidor respondió con un estado inesperado (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::AboutDialog</name>
+    <message>
+        <source>About CaseLens</source>
+        <translation>Acerca de CaseLens</translation>
+    </message>
+    <message>
+        <source>CaseLens icon</source>
+        <translation>Icono de CaseLens</translation>
+    </message>
+    <message>
+        <source>Application name and version</source>
+        <translation>Nombre y versión de la aplicación</translation>
+    </message>
+    <message>
+        <source>A fast, safe viewer for Sweeppea support tickets.</source>
+        <translation>Un visor rápido y seguro de tickets de soporte de Sweeppea.</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versiones</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Licencias</translation>
+    </message>
+    <message>
+        <source>Dialog buttons</source>
+        <translation>Botones del diálogo</translation>
+    </message>
+    <message>
+        <source>CaseLens %1</source>
+        <translation>CaseLens %1</translation>
+    </message>
+    <message>
+        <source>Version %1
 Qt %2 (built with Qt %3)</source>
-            <translation>Versión %1
+        <translation>Versión %1
 Qt %2 (compilado con Qt %3)</translation>
-        </message>
-        <message>
-            <source>CaseLens: MIT License
+    </message>
+    <message>
+        <source>CaseLens: MIT License
 Qt: GNU Lesser General Public License v3 (LGPLv3)
 QtKeychain: BSD 3-Clause License</source>
-            <translation>CaseLens: licencia MIT
+        <translation>CaseLens: licencia MIT
 Qt: GNU Lesser General Public License v3 (LGPLv3)
 QtKeychain: licencia BSD de 3 cláusulas</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::ActivityChart</name>
-        <message>
-            <source>Activity chart</source>
-            <translation>Gráfico de actividad</translation>
-        </message>
-        <message>
-            <source>other</source>
-            <translation>otros</translation>
-        </message>
-        <message>
-            <source>(none)</source>
-            <translation>(ninguno)</translation>
-        </message>
-        <message>
-            <source>Week of %1</source>
-            <translation>Semana del %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1: %Ln action</source>
-            <translation>
-                <numerusform>%1: %Ln acción</numerusform>
-                <numerusform>%1: %Ln acciones</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1: %Ln actions</source>
-            <translation>
-                <numerusform>%1: %Ln acción</numerusform>
-                <numerusform>%1: %Ln acciones</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No dated activity</source>
-            <translation>No hay actividad con fecha</translation>
-        </message>
-        <message>
-            <source>Activity from %1 to %2: %3</source>
-            <translation>Actividad del %1 al %2: %3</translation>
-        </message>
-        <message>
-            <source>No dated activity to chart</source>
-            <translation>No hay actividad con fecha que mostrar</translation>
-        </message>
-        <message>
-            <source>per day</source>
-            <translation>por día</translation>
-        </message>
-        <message>
-            <source>per week</source>
-            <translation>por semana</translation>
-        </message>
-        <message>
-            <source>per month</source>
-            <translation>por mes</translation>
-        </message>
-        <message>
-            <source>per year</source>
-            <translation>por año</translation>
-        </message>
-        <message>
-            <source>peak: %1 %2</source>
-            <translation>máximo: %1 %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::ApiKeyProvider</name>
-        <message>
-            <source>No key set</source>
-            <translation>No hay clave configurada</translation>
-        </message>
-        <message>
-            <source>Environment variable %1 (unset it to stop using this key; CaseLens cannot forget it)</source>
-            <translation>Variable de entorno %1 (elimínela para dejar de usar esta clave; CaseLens no puede olvidarla)</translation>
-        </message>
-        <message>
-            <source>This session only (memory) — not saved</source>
-            <translation>Solo esta sesión (memoria): no se guarda</translation>
-        </message>
-        <message>
-            <source>Paste your API key first.</source>
-            <translation>Primero pegue su clave de API.</translation>
-        </message>
-        <message>
-            <source>This key comes from the environment variable %1: unset it to stop using it.</source>
-            <translation>Esta clave proviene de la variable de entorno %1: elimínela para dejar de usarla.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::CommandLine</name>
-        <message>
-            <source>not a CaseLens ticket link (%1): %2</source>
-            <translation>no es un enlace de ticket de CaseLens (%1): %2</translation>
-        </message>
-        <message>
-            <source>malformed</source>
-            <translation>mal formado</translation>
-        </message>
-        <message>
-            <source>expected caselens://ticket/CASE</source>
-            <translation>se esperaba caselens://ticket/CASO</translation>
-        </message>
-        <message>
-            <source>unexpected parts</source>
-            <translation>partes inesperadas</translation>
-        </message>
-        <message>
-            <source>expected one case number after ticket/</source>
-            <translation>se esperaba un número de caso después de ticket/</translation>
-        </message>
-        <message>
-            <source>CaseLens shows Sweeppea support tickets.
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::ActivityChart</name>
+    <message>
+        <source>Activity chart</source>
+        <translation>Gráfico de actividad</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otros</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>Semana del %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln action</source>
+        <translation>
+            <numerusform>%1: %Ln acción</numerusform>
+            <numerusform>%1: %Ln acciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln actions</source>
+        <translation>
+            <numerusform>%1: %Ln acción</numerusform>
+            <numerusform>%1: %Ln acciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No dated activity</source>
+        <translation>No hay actividad con fecha</translation>
+    </message>
+    <message>
+        <source>Activity from %1 to %2: %3</source>
+        <translation>Actividad del %1 al %2: %3</translation>
+    </message>
+    <message>
+        <source>No dated activity to chart</source>
+        <translation>No hay actividad con fecha que mostrar</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>por día</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>por semana</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>por mes</translation>
+    </message>
+    <message>
+        <source>per year</source>
+        <translation>por año</translation>
+    </message>
+    <message>
+        <source>peak: %1 %2</source>
+        <translation>máximo: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::ApiKeyProvider</name>
+    <message>
+        <source>No key set</source>
+        <translation>No hay clave configurada</translation>
+    </message>
+    <message>
+        <source>Environment variable %1 (unset it to stop using this key; CaseLens cannot forget it)</source>
+        <translation>Variable de entorno %1 (elimínela para dejar de usar esta clave; CaseLens no puede olvidarla)</translation>
+    </message>
+    <message>
+        <source>This session only (memory) — not saved</source>
+        <translation>Solo esta sesión (memoria): no se guarda</translation>
+    </message>
+    <message>
+        <source>Paste your API key first.</source>
+        <translation>Primero pegue su clave de API.</translation>
+    </message>
+    <message>
+        <source>This key comes from the environment variable %1: unset it to stop using it.</source>
+        <translation>Esta clave proviene de la variable de entorno %1: elimínela para dejar de usarla.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::CommandLine</name>
+    <message>
+        <source>not a CaseLens ticket link (%1): %2</source>
+        <translation>no es un enlace de ticket de CaseLens (%1): %2</translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation>mal formado</translation>
+    </message>
+    <message>
+        <source>expected caselens://ticket/CASE</source>
+        <translation>se esperaba caselens://ticket/CASO</translation>
+    </message>
+    <message>
+        <source>unexpected parts</source>
+        <translation>partes inesperadas</translation>
+    </message>
+    <message>
+        <source>expected one case number after ticket/</source>
+        <translation>se esperaba un número de caso después de ticket/</translation>
+    </message>
+    <message>
+        <source>CaseLens shows Sweeppea support tickets.
 
 Environment:
   CASELENS_API_KEY   the Sweeppea API key for this session
   CASELENS_BASE_URL  the server URL (--base-url wins)</source>
-            <translation>CaseLens muestra tickets de soporte de Sweeppea.
+        <translation>CaseLens muestra tickets de soporte de Sweeppea.
 
 Entorno:
   CASELENS_API_KEY   la clave de API de Sweeppea para esta sesión
   CASELENS_BASE_URL  la URL del servidor (--base-url tiene prioridad)</translation>
-        </message>
-        <message>
-            <source>Server URL (default https://api-v3.sweeppea.com). https, or http to this computer only.</source>
-            <translation>URL del servidor (predeterminada: https://api-v3.sweeppea.com). https, o http solo hacia este equipo.</translation>
-        </message>
-        <message>
-            <source>URL</source>
-            <translation>URL</translation>
-        </message>
-        <message>
-            <source>Show bundled demo tickets from a server inside the app.</source>
-            <translation>Mostrar los tickets de demostración incluidos, servidos desde dentro de la aplicación.</translation>
-        </message>
-        <message>
-            <source>Case number to open, e.g. HYXTNJV, or a link such as caselens://ticket/HYXTNJV.</source>
-            <translation>Número de caso que se abrirá, p. ej., HYXTNJV, o un enlace como caselens://ticket/HYXTNJV.</translation>
-        </message>
-        <message>
-            <source>expected at most one case number, got %1</source>
-            <translation>se esperaba como máximo un número de caso, se recibieron %1</translation>
-        </message>
-        <message>
-            <source>ignoring %1</source>
-            <translation>se ignora: %1</translation>
-        </message>
-        <message>
-            <source>--demo and --base-url cannot be combined</source>
-            <translation>--demo y --base-url no se pueden combinar</translation>
-        </message>
-        <message>
-            <source>%1 %2: %3</source>
-            <translation>%1 %2: %3</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::ErrorBanner</name>
-        <message>
-            <source>Retry</source>
-            <translation>Reintentar</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Error</translation>
-        </message>
-        <message>
-            <source>Warning</source>
-            <translation>Advertencia</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>Detalles</translation>
-        </message>
-        <message>
-            <source>Show details</source>
-            <translation>Mostrar detalles</translation>
-        </message>
-        <message>
-            <source>Dismiss</source>
-            <translation>Descartar</translation>
-        </message>
-        <message>
-            <source>Dismiss this message</source>
-            <translation>Descartar este mensaje</translation>
-        </message>
-        <message>
-            <source>Error details</source>
-            <translation>Detalles del error</translation>
-        </message>
-        <message>
-            <source>Hide details</source>
-            <translation>Ocultar detalles</translation>
-        </message>
-        <message>
-            <source>No API key set</source>
-            <translation>No hay ninguna clave de API configurada</translation>
-        </message>
-        <message>
-            <source>No ticket %1 for this API key</source>
-            <translation>No hay ningún ticket %1 para esta clave de API</translation>
-        </message>
-        <message>
-            <source>Check the case number. Tickets of other accounts are not visible with your key.</source>
-            <translation>Compruebe el número de caso. Con su clave no se ven los tickets de otras cuentas.</translation>
-        </message>
-        <message>
-            <source>Could not reach the server</source>
-            <translation>No se pudo conectar con el servidor</translation>
-        </message>
-        <message>
-            <source>No secure connection to the server</source>
-            <translation>No hay conexión segura con el servidor</translation>
-        </message>
-        <message>
-            <source>Fetching %1 was cancelled</source>
-            <translation>Se canceló la obtención de %1</translation>
-        </message>
-        <message>
-            <source>Could not load %1</source>
-            <translation>No se pudo cargar %1</translation>
-        </message>
-        <message>
-            <source>Fetch again</source>
-            <translation>Volver a obtener</translation>
-        </message>
-        <message>
-            <source>Fetch %1 again</source>
-            <translation>Volver a obtener %1</translation>
-        </message>
-        <message>
-            <source>Open settings</source>
-            <translation>Abrir configuración</translation>
-        </message>
-        <message>
-            <source>Edit case number</source>
-            <translation>Editar número de caso</translation>
-        </message>
-        <message>
-            <source>Check your connection</source>
-            <translation>Compruebe su conexión</translation>
-        </message>
-        <message>
-            <source>• Is this computer online?
+    </message>
+    <message>
+        <source>Server URL (default https://api-v3.sweeppea.com). https, or http to this computer only.</source>
+        <translation>URL del servidor (predeterminada: https://api-v3.sweeppea.com). https, o http solo hacia este equipo.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Show bundled demo tickets from a server inside the app.</source>
+        <translation>Mostrar los tickets de demostración incluidos, servidos desde dentro de la aplicación.</translation>
+    </message>
+    <message>
+        <source>Case number to open, e.g. HYXTNJV, or a link such as caselens://ticket/HYXTNJV.</source>
+        <translation>Número de caso que se abrirá, p. ej., HYXTNJV, o un enlace como caselens://ticket/HYXTNJV.</translation>
+    </message>
+    <message>
+        <source>expected at most one case number, got %1</source>
+        <translation>se esperaba como máximo un número de caso, se recibieron %1</translation>
+    </message>
+    <message>
+        <source>ignoring %1</source>
+        <translation>se ignora: %1</translation>
+    </message>
+    <message>
+        <source>--demo and --base-url cannot be combined</source>
+        <translation>--demo y --base-url no se pueden combinar</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::ErrorBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Mostrar detalles</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>Descartar este mensaje</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>Detalles del error</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Ocultar detalles</translation>
+    </message>
+    <message>
+        <source>No API key set</source>
+        <translation>No hay ninguna clave de API configurada</translation>
+    </message>
+    <message>
+        <source>No ticket %1 for this API key</source>
+        <translation>No hay ningún ticket %1 para esta clave de API</translation>
+    </message>
+    <message>
+        <source>Check the case number. Tickets of other accounts are not visible with your key.</source>
+        <translation>Compruebe el número de caso. Con su clave no se ven los tickets de otras cuentas.</translation>
+    </message>
+    <message>
+        <source>Could not reach the server</source>
+        <translation>No se pudo conectar con el servidor</translation>
+    </message>
+    <message>
+        <source>No secure connection to the server</source>
+        <translation>No hay conexión segura con el servidor</translation>
+    </message>
+    <message>
+        <source>Fetching %1 was cancelled</source>
+        <translation>Se canceló la obtención de %1</translation>
+    </message>
+    <message>
+        <source>Could not load %1</source>
+        <translation>No se pudo cargar %1</translation>
+    </message>
+    <message>
+        <source>Fetch again</source>
+        <translation>Volver a obtener</translation>
+    </message>
+    <message>
+        <source>Fetch %1 again</source>
+        <translation>Volver a obtener %1</translation>
+    </message>
+    <message>
+        <source>Open settings</source>
+        <translation>Abrir configuración</translation>
+    </message>
+    <message>
+        <source>Edit case number</source>
+        <translation>Editar número de caso</translation>
+    </message>
+    <message>
+        <source>Check your connection</source>
+        <translation>Compruebe su conexión</translation>
+    </message>
+    <message>
+        <source>• Is this computer online?
 • Is the server address in Settings right?
 • If your network needs a proxy, is it set in the system settings?
 Then press Retry.</source>
-            <translation>• ¿Este equipo está conectado a internet?
+        <translation>• ¿Este equipo está conectado a internet?
 • ¿Es correcta la dirección del servidor en Configuración?
 • Si su red necesita un proxy, ¿está configurado en los ajustes del sistema?
 Luego pulse Reintentar.</translation>
-        </message>
-        <message>
-            <source>Your API key was rejected</source>
-            <translation>Su clave de API fue rechazada</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::FilesModel</name>
-        <message>
-            <source>%1 bytes</source>
-            <translation>%1 bytes</translation>
-        </message>
-        <message>
-            <source>%1
+    </message>
+    <message>
+        <source>Your API key was rejected</source>
+        <translation>Su clave de API fue rechazada</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::FilesModel</name>
+    <message numerus="yes">
+        <source>%1 bytes</source>
+        <translation>
+            <numerusform>%1 byte</numerusform>
+            <numerusform>%1 bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
 Only https links can be opened.</source>
-            <translation>%1
+        <translation>%1
 Solo se pueden abrir enlaces https.</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Nombre</translation>
-        </message>
-        <message>
-            <source>Size</source>
-            <translation>Tamaño</translation>
-        </message>
-        <message>
-            <source>Link</source>
-            <translation>Enlace</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::ItemViewLinks</name>
-        <message>
-            <source>Open Link</source>
-            <translation>Abrir enlace</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::JsonArrayTableModel</name>
-        <message>
-            <source>Value</source>
-            <translation>Valor</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::JsonTreeModel</name>
-        <message>
-            <source>Not provided</source>
-            <translation>No proporcionado</translation>
-        </message>
-        <message>
-            <source>(empty)</source>
-            <translation>(vacío)</translation>
-        </message>
-        <message>
-            <source>1 field</source>
-            <translation>1 campo</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln fields</source>
-            <translation>
-                <numerusform>%Ln campo</numerusform>
-                <numerusform>%Ln campos</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>(more not shown)</source>
-            <translation>(hay más, no se muestran)</translation>
-        </message>
-        <message>
-            <source>1 item</source>
-            <translation>1 elemento</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln items</source>
-            <translation>
-                <numerusform>%Ln elemento</numerusform>
-                <numerusform>%Ln elementos</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>(null)</source>
-            <translation>(nulo)</translation>
-        </message>
-        <message>
-            <source>Field</source>
-            <translation>Campo</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>Valor</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::Language</name>
-        <message>
-            <source>System</source>
-            <translation>Idioma del sistema</translation>
-        </message>
-        <message>
-            <source>English</source>
-            <comment>The name of the language you translate into, in that language</comment>
-            <translation>Español</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::LoadingPane</name>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancelar</translation>
-        </message>
-        <message>
-            <source>Loading</source>
-            <translation>Cargando</translation>
-        </message>
-        <message>
-            <source>Cancel loading</source>
-            <translation>Cancelar la carga</translation>
-        </message>
-        <message>
-            <source>Stop fetching this ticket (Esc)</source>
-            <translation>Dejar de obtener este ticket (Escape)</translation>
-        </message>
-        <message>
-            <source>Fetching %1…</source>
-            <translation>Obteniendo %1…</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::MainWindow</name>
-        <message>
-            <source>CaseLens</source>
-            <translation>CaseLens</translation>
-        </message>
-        <message>
-            <source>Demo data notice</source>
-            <translation>Aviso de datos de demostración</translation>
-        </message>
-        <message>
-            <source>Information</source>
-            <translation>Información</translation>
-        </message>
-        <message>
-            <source>Demo data — not a real Sweeppea account</source>
-            <translation>Datos de demostración: no es una cuenta real de Sweeppea</translation>
-        </message>
-        <message>
-            <source>Use my API key…</source>
-            <translation>Usar mi clave de API…</translation>
-        </message>
-        <message>
-            <source>Use my API key</source>
-            <translation>Usar mi clave de API</translation>
-        </message>
-        <message>
-            <source>Leave demo</source>
-            <translation>Salir de la demostración</translation>
-        </message>
-        <message>
-            <source>Case number, e.g. HYXTNJV</source>
-            <translation>Número de caso, p. ej., HYXTNJV</translation>
-        </message>
-        <message>
-            <source>Case number</source>
-            <translation>Número de caso</translation>
-        </message>
-        <message>
-            <source>Type or paste a case number and press Enter (Ctrl+L)</source>
-            <translation>Escriba o pegue un número de caso y pulse Intro (Control+L)</translation>
-        </message>
-        <message>
-            <source>Fetch</source>
-            <translation>Obtener</translation>
-        </message>
-        <message>
-            <source>Fetch ticket</source>
-            <translation>Obtener ticket</translation>
-        </message>
-        <message>
-            <source>Case number problem</source>
-            <translation>Problema con el número de caso</translation>
-        </message>
-        <message>
-            <source>CaseLens icon</source>
-            <translation>Icono de CaseLens</translation>
-        </message>
-        <message>
-            <source>Welcome to CaseLens</source>
-            <translation>Le damos la bienvenida a CaseLens</translation>
-        </message>
-        <message>
-            <source>What to do next</source>
-            <translation>Qué hacer a continuación</translation>
-        </message>
-        <message>
-            <source>Set API key…</source>
-            <translation>Configurar clave de API…</translation>
-        </message>
-        <message>
-            <source>Set API key</source>
-            <translation>Configurar clave de API</translation>
-        </message>
-        <message>
-            <source>Explore demo data</source>
-            <translation>Explorar datos de demostración</translation>
-        </message>
-        <message>
-            <source>Case list title</source>
-            <translation>Título de la lista de casos</translation>
-        </message>
-        <message>
-            <source>Cases to open</source>
-            <translation>Casos para abrir</translation>
-        </message>
-        <message>
-            <source>Open tickets</source>
-            <translation>Tickets abiertos</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Archivo</translation>
-        </message>
-        <message>
-            <source>&amp;Go</source>
-            <translation>&amp;Ir</translation>
-        </message>
-        <message>
-            <source>&amp;Recent cases</source>
-            <translation>Casos &amp;recientes</translation>
-        </message>
-        <message>
-            <source>&amp;Ticket</source>
-            <translation>&amp;Ticket</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>Ay&amp;uda</translation>
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation>&amp;Configuración…</translation>
-        </message>
-        <message>
-            <source>Ctrl+,</source>
-            <translation>Ctrl+,</translation>
-        </message>
-        <message>
-            <source>Explore &amp;demo data</source>
-            <translation>Explorar datos de &amp;demostración</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Salir</translation>
-        </message>
-        <message>
-            <source>Ctrl+Q</source>
-            <translation>Ctrl+Q</translation>
-        </message>
-        <message>
-            <source>&amp;Find case…</source>
-            <translation>&amp;Buscar caso…</translation>
-        </message>
-        <message>
-            <source>Ctrl+L</source>
-            <translation>Ctrl+L</translation>
-        </message>
-        <message>
-            <source>&amp;Back</source>
-            <translation>&amp;Atrás</translation>
-        </message>
-        <message>
-            <source>Alt+Left</source>
-            <translation>Alt+Left</translation>
-        </message>
-        <message>
-            <source>F&amp;orward</source>
-            <translation>A&amp;delante</translation>
-        </message>
-        <message>
-            <source>Alt+Right</source>
-            <translation>Alt+Right</translation>
-        </message>
-        <message>
-            <source>&amp;Next ticket</source>
-            <translation>Ticket &amp;siguiente</translation>
-        </message>
-        <message>
-            <source>&amp;Previous ticket</source>
-            <translation>Ticket a&amp;nterior</translation>
-        </message>
-        <message>
-            <source>&amp;Close ticket</source>
-            <translation>&amp;Cerrar ticket</translation>
-        </message>
-        <message>
-            <source>Ctrl+W</source>
-            <translation>Ctrl+W</translation>
-        </message>
-        <message>
-            <source>C&amp;lear recent cases</source>
-            <translation>&amp;Borrar casos recientes</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation>&amp;Actualizar</translation>
-        </message>
-        <message>
-            <source>F5</source>
-            <translation>F5</translation>
-        </message>
-        <message>
-            <source>&amp;Cancel loading</source>
-            <translation>&amp;Cancelar la carga</translation>
-        </message>
-        <message>
-            <source>Esc</source>
-            <translation>Esc</translation>
-        </message>
-        <message>
-            <source>&amp;Keyboard shortcuts</source>
-            <translation>Atajos de &amp;teclado</translation>
-        </message>
-        <message>
-            <source>F1</source>
-            <translation>F1</translation>
-        </message>
-        <message>
-            <source>&amp;About CaseLens</source>
-            <translation>&amp;Acerca de CaseLens</translation>
-        </message>
-        <message>
-            <source>%1 priority</source>
-            <translation>Prioridad: %1</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Estado</translation>
-        </message>
-        <message>
-            <source>Menu</source>
-            <translation>Menú</translation>
-        </message>
-        <message>
-            <source>Show ticket tab %1</source>
-            <translation>Mostrar la pestaña %1 del ticket</translation>
-        </message>
-        <message>
-            <source>Type a case number, e.g. HYXTNJV.</source>
-            <translation>Escriba un número de caso, p. ej., HYXTNJV.</translation>
-        </message>
-        <message>
-            <source>Loading %1…</source>
-            <translation>Cargando %1…</translation>
-        </message>
-        <message>
-            <source>The demo server could not start on this computer.</source>
-            <translation>El servidor de demostración no pudo iniciarse en este equipo.</translation>
-        </message>
-        <message>
-            <source>Go to the search bar</source>
-            <translation>Ir a la barra de búsqueda</translation>
-        </message>
-        <message>
-            <source>Fetch the case typed in the search bar</source>
-            <translation>Obtener el caso escrito en la barra de búsqueda</translation>
-        </message>
-        <message>
-            <source>Enter</source>
-            <translation>Intro</translation>
-        </message>
-        <message>
-            <source>Cancel loading</source>
-            <translation>Cancelar la carga</translation>
-        </message>
-        <message>
-            <source>Refresh the ticket</source>
-            <translation>Actualizar el ticket</translation>
-        </message>
-        <message>
-            <source>Back to the previous case</source>
-            <translation>Volver al caso anterior</translation>
-        </message>
-        <message>
-            <source>Forward to the next case</source>
-            <translation>Avanzar al caso siguiente</translation>
-        </message>
-        <message>
-            <source>Next open ticket</source>
-            <translation>Siguiente ticket abierto</translation>
-        </message>
-        <message>
-            <source>Previous open ticket</source>
-            <translation>Ticket abierto anterior</translation>
-        </message>
-        <message>
-            <source>Close the ticket</source>
-            <translation>Cerrar el ticket</translation>
-        </message>
-        <message>
-            <source>Show ticket tab 1 to 7 (Overview, Notes, …)</source>
-            <translation>Mostrar las pestañas 1 a 7 del ticket (Resumen, Notas, …)</translation>
-        </message>
-        <message>
-            <source>Settings</source>
-            <translation>Configuración</translation>
-        </message>
-        <message>
-            <source>Keyboard shortcuts (this list)</source>
-            <translation>Atajos de teclado (esta lista)</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>Salir</translation>
-        </message>
-        <message>
-            <source>CaseLens (demo data)</source>
-            <translation>CaseLens (datos de demostración)</translation>
-        </message>
-        <message>
-            <source>Demo data</source>
-            <translation>Datos de demostración</translation>
-        </message>
-        <message>
-            <source>These sample tickets come from a small server inside CaseLens, so everything works as it does with a real Sweeppea account. Pick one, or type its case number above.</source>
-            <translation>Estos tickets de ejemplo provienen de un pequeño servidor integrado en CaseLens, así que todo funciona igual que con una cuenta real de Sweeppea. Elija uno o escriba su número de caso arriba.</translation>
-        </message>
-        <message>
-            <source>Demo tickets</source>
-            <translation>Tickets de demostración</translation>
-        </message>
-        <message>
-            <source>Open %1</source>
-            <translation>Abrir %1</translation>
-        </message>
-        <message>
-            <source>CaseLens shows Sweeppea support tickets: type or paste a case number and see the ticket, its conversation, its activity and who asked, at a glance.
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 byte</source>
+        <translation>
+            <numerusform>%1 byte</numerusform>
+            <numerusform>%1 bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::ItemViewLinks</name>
+    <message>
+        <source>Open Link</source>
+        <translation>Abrir enlace</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::JsonArrayTableModel</name>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::JsonTreeModel</name>
+    <message>
+        <source>Not provided</source>
+        <translation>No proporcionado</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln fields</source>
+        <translation>
+            <numerusform>%Ln campo</numerusform>
+            <numerusform>%Ln campos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(more not shown)</source>
+        <translation>(hay más, no se muestran)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln items</source>
+        <translation>
+            <numerusform>%Ln elemento</numerusform>
+            <numerusform>%Ln elementos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(null)</source>
+        <translation>(nulo)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln field</source>
+        <translation>
+            <numerusform>%Ln campo</numerusform>
+            <numerusform>%Ln campos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item</source>
+        <translation>
+            <numerusform>%Ln elemento</numerusform>
+            <numerusform>%Ln elementos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::Language</name>
+    <message>
+        <source>System</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <comment>The name of the language you translate into, in that language</comment>
+        <translation>Español</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::LoadingPane</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Cargando</translation>
+    </message>
+    <message>
+        <source>Cancel loading</source>
+        <translation>Cancelar la carga</translation>
+    </message>
+    <message>
+        <source>Stop fetching this ticket (Esc)</source>
+        <translation>Dejar de obtener este ticket (Escape)</translation>
+    </message>
+    <message>
+        <source>Fetching %1…</source>
+        <translation>Obteniendo %1…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::MainWindow</name>
+    <message>
+        <source>CaseLens</source>
+        <translation>CaseLens</translation>
+    </message>
+    <message>
+        <source>Demo data notice</source>
+        <translation>Aviso de datos de demostración</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Demo data — not a real Sweeppea account</source>
+        <translation>Datos de demostración: no es una cuenta real de Sweeppea</translation>
+    </message>
+    <message>
+        <source>Use my API key…</source>
+        <translation>Usar mi clave de API…</translation>
+    </message>
+    <message>
+        <source>Use my API key</source>
+        <translation>Usar mi clave de API</translation>
+    </message>
+    <message>
+        <source>Leave demo</source>
+        <translation>Salir de la demostración</translation>
+    </message>
+    <message>
+        <source>Case number, e.g. HYXTNJV</source>
+        <translation>Número de caso, p. ej., HYXTNJV</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Número de caso</translation>
+    </message>
+    <message>
+        <source>Type or paste a case number and press Enter (Ctrl+L)</source>
+        <translation>Escriba o pegue un número de caso y pulse Intro (Control+L)</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>Obtener</translation>
+    </message>
+    <message>
+        <source>Fetch ticket</source>
+        <translation>Obtener ticket</translation>
+    </message>
+    <message>
+        <source>Case number problem</source>
+        <translation>Problema con el número de caso</translation>
+    </message>
+    <message>
+        <source>CaseLens icon</source>
+        <translation>Icono de CaseLens</translation>
+    </message>
+    <message>
+        <source>Welcome to CaseLens</source>
+        <translation>Le damos la bienvenida a CaseLens</translation>
+    </message>
+    <message>
+        <source>What to do next</source>
+        <translation>Qué hacer a continuación</translation>
+    </message>
+    <message>
+        <source>Set API key…</source>
+        <translation>Configurar clave de API…</translation>
+    </message>
+    <message>
+        <source>Set API key</source>
+        <translation>Configurar clave de API</translation>
+    </message>
+    <message>
+        <source>Explore demo data</source>
+        <translation>Explorar datos de demostración</translation>
+    </message>
+    <message>
+        <source>Case list title</source>
+        <translation>Título de la lista de casos</translation>
+    </message>
+    <message>
+        <source>Cases to open</source>
+        <translation>Casos para abrir</translation>
+    </message>
+    <message>
+        <source>Open tickets</source>
+        <translation>Tickets abiertos</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>&amp;Recent cases</source>
+        <translation>Casos &amp;recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket</source>
+        <translation>&amp;Ticket</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Explore &amp;demo data</source>
+        <translation>Explorar datos de &amp;demostración</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Find case…</source>
+        <translation>&amp;Buscar caso…</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <source>Alt+Left</source>
+        <translation>Alt+Left</translation>
+    </message>
+    <message>
+        <source>F&amp;orward</source>
+        <translation>A&amp;delante</translation>
+    </message>
+    <message>
+        <source>Alt+Right</source>
+        <translation>Alt+Right</translation>
+    </message>
+    <message>
+        <source>&amp;Next ticket</source>
+        <translation>Ticket &amp;siguiente</translation>
+    </message>
+    <message>
+        <source>&amp;Previous ticket</source>
+        <translation>Ticket a&amp;nterior</translation>
+    </message>
+    <message>
+        <source>&amp;Close ticket</source>
+        <translation>&amp;Cerrar ticket</translation>
+    </message>
+    <message>
+        <source>Ctrl+W</source>
+        <translation>Ctrl+W</translation>
+    </message>
+    <message>
+        <source>C&amp;lear recent cases</source>
+        <translation>&amp;Borrar casos recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel loading</source>
+        <translation>&amp;Cancelar la carga</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>&amp;About CaseLens</source>
+        <translation>&amp;Acerca de CaseLens</translation>
+    </message>
+    <message>
+        <source>%1 priority</source>
+        <translation>Prioridad: %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menú</translation>
+    </message>
+    <message>
+        <source>Show ticket tab %1</source>
+        <translation>Mostrar la pestaña %1 del ticket</translation>
+    </message>
+    <message>
+        <source>Type a case number, e.g. HYXTNJV.</source>
+        <translation>Escriba un número de caso, p. ej., HYXTNJV.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Cargando %1…</translation>
+    </message>
+    <message>
+        <source>The demo server could not start on this computer.</source>
+        <translation>El servidor de demostración no pudo iniciarse en este equipo.</translation>
+    </message>
+    <message>
+        <source>Go to the search bar</source>
+        <translation>Ir a la barra de búsqueda</translation>
+    </message>
+    <message>
+        <source>Fetch the case typed in the search bar</source>
+        <translation>Obtener el caso escrito en la barra de búsqueda</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <source>Cancel loading</source>
+        <translation>Cancelar la carga</translation>
+    </message>
+    <message>
+        <source>Refresh the ticket</source>
+        <translation>Actualizar el ticket</translation>
+    </message>
+    <message>
+        <source>Back to the previous case</source>
+        <translation>Volver al caso anterior</translation>
+    </message>
+    <message>
+        <source>Forward to the next case</source>
+        <translation>Avanzar al caso siguiente</translation>
+    </message>
+    <message>
+        <source>Next open ticket</source>
+        <translation>Siguiente ticket abierto</translation>
+    </message>
+    <message>
+        <source>Previous open ticket</source>
+        <translation>Ticket abierto anterior</translation>
+    </message>
+    <message>
+        <source>Close the ticket</source>
+        <translation>Cerrar el ticket</translation>
+    </message>
+    <message>
+        <source>Show ticket tab 1 to 7 (Overview, Notes, …)</source>
+        <translation>Mostrar las pestañas 1 a 7 del ticket (Resumen, Notas, …)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (this list)</source>
+        <translation>Atajos de teclado (esta lista)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>CaseLens (demo data)</source>
+        <translation>CaseLens (datos de demostración)</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Datos de demostración</translation>
+    </message>
+    <message>
+        <source>These sample tickets come from a small server inside CaseLens, so everything works as it does with a real Sweeppea account. Pick one, or type its case number above.</source>
+        <translation>Estos tickets de ejemplo provienen de un pequeño servidor integrado en CaseLens, así que todo funciona igual que con una cuenta real de Sweeppea. Elija uno o escriba su número de caso arriba.</translation>
+    </message>
+    <message>
+        <source>Demo tickets</source>
+        <translation>Tickets de demostración</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Abrir %1</translation>
+    </message>
+    <message>
+        <source>CaseLens shows Sweeppea support tickets: type or paste a case number and see the ticket, its conversation, its activity and who asked, at a glance.
 
 To start, set your Sweeppea API key. Or explore CaseLens first with bundled demo tickets.</source>
-            <translation>CaseLens muestra tickets de soporte de Sweeppea: escriba o pegue un número de caso y vea de un vistazo el ticket, su conversación, su actividad y quién lo solicitó.
+        <translation>CaseLens muestra tickets de soporte de Sweeppea: escriba o pegue un número de caso y vea de un vistazo el ticket, su conversación, su actividad y quién lo solicitó.
 
 Para empezar, configure su clave de API de Sweeppea. O explore primero CaseLens con los tickets de demostración incluidos.</translation>
-        </message>
-        <message>
-            <source>Open a ticket</source>
-            <translation>Abrir un ticket</translation>
-        </message>
-        <message>
-            <source>Type or paste a case number above and press Enter. Ctrl+L takes you there from anywhere; several tickets can be open at once.</source>
-            <translation>Escriba o pegue un número de caso arriba y pulse Intro. Control+L le lleva allí desde cualquier lugar; puede tener varios tickets abiertos a la vez.</translation>
-        </message>
-        <message>
-            <source>Recent cases</source>
-            <translation>Casos recientes</translation>
-        </message>
-        <message>
-            <source>Startup problem</source>
-            <translation>Problema al iniciar</translation>
-        </message>
-        <message>
-            <source>Looking for your API key…</source>
-            <translation>Buscando su clave de API…</translation>
-        </message>
-        <message>
-            <source>
+    </message>
+    <message>
+        <source>Open a ticket</source>
+        <translation>Abrir un ticket</translation>
+    </message>
+    <message>
+        <source>Type or paste a case number above and press Enter. Ctrl+L takes you there from anywhere; several tickets can be open at once.</source>
+        <translation>Escriba o pegue un número de caso arriba y pulse Intro. Control+L le lleva allí desde cualquier lugar; puede tener varios tickets abiertos a la vez.</translation>
+    </message>
+    <message>
+        <source>Recent cases</source>
+        <translation>Casos recientes</translation>
+    </message>
+    <message>
+        <source>Startup problem</source>
+        <translation>Problema al iniciar</translation>
+    </message>
+    <message>
+        <source>Looking for your API key…</source>
+        <translation>Buscando su clave de API…</translation>
+    </message>
+    <message>
+        <source>
 In Settings you can use a key for this session only.</source>
-            <translation>
+        <translation>
 En Configuración puede usar una clave solo para esta sesión.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::NoteDelegate</name>
-        <message>
-            <source>(no text)</source>
-            <translation>(sin texto)</translation>
-        </message>
-        <message>
-            <source>No date</source>
-            <translation>Sin fecha</translation>
-        </message>
-        <message>
-            <source>%1 (this link cannot be opened)</source>
-            <translation>%1 (este enlace no se puede abrir)</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::NotesTab</name>
-        <message>
-            <source>Filter notes</source>
-            <translation>Filtrar notas</translation>
-        </message>
-        <message>
-            <source>Oldest first</source>
-            <translation>Más antiguas primero</translation>
-        </message>
-        <message>
-            <source>Newest first</source>
-            <translation>Más recientes primero</translation>
-        </message>
-        <message>
-            <source>Note order</source>
-            <translation>Orden de las notas</translation>
-        </message>
-        <message>
-            <source>Number of notes shown</source>
-            <translation>Número de notas mostradas</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notas</translation>
-        </message>
-        <message>
-            <source>Copy Note Text</source>
-            <translation>Copiar texto de la nota</translation>
-        </message>
-        <message>
-            <source>No notes on this ticket</source>
-            <translation>Este ticket no tiene notas</translation>
-        </message>
-        <message>
-            <source>1 note</source>
-            <translation>1 nota</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln notes</source>
-            <translation>
-                <numerusform>%Ln nota</numerusform>
-                <numerusform>%Ln notas</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 of %Ln notes</source>
-            <translation>
-                <numerusform>%1 de %Ln nota</numerusform>
-                <numerusform>%1 de %Ln notas</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::OverviewTab</name>
-        <message>
-            <source>Description</source>
-            <translation>Descripción</translation>
-        </message>
-        <message>
-            <source>No description</source>
-            <translation>Sin descripción</translation>
-        </message>
-        <message>
-            <source>Ticket details</source>
-            <translation>Detalles del ticket</translation>
-        </message>
-        <message>
-            <source>Notified users</source>
-            <translation>Usuarios notificados</translation>
-        </message>
-        <message>
-            <source>Documentation</source>
-            <translation>Documentación</translation>
-        </message>
-        <message>
-            <source>GitHub issue</source>
-            <translation>Incidencia de GitHub</translation>
-        </message>
-        <message>
-            <source>Survey</source>
-            <translation>Encuesta</translation>
-        </message>
-        <message>
-            <source>Attachment info</source>
-            <translation>Información del adjunto</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::RawTab</name>
-        <message>
-            <source>Copy</source>
-            <translation>Copiar</translation>
-        </message>
-        <message>
-            <source>Find in raw data</source>
-            <translation>Buscar en los datos brutos</translation>
-        </message>
-        <message>
-            <source>Find result</source>
-            <translation>Resultado de la búsqueda</translation>
-        </message>
-        <message>
-            <source>Copy raw data</source>
-            <translation>Copiar datos brutos</translation>
-        </message>
-        <message>
-            <source>Copy the whole raw data to the clipboard</source>
-            <translation>Copiar todos los datos brutos al portapapeles</translation>
-        </message>
-        <message>
-            <source>Raw ticket data</source>
-            <translation>Datos brutos del ticket</translation>
-        </message>
-        <message>
-            <source>No raw data</source>
-            <translation>No hay datos brutos</translation>
-        </message>
-        <message>
-            <source>Not found</source>
-            <translation>No encontrado</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::RequesterTab</name>
-        <message>
-            <source>Name</source>
-            <translation>Nombre</translation>
-        </message>
-        <message>
-            <source>E-mail</source>
-            <translation>Correo electrónico</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Teléfono</translation>
-        </message>
-        <message>
-            <source>User type</source>
-            <translation>Tipo de usuario</translation>
-        </message>
-        <message>
-            <source>Sweepstakes</source>
-            <translation>Sorteos</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Idioma</translation>
-        </message>
-        <message>
-            <source>IP address</source>
-            <translation>Dirección IP</translation>
-        </message>
-        <message>
-            <source>Location</source>
-            <translation>Ubicación</translation>
-        </message>
-        <message>
-            <source>User agent</source>
-            <translation>Agente de usuario</translation>
-        </message>
-        <message>
-            <source>User token</source>
-            <translation>Token de usuario</translation>
-        </message>
-        <message>
-            <source>Requester</source>
-            <translation>Solicitante</translation>
-        </message>
-        <message>
-            <source>No requester information on this ticket</source>
-            <translation>Este ticket no tiene información del solicitante</translation>
-        </message>
-        <message>
-            <source>Write to %1</source>
-            <translation>Escribir a %1</translation>
-        </message>
-        <message>
-            <source>Open map</source>
-            <translation>Abrir mapa</translation>
-        </message>
-        <message>
-            <source>Incomplete: %1, %2</source>
-            <translation>Incompleta: %1, %2</translation>
-        </message>
-        <message>
-            <source>no latitude</source>
-            <translation>sin latitud</translation>
-        </message>
-        <message>
-            <source>no longitude</source>
-            <translation>sin longitud</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::SafeTextBrowser</name>
-        <message>
-            <source>%1 (this link cannot be opened)</source>
-            <translation>%1 (este enlace no se puede abrir)</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::SettingsDialog</name>
-        <message>
-            <source>Settings</source>
-            <translation>Configuración</translation>
-        </message>
-        <message>
-            <source>API key</source>
-            <translation>Clave de API</translation>
-        </message>
-        <message>
-            <source>Your Sweeppea API key. CaseLens sends it only to the server below.</source>
-            <translation>Su clave de API de Sweeppea. CaseLens solo la envía al servidor indicado abajo.</translation>
-        </message>
-        <message>
-            <source>Paste your API key</source>
-            <translation>Pegue su clave de API</translation>
-        </message>
-        <message>
-            <source>Show</source>
-            <translation>Mostrar</translation>
-        </message>
-        <message>
-            <source>Show API key</source>
-            <translation>Mostrar clave de API</translation>
-        </message>
-        <message>
-            <source>Show or hide the key</source>
-            <translation>Mostrar u ocultar la clave</translation>
-        </message>
-        <message>
-            <source>Save key</source>
-            <translation>Guardar clave</translation>
-        </message>
-        <message>
-            <source>Save API key</source>
-            <translation>Guardar clave de API</translation>
-        </message>
-        <message>
-            <source>Forget key</source>
-            <translation>Olvidar clave</translation>
-        </message>
-        <message>
-            <source>Forget API key</source>
-            <translation>Olvidar clave de API</translation>
-        </message>
-        <message>
-            <source>Where the key is kept</source>
-            <translation>Dónde se guarda la clave</translation>
-        </message>
-        <message>
-            <source>Server</source>
-            <translation>Servidor</translation>
-        </message>
-        <message>
-            <source>Server &amp;URL:</source>
-            <translation>&amp;URL del servidor:</translation>
-        </message>
-        <message>
-            <source>Server URL</source>
-            <translation>URL del servidor</translation>
-        </message>
-        <message>
-            <source>Default</source>
-            <translation>Predeterminada</translation>
-        </message>
-        <message>
-            <source>Use the default server URL</source>
-            <translation>Usar la URL predeterminada del servidor</translation>
-        </message>
-        <message>
-            <source>Server URL problem</source>
-            <translation>Problema con la URL del servidor</translation>
-        </message>
-        <message>
-            <source>Request &amp;timeout:</source>
-            <translation>&amp;Tiempo de espera:</translation>
-        </message>
-        <message>
-            <source> s</source>
-            <translation> s</translation>
-        </message>
-        <message>
-            <source>Request timeout in seconds</source>
-            <translation>Tiempo de espera de las solicitudes, en segundos</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Idioma</translation>
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation>&amp;Idioma:</translation>
-        </message>
-        <message>
-            <source>Takes effect the next time CaseLens starts.</source>
-            <translation>Se aplica la próxima vez que se inicie CaseLens.</translation>
-        </message>
-        <message>
-            <source>Dialog buttons</source>
-            <translation>Botones del diálogo</translation>
-        </message>
-        <message>
-            <source>Hide</source>
-            <translation>Ocultar</translation>
-        </message>
-        <message>
-            <source>Hide API key</source>
-            <translation>Ocultar clave de API</translation>
-        </message>
-        <message>
-            <source>Kept in: %1</source>
-            <translation>Guardada en %1</translation>
-        </message>
-        <message>
-            <source>No key set. Paste your key above and press Save key.</source>
-            <translation>No hay clave configurada. Pegue su clave arriba y pulse Guardar clave.</translation>
-        </message>
-        <message>
-            <source>API key status</source>
-            <translation>Estado de la clave de API</translation>
-        </message>
-        <message>
-            <source>Use a key for this session only</source>
-            <translation>Usar una clave solo para esta sesión</translation>
-        </message>
-        <message>
-            <source>Keep the key in memory until CaseLens exits; it is not saved, and CaseLens asks again next time.</source>
-            <translation>Mantener la clave en memoria hasta que se cierre CaseLens; no se guarda y CaseLens la volverá a pedir la próxima vez.</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>Guardando…</translation>
-        </message>
-        <message>
-            <source>This session only — not saved. CaseLens asks again next time.</source>
-            <translation>Solo esta sesión: no se guarda. CaseLens la volverá a pedir la próxima vez.</translation>
-        </message>
-        <message>
-            <source>Saved in %1</source>
-            <translation>Guardada en %1</translation>
-        </message>
-        <message>
-            <source>This session only — not saved</source>
-            <translation>Solo esta sesión: no se guarda</translation>
-        </message>
-        <message>
-            <source>The key was forgotten.</source>
-            <translation>Se olvidó la clave.</translation>
-        </message>
-        <message>
-            <source>Forget the API key?</source>
-            <translation>¿Olvidar la clave de API?</translation>
-        </message>
-        <message>
-            <source>Delete the API key for %1 from %2? You will need to paste it again.</source>
-            <translation>¿Eliminar la clave de API de %1? Se borrará de: %2. Tendrá que volver a pegarla.</translation>
-        </message>
-        <message>
-            <source>The key comes from the environment variable %1: unset it to stop using it.</source>
-            <translation>La clave proviene de la variable de entorno %1: elimínela para dejar de usarla.</translation>
-        </message>
-        <message>
-            <source>Looking for your API key…</source>
-            <translation>Buscando su clave de API…</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::ShortcutsDialog</name>
-        <message>
-            <source>Keyboard shortcuts</source>
-            <translation>Atajos de teclado</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>Acción</translation>
-        </message>
-        <message>
-            <source>Keys</source>
-            <translation>Teclas</translation>
-        </message>
-        <message>
-            <source>Dialog buttons</source>
-            <translation>Botones del diálogo</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::Startup</name>
-        <message>
-            <source>Secure connections are not available: the TLS backend (OpenSSL) is missing. Install libssl3 / reinstall CaseLens.</source>
-            <translation>No hay conexiones seguras disponibles: falta el backend TLS (OpenSSL). Instale libssl3 o reinstale CaseLens.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::StatisticsModel</name>
-        <message>
-            <source>Unknown</source>
-            <translation>Desconocido</translation>
-        </message>
-        <message>
-            <source>%1 (requester)</source>
-            <translation>%1 (solicitante)</translation>
-        </message>
-        <message>
-            <source>%1 (collaborator)</source>
-            <translation>%1 (colaborador)</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Fecha</translation>
-        </message>
-        <message>
-            <source>Who</source>
-            <translation>Quién</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>Acción</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::StatisticsTab</name>
-        <message>
-            <source>Filter by date, person or action</source>
-            <translation>Filtrar por fecha, persona o acción</translation>
-        </message>
-        <message>
-            <source>Filter activity</source>
-            <translation>Filtrar actividad</translation>
-        </message>
-        <message>
-            <source>Number of entries shown</source>
-            <translation>Número de entradas mostradas</translation>
-        </message>
-        <message>
-            <source>Activity log</source>
-            <translation>Registro de actividad</translation>
-        </message>
-        <message>
-            <source>No activity recorded on this ticket</source>
-            <translation>No hay actividad registrada en este ticket</translation>
-        </message>
-        <message>
-            <source>1 entry</source>
-            <translation>1 entrada</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln entries</source>
-            <translation>
-                <numerusform>%Ln entrada</numerusform>
-                <numerusform>%Ln entradas</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 of %Ln entries</source>
-            <translation>
-                <numerusform>%1 de %Ln entrada</numerusform>
-                <numerusform>%1 de %Ln entradas</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::TicketHeader</name>
-        <message>
-            <source>Created</source>
-            <translation>Creado</translation>
-        </message>
-        <message>
-            <source>Closed:</source>
-            <translation>Cerrado:</translation>
-        </message>
-        <message>
-            <source>Closed</source>
-            <translation>Cerrado</translation>
-        </message>
-        <message>
-            <source>Completion:</source>
-            <translation>Progreso:</translation>
-        </message>
-        <message>
-            <source>Case number</source>
-            <translation>Número de caso</translation>
-        </message>
-        <message>
-            <source>Copy</source>
-            <translation>Copiar</translation>
-        </message>
-        <message>
-            <source>Copy the case number</source>
-            <translation>Copiar el número de caso</translation>
-        </message>
-        <message>
-            <source>Copy case number</source>
-            <translation>Copiar número de caso</translation>
-        </message>
-        <message>
-            <source>Show the parts of this ticket that could not be read</source>
-            <translation>Mostrar las partes de este ticket que no se pudieron leer</translation>
-        </message>
-        <message>
-            <source>Ticket warnings</source>
-            <translation>Advertencias del ticket</translation>
-        </message>
-        <message>
-            <source>Product area</source>
-            <translation>Área de producto</translation>
-        </message>
-        <message>
-            <source>Views</source>
-            <translation>Vistas</translation>
-        </message>
-        <message>
-            <source>Pinned</source>
-            <translation>Fijado</translation>
-        </message>
-        <message>
-            <source>Completion</source>
-            <translation>Progreso</translation>
-        </message>
-        <message>
-            <source>Created:</source>
-            <translation>Creado:</translation>
-        </message>
-        <message>
-            <source>(no subject)</source>
-            <translation>(sin asunto)</translation>
-        </message>
-        <message>
-            <source>Status unknown</source>
-            <translation>Estado desconocido</translation>
-        </message>
-        <message>
-            <source>Status: %1</source>
-            <translation>Estado: %1</translation>
-        </message>
-        <message>
-            <source>%1 priority</source>
-            <translation>Prioridad: %1</translation>
-        </message>
-        <message>
-            <source>Priority unknown</source>
-            <translation>Prioridad desconocida</translation>
-        </message>
-        <message>
-            <source>Product area: %1</source>
-            <translation>Área de producto: %1</translation>
-        </message>
-        <message>
-            <source>1 view</source>
-            <translation>1 vista</translation>
-        </message>
-        <message>
-            <source>%1 views</source>
-            <translation>%1 vistas</translation>
-        </message>
-        <message>
-            <source>Not pinned</source>
-            <translation>No fijado</translation>
-        </message>
-        <message>
-            <source>Unknown</source>
-            <translation>Desconocido</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>by %1</source>
-            <translation>por %1</translation>
-        </message>
-        <message>
-            <source>on %1 (%2)</source>
-            <translation>el %1 (%2)</translation>
-        </message>
-        <message>
-            <source>%1 after it was opened</source>
-            <translation>%1 después de abrirse</translation>
-        </message>
-        <message>
-            <source>yes, no details</source>
-            <translation>sí, sin detalles</translation>
-        </message>
-        <message>
-            <source>%p%</source>
-            <translation>%p %</translation>
-        </message>
-        <message>
-            <source>%1% complete</source>
-            <translation>%1 % completado</translation>
-        </message>
-        <message>
-            <source>1 warning</source>
-            <translation>1 advertencia</translation>
-        </message>
-        <message>
-            <source>%1 warnings</source>
-            <translation>%1 advertencias</translation>
-        </message>
-        <message numerus="yes">
-            <source>… and %n more</source>
-            <translation>
-                <numerusform>… y %n más</numerusform>
-                <numerusform>… y %n más</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::TicketPage</name>
-        <message>
-            <source>Ticket %1</source>
-            <translation>Ticket %1</translation>
-        </message>
-        <message>
-            <source>Refreshing</source>
-            <translation>Actualizando</translation>
-        </message>
-        <message>
-            <source>Refreshing %1…</source>
-            <translation>Actualizando %1…</translation>
-        </message>
-        <message>
-            <source>Fetching %1…</source>
-            <translation>Obteniendo %1…</translation>
-        </message>
-        <message>
-            <source>Trying again (attempt %1 of %2)…</source>
-            <translation>Reintentando (intento %1 de %2)…</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Gui::TicketView</name>
-        <message>
-            <source>No collaborators on this ticket</source>
-            <translation>Este ticket no tiene colaboradores</translation>
-        </message>
-        <message>
-            <source>Collaborators</source>
-            <translation>Colaboradores</translation>
-        </message>
-        <message>
-            <source>No files attached to this ticket</source>
-            <translation>Este ticket no tiene archivos adjuntos</translation>
-        </message>
-        <message>
-            <source>Files</source>
-            <translation>Archivos</translation>
-        </message>
-        <message>
-            <source>Ticket sections</source>
-            <translation>Secciones del ticket</translation>
-        </message>
-        <message>
-            <source>Overview</source>
-            <translation>Resumen</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notas</translation>
-        </message>
-        <message>
-            <source>Statistics</source>
-            <translation>Estadísticas</translation>
-        </message>
-        <message>
-            <source>Requester</source>
-            <translation>Solicitante</translation>
-        </message>
-        <message>
-            <source>Raw</source>
-            <translation>Datos brutos</translation>
-        </message>
-        <message>
-            <source>Ctrl+%1</source>
-            <translation>Control+%1</translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n minute</source>
-            <translation>
-                <numerusform>en %n minuto</numerusform>
-                <numerusform>en %n minutos</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n minutes</source>
-            <translation>
-                <numerusform>en %n minuto</numerusform>
-                <numerusform>en %n minutos</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n minute ago</source>
-            <translation>
-                <numerusform>hace %n minuto</numerusform>
-                <numerusform>hace %n minutos</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n minutes ago</source>
-            <translation>
-                <numerusform>hace %n minuto</numerusform>
-                <numerusform>hace %n minutos</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n hour</source>
-            <translation>
-                <numerusform>en %n hora</numerusform>
-                <numerusform>en %n horas</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n hours</source>
-            <translation>
-                <numerusform>en %n hora</numerusform>
-                <numerusform>en %n horas</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n hour ago</source>
-            <translation>
-                <numerusform>hace %n hora</numerusform>
-                <numerusform>hace %n horas</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n hours ago</source>
-            <translation>
-                <numerusform>hace %n hora</numerusform>
-                <numerusform>hace %n horas</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n day</source>
-            <translation>
-                <numerusform>en %n día</numerusform>
-                <numerusform>en %n días</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n days</source>
-            <translation>
-                <numerusform>en %n día</numerusform>
-                <numerusform>en %n días</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n day ago</source>
-            <translation>
-                <numerusform>hace %n día</numerusform>
-                <numerusform>hace %n días</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n days ago</source>
-            <translation>
-                <numerusform>hace %n día</numerusform>
-                <numerusform>hace %n días</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n month</source>
-            <translation>
-                <numerusform>en %n mes</numerusform>
-                <numerusform>en %n meses</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n months</source>
-            <translation>
-                <numerusform>en %n mes</numerusform>
-                <numerusform>en %n meses</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n month ago</source>
-            <translation>
-                <numerusform>hace %n mes</numerusform>
-                <numerusform>hace %n meses</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n months ago</source>
-            <translation>
-                <numerusform>hace %n mes</numerusform>
-                <numerusform>hace %n meses</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n year</source>
-            <translation>
-                <numerusform>en %n año</numerusform>
-                <numerusform>en %n años</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n years</source>
-            <translation>
-                <numerusform>en %n año</numerusform>
-                <numerusform>en %n años</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n year ago</source>
-            <translation>
-                <numerusform>hace %n año</numerusform>
-                <numerusform>hace %n años</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n years ago</source>
-            <translation>
-                <numerusform>hace %n año</numerusform>
-                <numerusform>hace %n años</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n hour</source>
-            <translation>
-                <numerusform>%n hora</numerusform>
-                <numerusform>%n horas</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n hours</source>
-            <translation>
-                <numerusform>%n hora</numerusform>
-                <numerusform>%n horas</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n minute</source>
-            <translation>
-                <numerusform>%n minuto</numerusform>
-                <numerusform>%n minutos</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n minutes</source>
-            <translation>
-                <numerusform>%n minuto</numerusform>
-                <numerusform>%n minutos</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n day</source>
-            <translation>
-                <numerusform>%n día</numerusform>
-                <numerusform>%n días</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n days</source>
-            <translation>
-                <numerusform>%n día</numerusform>
-                <numerusform>%n días</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>just now</source>
-            <translation>justo ahora</translation>
-        </message>
-        <message>
-            <source>less than a minute</source>
-            <translation>menos de un minuto</translation>
-        </message>
-        <message>
-            <source>true</source>
-            <translation>verdadero</translation>
-        </message>
-        <message>
-            <source>false</source>
-            <translation>falso</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::Ticket</name>
-        <message>
-            <source>Low</source>
-            <translation>Baja</translation>
-        </message>
-        <message>
-            <source>Medium</source>
-            <translation>Media</translation>
-        </message>
-        <message>
-            <source>High</source>
-            <translation>Alta</translation>
-        </message>
-        <message>
-            <source>Unknown</source>
-            <translation>Desconocido</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>Abierto</translation>
-        </message>
-        <message>
-            <source>Closed</source>
-            <translation>Cerrado</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseLens::TicketParser</name>
-        <message>
-            <source>%1: missing</source>
-            <translation>%1: falta</translation>
-        </message>
-        <message>
-            <source>%1: expected text, got %2</source>
-            <translation>%1: se esperaba texto, se recibió %2</translation>
-        </message>
-        <message>
-            <source>%1: expected a number, got %2</source>
-            <translation>%1: se esperaba un número, se recibió %2</translation>
-        </message>
-        <message>
-            <source>%1: expected true or false, got %2</source>
-            <translation>%1: se esperaba true o false, se recibió %2</translation>
-        </message>
-        <message>
-            <source>%1: expected a date, got %2</source>
-            <translation>%1: se esperaba una fecha, se recibió %2</translation>
-        </message>
-        <message>
-            <source>%1: expected an object, got %2</source>
-            <translation>%1: se esperaba un objeto, se recibió %2</translation>
-        </message>
-        <message>
-            <source>%1: expected a list, got %2</source>
-            <translation>%1: se esperaba una lista, se recibió %2</translation>
-        </message>
-        <message>
-            <source>%1: expected text or a number, got %2</source>
-            <translation>%1: se esperaba texto o un número, se recibió %2</translation>
-        </message>
-        <message>
-            <source>%1: value out of range, got %2</source>
-            <translation>%1: valor fuera de rango, se recibió %2</translation>
-        </message>
-        <message>
-            <source>The server's answer is too large to show (%1 MB; CaseLens reads at most %2 MB).</source>
-            <translation>La respuesta del servidor es demasiado grande para mostrarla (%1 MB; CaseLens lee como máximo %2 MB).</translation>
-        </message>
-        <message>
-            <source>%1 bytes received, limit %2 bytes.</source>
-            <translation>%1 bytes recibidos, límite de %2 bytes.</translation>
-        </message>
-        <message>
-            <source>JSON error at byte %1: %2</source>
-            <translation>Error de JSON en el byte %1: %2</translation>
-        </message>
-        <message>
-            <source>Expected a JSON object at the top level, got an array.</source>
-            <translation>Se esperaba un objeto JSON en el nivel superior, pero se recibió un array.</translation>
-        </message>
-        <message>
-            <source>Content-Type: %1</source>
-            <translation>Content-Type: %1</translation>
-        </message>
-        <message>
-            <source>The answer was empty.</source>
-            <translation>La respuesta estaba vacía.</translation>
-        </message>
-        <message>
-            <source>The answer begins with: %1</source>
-            <translation>La respuesta empieza por: %1</translation>
-        </message>
-        <message>
-            <source>The server sent a web page instead of ticket data.</source>
-            <translation>El servidor envió una página web en lugar de los datos del ticket.</translation>
-        </message>
-        <message>
-            <source>The server's answer could not be read (it was empty).</source>
-            <translation>No se pudo leer la respuesta del servidor (estaba vacía).</translation>
-        </message>
-        <message>
-            <source>The server's answer could not be read (it was cut off).</source>
-            <translation>No se pudo leer la respuesta del servidor (estaba cortada).</translation>
-        </message>
-        <message>
-            <source>The server's answer could not be read (it is not ticket data).</source>
-            <translation>No se pudo leer la respuesta del servidor (no son datos de un ticket).</translation>
-        </message>
-        <message>
-            <source>HTTP 200 with Response false and Code %1.</source>
-            <translation>HTTP 200 con Response false y Code %1.</translation>
-        </message>
-        <message>
-            <source>The server reported a problem but did not say what.</source>
-            <translation>El servidor informó de un problema, pero no indicó cuál.</translation>
-        </message>
-        <message>
-            <source>The server reported a problem: %1</source>
-            <translation>El servidor informó de un problema: %1</translation>
-        </message>
-        <message>
-            <source>HTTP 200 with Response false and no usable Code.</source>
-            <translation>HTTP 200 con Response false y sin Code utilizable.</translation>
-        </message>
-        <message>
-            <source>HTTP 200 without Data, with Code %1.</source>
-            <translation>HTTP 200 sin Data, con Code %1.</translation>
-        </message>
-        <message>
-            <source>The answer has no Data.</source>
-            <translation>La respuesta no tiene Data.</translation>
-        </message>
-        <message>
-            <source>Data is %1, not an object.</source>
-            <translation>Data es %1, no un objeto.</translation>
-        </message>
-        <message>
-            <source>The server's answer did not contain a ticket.</source>
-            <translation>La respuesta del servidor no contenía ningún ticket.</translation>
-        </message>
-        <message>
-            <source>CaseNumber: asked for %1, the server sent %2</source>
-            <translation>CaseNumber: se pidió %1, el servidor envió %2</translation>
-        </message>
-    </context>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::NoteDelegate</name>
+    <message>
+        <source>(no text)</source>
+        <translation>(sin texto)</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Sin fecha</translation>
+    </message>
+    <message>
+        <source>%1 (this link cannot be opened)</source>
+        <translation>%1 (este enlace no se puede abrir)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::NotesTab</name>
+    <message>
+        <source>Filter notes</source>
+        <translation>Filtrar notas</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Más antiguas primero</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Más recientes primero</translation>
+    </message>
+    <message>
+        <source>Note order</source>
+        <translation>Orden de las notas</translation>
+    </message>
+    <message>
+        <source>Number of notes shown</source>
+        <translation>Número de notas mostradas</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Copy Note Text</source>
+        <translation>Copiar texto de la nota</translation>
+    </message>
+    <message>
+        <source>No notes on this ticket</source>
+        <translation>Este ticket no tiene notas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notes</source>
+        <translation>
+            <numerusform>%Ln nota</numerusform>
+            <numerusform>%Ln notas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln notes</source>
+        <translation>
+            <numerusform>%1 de %Ln nota</numerusform>
+            <numerusform>%1 de %Ln notas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln note</source>
+        <translation>
+            <numerusform>%Ln nota</numerusform>
+            <numerusform>%Ln notas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln note</source>
+        <translation>
+            <numerusform>%1 de %Ln nota</numerusform>
+            <numerusform>%1 de %Ln notas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::OverviewTab</name>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>No description</source>
+        <translation>Sin descripción</translation>
+    </message>
+    <message>
+        <source>Ticket details</source>
+        <translation>Detalles del ticket</translation>
+    </message>
+    <message>
+        <source>Notified users</source>
+        <translation>Usuarios notificados</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Documentación</translation>
+    </message>
+    <message>
+        <source>GitHub issue</source>
+        <translation>Incidencia de GitHub</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>Encuesta</translation>
+    </message>
+    <message>
+        <source>Attachment info</source>
+        <translation>Información del adjunto</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::RawTab</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Find in raw data</source>
+        <translation>Buscar en los datos brutos</translation>
+    </message>
+    <message>
+        <source>Find result</source>
+        <translation>Resultado de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Copy raw data</source>
+        <translation>Copiar datos brutos</translation>
+    </message>
+    <message>
+        <source>Copy the whole raw data to the clipboard</source>
+        <translation>Copiar todos los datos brutos al portapapeles</translation>
+    </message>
+    <message>
+        <source>Raw ticket data</source>
+        <translation>Datos brutos del ticket</translation>
+    </message>
+    <message>
+        <source>No raw data</source>
+        <translation>No hay datos brutos</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>No encontrado</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::RequesterTab</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>User type</source>
+        <translation>Tipo de usuario</translation>
+    </message>
+    <message>
+        <source>Sweepstakes</source>
+        <translation>Sorteos</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>Dirección IP</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>User agent</source>
+        <translation>Agente de usuario</translation>
+    </message>
+    <message>
+        <source>User token</source>
+        <translation>Token de usuario</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Solicitante</translation>
+    </message>
+    <message>
+        <source>No requester information on this ticket</source>
+        <translation>Este ticket no tiene información del solicitante</translation>
+    </message>
+    <message>
+        <source>Write to %1</source>
+        <translation>Escribir a %1</translation>
+    </message>
+    <message>
+        <source>Open map</source>
+        <translation>Abrir mapa</translation>
+    </message>
+    <message>
+        <source>Incomplete: %1, %2</source>
+        <translation>Incompleta: %1, %2</translation>
+    </message>
+    <message>
+        <source>no latitude</source>
+        <translation>sin latitud</translation>
+    </message>
+    <message>
+        <source>no longitude</source>
+        <translation>sin longitud</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::SafeTextBrowser</name>
+    <message>
+        <source>%1 (this link cannot be opened)</source>
+        <translation>%1 (este enlace no se puede abrir)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <source>Your Sweeppea API key. CaseLens sends it only to the server below.</source>
+        <translation>Su clave de API de Sweeppea. CaseLens solo la envía al servidor indicado abajo.</translation>
+    </message>
+    <message>
+        <source>Paste your API key</source>
+        <translation>Pegue su clave de API</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Show API key</source>
+        <translation>Mostrar clave de API</translation>
+    </message>
+    <message>
+        <source>Show or hide the key</source>
+        <translation>Mostrar u ocultar la clave</translation>
+    </message>
+    <message>
+        <source>Save key</source>
+        <translation>Guardar clave</translation>
+    </message>
+    <message>
+        <source>Save API key</source>
+        <translation>Guardar clave de API</translation>
+    </message>
+    <message>
+        <source>Forget key</source>
+        <translation>Olvidar clave</translation>
+    </message>
+    <message>
+        <source>Forget API key</source>
+        <translation>Olvidar clave de API</translation>
+    </message>
+    <message>
+        <source>Where the key is kept</source>
+        <translation>Dónde se guarda la clave</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>&amp;URL del servidor:</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>URL del servidor</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Predeterminada</translation>
+    </message>
+    <message>
+        <source>Use the default server URL</source>
+        <translation>Usar la URL predeterminada del servidor</translation>
+    </message>
+    <message>
+        <source>Server URL problem</source>
+        <translation>Problema con la URL del servidor</translation>
+    </message>
+    <message>
+        <source>Request &amp;timeout:</source>
+        <translation>&amp;Tiempo de espera:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Request timeout in seconds</source>
+        <translation>Tiempo de espera de las solicitudes, en segundos</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time CaseLens starts.</source>
+        <translation>Se aplica la próxima vez que se inicie CaseLens.</translation>
+    </message>
+    <message>
+        <source>Dialog buttons</source>
+        <translation>Botones del diálogo</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Hide API key</source>
+        <translation>Ocultar clave de API</translation>
+    </message>
+    <message>
+        <source>Kept in: %1</source>
+        <translation>Guardada en %1</translation>
+    </message>
+    <message>
+        <source>No key set. Paste your key above and press Save key.</source>
+        <translation>No hay clave configurada. Pegue su clave arriba y pulse Guardar clave.</translation>
+    </message>
+    <message>
+        <source>API key status</source>
+        <translation>Estado de la clave de API</translation>
+    </message>
+    <message>
+        <source>Use a key for this session only</source>
+        <translation>Usar una clave solo para esta sesión</translation>
+    </message>
+    <message>
+        <source>Keep the key in memory until CaseLens exits; it is not saved, and CaseLens asks again next time.</source>
+        <translation>Mantener la clave en memoria hasta que se cierre CaseLens; no se guarda y CaseLens la volverá a pedir la próxima vez.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>This session only — not saved. CaseLens asks again next time.</source>
+        <translation>Solo esta sesión: no se guarda. CaseLens la volverá a pedir la próxima vez.</translation>
+    </message>
+    <message>
+        <source>Saved in %1</source>
+        <translation>Guardada en %1</translation>
+    </message>
+    <message>
+        <source>This session only — not saved</source>
+        <translation>Solo esta sesión: no se guarda</translation>
+    </message>
+    <message>
+        <source>The key was forgotten.</source>
+        <translation>Se olvidó la clave.</translation>
+    </message>
+    <message>
+        <source>Forget the API key?</source>
+        <translation>¿Olvidar la clave de API?</translation>
+    </message>
+    <message>
+        <source>Delete the API key for %1 from %2? You will need to paste it again.</source>
+        <translation>¿Eliminar la clave de API de %1? Se borrará de: %2. Tendrá que volver a pegarla.</translation>
+    </message>
+    <message>
+        <source>The key comes from the environment variable %1: unset it to stop using it.</source>
+        <translation>La clave proviene de la variable de entorno %1: elimínela para dejar de usarla.</translation>
+    </message>
+    <message>
+        <source>Looking for your API key…</source>
+        <translation>Buscando su clave de API…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Dialog buttons</source>
+        <translation>Botones del diálogo</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::Startup</name>
+    <message>
+        <source>Secure connections are not available: the TLS backend (OpenSSL) is missing. Install libssl3 / reinstall CaseLens.</source>
+        <translation>No hay conexiones seguras disponibles: falta el backend TLS (OpenSSL). Instale libssl3 o reinstale CaseLens.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::StatisticsModel</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>%1 (requester)</source>
+        <translation>%1 (solicitante)</translation>
+    </message>
+    <message>
+        <source>%1 (collaborator)</source>
+        <translation>%1 (colaborador)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::StatisticsTab</name>
+    <message>
+        <source>Filter by date, person or action</source>
+        <translation>Filtrar por fecha, persona o acción</translation>
+    </message>
+    <message>
+        <source>Filter activity</source>
+        <translation>Filtrar actividad</translation>
+    </message>
+    <message>
+        <source>Number of entries shown</source>
+        <translation>Número de entradas mostradas</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
+        <translation>Registro de actividad</translation>
+    </message>
+    <message>
+        <source>No activity recorded on this ticket</source>
+        <translation>No hay actividad registrada en este ticket</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln entrada</numerusform>
+            <numerusform>%Ln entradas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln entries</source>
+        <translation>
+            <numerusform>%1 de %Ln entrada</numerusform>
+            <numerusform>%1 de %Ln entradas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entry</source>
+        <translation>
+            <numerusform>%Ln entrada</numerusform>
+            <numerusform>%Ln entradas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln entry</source>
+        <translation>
+            <numerusform>%1 de %Ln entrada</numerusform>
+            <numerusform>%1 de %Ln entradas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::TicketHeader</name>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Closed:</source>
+        <translation>Cerrado:</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Completion:</source>
+        <translation>Progreso:</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Número de caso</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the case number</source>
+        <translation>Copiar el número de caso</translation>
+    </message>
+    <message>
+        <source>Copy case number</source>
+        <translation>Copiar número de caso</translation>
+    </message>
+    <message>
+        <source>Show the parts of this ticket that could not be read</source>
+        <translation>Mostrar las partes de este ticket que no se pudieron leer</translation>
+    </message>
+    <message>
+        <source>Ticket warnings</source>
+        <translation>Advertencias del ticket</translation>
+    </message>
+    <message>
+        <source>Product area</source>
+        <translation>Área de producto</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vistas</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Fijado</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Creado:</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sin asunto)</translation>
+    </message>
+    <message>
+        <source>Status unknown</source>
+        <translation>Estado desconocido</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Estado: %1</translation>
+    </message>
+    <message>
+        <source>%1 priority</source>
+        <translation>Prioridad: %1</translation>
+    </message>
+    <message>
+        <source>Priority unknown</source>
+        <translation>Prioridad desconocida</translation>
+    </message>
+    <message>
+        <source>Product area: %1</source>
+        <translation>Área de producto: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 views</source>
+        <translation>
+            <numerusform>%1 vista</numerusform>
+            <numerusform>%1 vistas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not pinned</source>
+        <translation>No fijado</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>por %1</translation>
+    </message>
+    <message>
+        <source>on %1 (%2)</source>
+        <translation>el %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 after it was opened</source>
+        <translation>%1 después de abrirse</translation>
+    </message>
+    <message>
+        <source>yes, no details</source>
+        <translation>sí, sin detalles</translation>
+    </message>
+    <message>
+        <source>%p%</source>
+        <translation>%p %</translation>
+    </message>
+    <message>
+        <source>%1% complete</source>
+        <translation>%1 % completado</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… y %n más</numerusform>
+            <numerusform>… y %n más</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 view</source>
+        <translation>
+            <numerusform>%1 vista</numerusform>
+            <numerusform>%1 vistas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln warning</source>
+        <translation>
+            <numerusform>%Ln advertencia</numerusform>
+            <numerusform>%Ln advertencias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln warnings</source>
+        <translation>
+            <numerusform>%Ln advertencia</numerusform>
+            <numerusform>%Ln advertencias</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::TicketPage</name>
+    <message>
+        <source>Ticket %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <source>Refreshing</source>
+        <translation>Actualizando</translation>
+    </message>
+    <message>
+        <source>Refreshing %1…</source>
+        <translation>Actualizando %1…</translation>
+    </message>
+    <message>
+        <source>Fetching %1…</source>
+        <translation>Obteniendo %1…</translation>
+    </message>
+    <message>
+        <source>Trying again (attempt %1 of %2)…</source>
+        <translation>Reintentando (intento %1 de %2)…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::TicketView</name>
+    <message>
+        <source>No collaborators on this ticket</source>
+        <translation>Este ticket no tiene colaboradores</translation>
+    </message>
+    <message>
+        <source>Collaborators</source>
+        <translation>Colaboradores</translation>
+    </message>
+    <message>
+        <source>No files attached to this ticket</source>
+        <translation>Este ticket no tiene archivos adjuntos</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+    <message>
+        <source>Ticket sections</source>
+        <translation>Secciones del ticket</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Estadísticas</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Solicitante</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>Datos brutos</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Control+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minute</source>
+        <translation>
+            <numerusform>en %n minuto</numerusform>
+            <numerusform>en %n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minutes</source>
+        <translation>
+            <numerusform>en %n minuto</numerusform>
+            <numerusform>en %n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute ago</source>
+        <translation>
+            <numerusform>hace %n minuto</numerusform>
+            <numerusform>hace %n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes ago</source>
+        <translation>
+            <numerusform>hace %n minuto</numerusform>
+            <numerusform>hace %n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n hour</source>
+        <translation>
+            <numerusform>en %n hora</numerusform>
+            <numerusform>en %n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n hours</source>
+        <translation>
+            <numerusform>en %n hora</numerusform>
+            <numerusform>en %n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour ago</source>
+        <translation>
+            <numerusform>hace %n hora</numerusform>
+            <numerusform>hace %n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours ago</source>
+        <translation>
+            <numerusform>hace %n hora</numerusform>
+            <numerusform>hace %n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day</source>
+        <translation>
+            <numerusform>en %n día</numerusform>
+            <numerusform>en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n days</source>
+        <translation>
+            <numerusform>en %n día</numerusform>
+            <numerusform>en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day ago</source>
+        <translation>
+            <numerusform>hace %n día</numerusform>
+            <numerusform>hace %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>hace %n día</numerusform>
+            <numerusform>hace %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n month</source>
+        <translation>
+            <numerusform>en %n mes</numerusform>
+            <numerusform>en %n meses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n months</source>
+        <translation>
+            <numerusform>en %n mes</numerusform>
+            <numerusform>en %n meses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month ago</source>
+        <translation>
+            <numerusform>hace %n mes</numerusform>
+            <numerusform>hace %n meses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n months ago</source>
+        <translation>
+            <numerusform>hace %n mes</numerusform>
+            <numerusform>hace %n meses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n year</source>
+        <translation>
+            <numerusform>en %n año</numerusform>
+            <numerusform>en %n años</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n years</source>
+        <translation>
+            <numerusform>en %n año</numerusform>
+            <numerusform>en %n años</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year ago</source>
+        <translation>
+            <numerusform>hace %n año</numerusform>
+            <numerusform>hace %n años</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n years ago</source>
+        <translation>
+            <numerusform>hace %n año</numerusform>
+            <numerusform>hace %n años</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour</source>
+        <translation>
+            <numerusform>%n hora</numerusform>
+            <numerusform>%n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n hora</numerusform>
+            <numerusform>%n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute</source>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day</source>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>justo ahora</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>menos de un minuto</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>verdadero</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>falso</translation>
+    </message>
+    <message>
+        <source>Shortened to the first %1 characters to keep CaseLens responsive.</source>
+        <translation>Se muestran solo los primeros %1 caracteres para que CaseLens siga respondiendo.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Ticket</name>
+    <message>
+        <source>Low</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::TicketParser</name>
+    <message>
+        <source>%1: missing</source>
+        <translation>%1: falta</translation>
+    </message>
+    <message>
+        <source>%1: expected text, got %2</source>
+        <translation>%1: se esperaba texto, se recibió %2</translation>
+    </message>
+    <message>
+        <source>%1: expected a number, got %2</source>
+        <translation>%1: se esperaba un número, se recibió %2</translation>
+    </message>
+    <message>
+        <source>%1: expected true or false, got %2</source>
+        <translation>%1: se esperaba true o false, se recibió %2</translation>
+    </message>
+    <message>
+        <source>%1: expected a date, got %2</source>
+        <translation>%1: se esperaba una fecha, se recibió %2</translation>
+    </message>
+    <message>
+        <source>%1: expected an object, got %2</source>
+        <translation>%1: se esperaba un objeto, se recibió %2</translation>
+    </message>
+    <message>
+        <source>%1: expected a list, got %2</source>
+        <translation>%1: se esperaba una lista, se recibió %2</translation>
+    </message>
+    <message>
+        <source>%1: expected text or a number, got %2</source>
+        <translation>%1: se esperaba texto o un número, se recibió %2</translation>
+    </message>
+    <message>
+        <source>%1: value out of range, got %2</source>
+        <translation>%1: valor fuera de rango, se recibió %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is too large to show (%1 MB; CaseLens reads at most %2 MB).</source>
+        <translation>La respuesta del servidor es demasiado grande para mostrarla (%1 MB; CaseLens lee como máximo %2 MB).</translation>
+    </message>
+    <message>
+        <source>%1 bytes received, limit %2 bytes.</source>
+        <translation>%1 bytes recibidos, límite de %2 bytes.</translation>
+    </message>
+    <message>
+        <source>JSON error at byte %1: %2</source>
+        <translation>Error de JSON en el byte %1: %2</translation>
+    </message>
+    <message>
+        <source>Expected a JSON object at the top level, got an array.</source>
+        <translation>Se esperaba un objeto JSON en el nivel superior, pero se recibió un array.</translation>
+    </message>
+    <message>
+        <source>Content-Type: %1</source>
+        <translation>Content-Type: %1</translation>
+    </message>
+    <message>
+        <source>The answer was empty.</source>
+        <translation>La respuesta estaba vacía.</translation>
+    </message>
+    <message>
+        <source>The answer begins with: %1</source>
+        <translation>La respuesta empieza por: %1</translation>
+    </message>
+    <message>
+        <source>The server sent a web page instead of ticket data.</source>
+        <translation>El servidor envió una página web en lugar de los datos del ticket.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read (it was empty).</source>
+        <translation>No se pudo leer la respuesta del servidor (estaba vacía).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read (it was cut off).</source>
+        <translation>No se pudo leer la respuesta del servidor (estaba cortada).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read (it is not ticket data).</source>
+        <translation>No se pudo leer la respuesta del servidor (no son datos de un ticket).</translation>
+    </message>
+    <message>
+        <source>HTTP 200 with Response false and Code %1.</source>
+        <translation>HTTP 200 con Response false y Code %1.</translation>
+    </message>
+    <message>
+        <source>The server reported a problem but did not say what.</source>
+        <translation>El servidor informó de un problema, pero no indicó cuál.</translation>
+    </message>
+    <message>
+        <source>The server reported a problem: %1</source>
+        <translation>El servidor informó de un problema: %1</translation>
+    </message>
+    <message>
+        <source>HTTP 200 with Response false and no usable Code.</source>
+        <translation>HTTP 200 con Response false y sin Code utilizable.</translation>
+    </message>
+    <message>
+        <source>HTTP 200 without Data, with Code %1.</source>
+        <translation>HTTP 200 sin Data, con Code %1.</translation>
+    </message>
+    <message>
+        <source>The answer has no Data.</source>
+        <translation>La respuesta no tiene Data.</translation>
+    </message>
+    <message>
+        <source>Data is %1, not an object.</source>
+        <translation>Data es %1, no un objeto.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer did not contain a ticket.</source>
+        <translation>La respuesta del servidor no contenía ningún ticket.</translation>
+    </message>
+    <message>
+        <source>CaseNumber: asked for %1, the server sent %2</source>
+        <translation>CaseNumber: se pidió %1, el servidor envió %2</translation>
+    </message>
+</context>
 </TS>

@@ -15,6 +15,7 @@
 #include "settingsdialog.h"
 #include "ticketpage.h"
 #include "ticketview.h"
+#include "viewhelpers.h"
 
 #include <QApplication>
 #include <QBoxLayout>
@@ -385,7 +386,7 @@ void MainWindow::onPageStateChanged(TicketPage *page)
         break;
     case TicketPage::State::Ticket:
         tabs->setTabIcon(index, {});
-        tabs->setTabToolTip(index, page->ticketView()->ticket().subject);
+        tabs->setTabToolTip(index, toolTipText(page->ticketView()->ticket().subject, 500));
         break;
     case TicketPage::State::Error:
         tabs->setTabIcon(index, style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this));
@@ -651,8 +652,11 @@ void MainWindow::updateWindowTitle()
         return;
     }
     QString title = page->caseNumber();
+    // Subjects are written by strangers: one line, shortened, and isolated so
+    // that a right-to-left override cannot reorder the rest of the title.
     if (page->hasTicket() && !page->ticketView()->ticket().subject.isEmpty())
-        title += QStringLiteral(" — ") + page->ticketView()->ticket().subject;
+        title +=
+            QStringLiteral(" — ") + isolate(shortened(singleLine(page->ticketView()->ticket().subject), 100));
     setWindowTitle(title + QStringLiteral(" — ") + app);
 }
 

@@ -3,6 +3,7 @@
 
 #include "casenumber.h"
 #include "logging.h"
+#include "pluralcount.h"
 #include "ticketparser.h"
 
 #include <QElapsedTimer>
@@ -10,6 +11,7 @@
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -305,7 +307,9 @@ void ApiClient::send(Request &request)
             abortActive(
                 Error(ErrorKind::TooLarge,
                       Tr::tr("The ticket is too large to show (over %1 MB).").arg(m_maxResponseSize >> 20),
-                      Tr::tr("Announced size: %1 bytes").arg(announced)));
+                      (announced == 1 ? Tr::tr("Announced size: %1 byte", nullptr, 1)
+                                      : Tr::tr("Announced size: %1 bytes", nullptr, pluralCount(announced)))
+                          .arg(QLocale().toString(announced))));
         else if (announced > 0)
             // One allocation instead of ~20 reallocations (and copies) of a
             // growing body for a 5 MB ticket (benchmarks/, docs/performance.md).
@@ -341,10 +345,14 @@ void ApiClient::send(Request &request)
     request.deadline.setSingleShot(true);
     request.deadline.disconnect();
     connect(&request.deadline, &QTimer::timeout, this, [this] {
-        abortActive(
-            Error(ErrorKind::Timeout,
-                  Tr::tr("The server did not answer within %1 seconds. Check your connection and try again.")
-                      .arg(std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count())));
+        const auto seconds = int(std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count());
+        abortActive(Error(
+            ErrorKind::Timeout,
+            seconds == 1
+                ? Tr::tr("The server did not answer within %n second. Check your connection and try again.",
+                         nullptr, seconds)
+                : Tr::tr("The server did not answer within %n seconds. Check your connection and try again.",
+                         nullptr, seconds)));
     });
     request.deadline.start(m_timeout);
 
@@ -360,10 +368,10 @@ void ApiClient::onReadyRead()
     if (m_active->body.size() > m_maxResponseSize) {
         const qint64 size = m_active->body.size();
         m_active->body.clear();
-        abortActive(
-            Error(ErrorKind::TooLarge,
-                  Tr::tr("The ticket is too large to show (over %1 MB).").arg(m_maxResponseSize >> 20),
-                  Tr::tr("Received more than %1 bytes").arg(size)));
+        abortActive(Error(
+            ErrorKind::TooLarge,
+            Tr::tr("The ticket is too large to show (over %1 MB).").arg(m_maxResponseSize >> 20),
+            Tr::tr("Received more than %1 bytes", nullptr, pluralCount(size)).arg(QLocale().toString(size))));
     }
 }
 
@@ -545,10 +553,12 @@ void ApiClient::finishActive(const TicketResult &result)
     final.error = withoutKey(final.error, m_apiKey);
     if (final.error.kind() == ErrorKind::RateLimited ||
         (final.error.httpStatus() == 503 && request->attempt > 1))
-        final.error =
-            Error(final.error.kind(),
-                  final.error.message() + u' ' + Tr::tr("(Gave up after %1 attempts.)").arg(request->attempt),
-                  final.error.detail(), final.error.httpStatus(), final.error.serverMessage());
+        final.error = Error(final.error.kind(),
+                            final.error.message() + u' ' +
+                                (request->attempt == 1
+                                     ? Tr::tr("(Gave up after %n attempt.)", nullptr, 1)
+                                     : Tr::tr("(Gave up after %n attempts.)", nullptr, request->attempt)),
+                            final.error.detail(), final.error.httpStatus(), final.error.serverMessage());
     if (!m_queue.isEmpty())
         QTimer::singleShot(0, this, &ApiClient::startNext);
     Q_EMIT finished(request->id, request->caseNumber, final);

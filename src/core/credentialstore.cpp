@@ -1,5 +1,6 @@
 #include "credentialstore.h"
 
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -223,8 +224,20 @@ CredentialResult CredentialStore::resultOf(Operation operation, const QString &a
 Error CredentialStore::failure(Operation operation, int code, const QString &errorString) const
 {
     const auto keychainCode = QKeychain::Error(code);
-    const QString detail =
-        tr("Keychain %1 failed: %2 (%3)").arg(operationName(operation), errorString, codeName(keychainCode));
+    // Whole sentences per operation: translators cannot inflect "read" as a %1.
+    QString detail;
+    switch (operation) {
+    case Operation::Read:
+        detail = tr("Reading from the keychain failed: %1 (%2)");
+        break;
+    case Operation::Write:
+        detail = tr("Saving to the keychain failed: %1 (%2)");
+        break;
+    case Operation::Remove:
+        detail = tr("Deleting from the keychain failed: %1 (%2)");
+        break;
+    }
+    detail = detail.arg(errorString, codeName(keychainCode));
     QString which;
     switch (keychainCode) {
     case QKeychain::AccessDenied:
@@ -268,11 +281,23 @@ Error CredentialStore::failure(Operation operation, int code, const QString &err
 
 Error CredentialStore::timeoutError(Operation operation) const
 {
+    QString detail;
+    switch (operation) {
+    case Operation::Read:
+        detail = tr("Reading from the keychain timed out");
+        break;
+    case Operation::Write:
+        detail = tr("Saving to the keychain timed out");
+        break;
+    case Operation::Remove:
+        detail = tr("Deleting from the keychain timed out");
+        break;
+    }
     return {ErrorKind::Keychain,
             tr("The keychain did not answer within %1 s. If it is asking for a password, unlock it and try "
                "again, or %2.")
-                .arg(QString::number(double(m_timeout.count()) / 1000.0), m_fallbackAdvice),
-            tr("Keychain %1 timed out").arg(operationName(operation))};
+                .arg(QLocale().toString(double(m_timeout.count()) / 1000.0, 'g', 3), m_fallbackAdvice),
+            detail};
 }
 
 } // namespace CaseLens

@@ -214,7 +214,7 @@ void tst_MainWindow::typeEnterShowsTicket()
 
     QCOMPARE(h->tabs()->tabText(0), QStringLiteral("HYXTNJV"));
     QCOMPARE(h->tabs()->tabToolTip(0), view->ticket().subject);
-    QVERIFY(h->window->windowTitle().startsWith(QStringLiteral("HYXTNJV — Winners list export")));
+    QVERIFY(h->window->windowTitle().startsWith(QStringLiteral("HYXTNJV — \u2068Winners list export")));
 
     QCOMPARE(h->server.requestCount(), 1);
     QCOMPARE(h->server.requests().at(0).path, QByteArray("/tickets/fetchSingleTicket"));

@@ -1,5 +1,6 @@
 #include "filesmodel.h"
 
+#include "pluralcount.h"
 #include "viewhelpers.h"
 
 #include <QJsonObject>
@@ -125,7 +126,11 @@ QVariant FilesModel::data(const QModelIndex &index, int role) const
         case NameColumn:
             return toolTipText(file.name);
         case SizeColumn:
-            return file.size ? tr("%1 bytes").arg(QLocale().toString(*file.size)) : QVariant();
+            if (!file.size)
+                return {};
+            return (*file.size == 1 ? tr("%1 byte", nullptr, 1)
+                                    : tr("%1 bytes", nullptr, pluralCount(*file.size)))
+                .arg(QLocale().toString(*file.size));
         case LinkColumn:
             if (file.link.isEmpty())
                 return {};

@@ -63,10 +63,10 @@ void JsonTreeModel::build(Node *node, const QJsonValue &value, int depth)
     ++m_nodeCount;
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
-        node->valueText =
-            object.isEmpty()
-                ? tr("(empty)")
-                : (object.size() == 1 ? tr("1 field") : tr("%Ln fields", nullptr, int(object.size())));
+        node->valueText = object.isEmpty()
+                              ? tr("(empty)")
+                              : (object.size() == 1 ? tr("%Ln field", nullptr, 1)
+                                                    : tr("%Ln fields", nullptr, int(object.size())));
         if (depth >= MaxDepth) {
             node->valueText = jsonValueText(value, 200);
             return;
@@ -83,7 +83,7 @@ void JsonTreeModel::build(Node *node, const QJsonValue &value, int depth)
     if (value.isArray()) {
         const QJsonArray array = value.toArray();
         node->valueText = array.isEmpty() ? tr("(empty)")
-                                          : (array.size() == 1 ? tr("1 item")
+                                          : (array.size() == 1 ? tr("%Ln item", nullptr, 1)
                                                                : tr("%Ln items", nullptr, int(array.size())));
         if (depth >= MaxDepth) {
             node->valueText = jsonValueText(value, 200);

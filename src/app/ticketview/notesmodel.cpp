@@ -70,7 +70,7 @@ const QString &NotesModel::sanitizedHtml(int row) const
 {
     std::optional<QString> &cached = m_html[size_t(row)];
     if (!cached)
-        cached = Html::sanitize(m_notes.at(row).html);
+        cached = displayHtml(m_notes.at(row).html);
     return *cached;
 }
 

@@ -21,7 +21,7 @@ SafeTextBrowser::SafeTextBrowser(QWidget *parent)
 
 void SafeTextBrowser::setUntrustedHtml(const QString &untrustedHtml)
 {
-    QTextBrowser::setHtml(Html::sanitize(untrustedHtml));
+    QTextBrowser::setHtml(displayHtml(untrustedHtml));
 }
 
 QVariant SafeTextBrowser::loadResource(int type, const QUrl &name)

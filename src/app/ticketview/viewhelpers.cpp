@@ -67,6 +67,18 @@ QString shortened(const QString &text, qsizetype maxChars)
     return out + QChar(0x2026);
 }
 
+QString displayHtml(const QString &untrustedHtml)
+{
+    if (untrustedHtml.size() <= MaxDisplayHtmlChars)
+        return Html::sanitize(untrustedHtml);
+    // The sanitiser rebuilds well-formed HTML from any prefix.
+    return Html::sanitize(shortened(untrustedHtml, MaxDisplayHtmlChars)) + QStringLiteral("<p><i>") +
+           Tr::tr("Shortened to the first %1 characters to keep CaseLens responsive.")
+               .arg(QLocale().toString(MaxDisplayHtmlChars))
+               .toHtmlEscaped() +
+           QStringLiteral("</i></p>");
+}
+
 QString toolTipText(const QString &plainText, qsizetype maxChars)
 {
     if (plainText.isEmpty())

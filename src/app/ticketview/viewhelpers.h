@@ -29,6 +29,12 @@ inline constexpr int LinkUrlRole = Qt::UserRole + 100;
 // surrogate pair).
 [[nodiscard]] QString shortened(const QString &text, qsizetype maxChars);
 
+// Untrusted HTML made safe to show (Html::sanitize), cut first to
+// MaxDisplayHtmlChars with a note saying so: laying out megabytes of text
+// (one 10 MB word takes minutes in QTextLine) would freeze the window.
+inline constexpr qsizetype MaxDisplayHtmlChars = 100'000;
+[[nodiscard]] QString displayHtml(const QString &untrustedHtml);
+
 // A tooltip that shows text literally (escaped rich text, so "<b>" stays
 // "<b>" and long text wraps), cut to a readable length.
 [[nodiscard]] QString toolTipText(const QString &plainText, qsizetype maxChars = 2000);
