@@ -19,6 +19,8 @@ private Q_SLOTS:
     void whoMapsTokensToNames();
     void hostileTicket();
     void fiftyThousandRows();
+    void dateSortMatchesVariantSort_data();
+    void dateSortMatchesVariantSort();
 };
 
 void tst_StatisticsModel::emptyTicket()
@@ -161,6 +163,66 @@ void tst_StatisticsModel::fiftyThousandRows()
 
     // The model tester on a big model (checks a sample of rows).
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void tst_StatisticsModel::dateSortMatchesVariantSort_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::newRow("date ascending") << int(StatisticsModel::DateColumn) << Qt::AscendingOrder;
+    QTest::newRow("date descending") << int(StatisticsModel::DateColumn) << Qt::DescendingOrder;
+    QTest::newRow("action ascending") << int(StatisticsModel::ActionColumn) << Qt::AscendingOrder;
+    QTest::newRow("who descending") << int(StatisticsModel::WhoColumn) << Qt::DescendingOrder;
+}
+
+// StatisticsProxyModel sorts dates by rank, not through QVariant: the rows
+// must come out in exactly the order QSortFilterProxyModel gives, ties
+// (equal dates) and invalid dates included, in both directions.
+void tst_StatisticsModel::dateSortMatchesVariantSort()
+{
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
+    Ticket t;
+    const QDateTime base(QDate(2025, 1, 26), QTime(10, 0), Qt::UTC);
+    const int offsets[] = {5, 1, 5, -1, 3, 1, 0, -1, 5, 2, 0, 4};
+    for (int i = 0; i < int(std::size(offsets)); ++i) {
+        StatisticEntry entry;
+        entry.id = QString::number(i);
+        entry.date = offsets[i] < 0 ? QDateTime() : base.addSecs(qint64(offsets[i]) * 3600);
+        entry.action = i % 3 ? QStringLiteral("update") : QStringLiteral("create");
+        entry.userToken = QStringLiteral("token%1").arg(i % 4);
+        t.statistics.append(entry);
+    }
+    StatisticsModel model;
+    model.setTicket(t);
+    QSortFilterProxyModel reference;
+    StatisticsProxyModel fast;
+    for (QSortFilterProxyModel *proxy : {&reference, static_cast<QSortFilterProxyModel *>(&fast)}) {
+        proxy->setSortRole(StatisticsModel::SortRole);
+        proxy->setDynamicSortFilter(false);
+        proxy->setSourceModel(&model);
+        proxy->sort(column, order);
+    }
+    QCOMPARE(fast.rowCount(), reference.rowCount());
+    QStringList expected;
+    QStringList actual;
+    for (int row = 0; row < reference.rowCount(); ++row) {
+        expected << reference.mapToSource(reference.index(row, column))
+                            .siblingAtColumn(0)
+                            .data(Qt::ToolTipRole)
+                            .toString() +
+                        u'#' + QString::number(reference.mapToSource(reference.index(row, 0)).row());
+        actual
+            << fast.mapToSource(fast.index(row, column)).siblingAtColumn(0).data(Qt::ToolTipRole).toString() +
+                   u'#' + QString::number(fast.mapToSource(fast.index(row, 0)).row());
+    }
+    QCOMPARE(actual, expected);
+    // Equal dates keep model order; the invalid dates sort together.
+    if (column == StatisticsModel::DateColumn) {
+        QVERIFY(model.dateRank(1) == model.dateRank(5));
+        QVERIFY(model.dateRank(3) == model.dateRank(7));
+        QVERIFY(model.dateRank(6) < model.dateRank(1));
+    }
 }
 
 QTEST_MAIN(tst_StatisticsModel)

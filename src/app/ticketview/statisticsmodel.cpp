@@ -4,6 +4,9 @@
 
 #include <QJsonObject>
 
+#include <algorithm>
+#include <numeric>
+
 namespace CaseLens::Gui {
 namespace {
 
@@ -62,6 +65,7 @@ void StatisticsModel::setTicket(const Ticket &ticket)
     m_names = namesByToken(ticket);
     m_requesterToken = tokenKey(ticket.requester.userToken);
     m_dateTexts.assign(size_t(m_entries.size()), std::nullopt);
+    m_dateRanks.clear();
     m_localTime.clear(); // the user may have changed time zone since
     endResetModel();
 }
@@ -93,6 +97,24 @@ const QString &StatisticsModel::dateText(int row) const
     if (!cached)
         cached = m_localTime.shortText(m_entries.at(row).date);
     return *cached;
+}
+
+int StatisticsModel::dateRank(int row) const
+{
+    if (m_dateRanks.size() != size_t(m_entries.size())) {
+        std::vector<int> order(size_t(m_entries.size()));
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(),
+                         [this](int a, int b) { return m_entries.at(a).date < m_entries.at(b).date; });
+        m_dateRanks.assign(order.size(), 0);
+        int rank = 0;
+        for (size_t i = 0; i < order.size(); ++i) {
+            if (i > 0 && m_entries.at(order[i - 1]).date < m_entries.at(order[i]).date)
+                ++rank;
+            m_dateRanks[size_t(order[i])] = rank;
+        }
+    }
+    return m_dateRanks[size_t(row)];
 }
 
 QString StatisticsModel::filterText(int row) const
@@ -179,6 +201,19 @@ QVariant StatisticsModel::headerData(int section, Qt::Orientation orientation, i
         break;
     }
     return {};
+}
+
+StatisticsProxyModel::StatisticsProxyModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{}
+
+bool StatisticsProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const auto *model = qobject_cast<const StatisticsModel *>(left.model());
+    if (model && sortRole() == StatisticsModel::SortRole && left.column() == StatisticsModel::DateColumn &&
+        right.column() == StatisticsModel::DateColumn && right.model() == model)
+        return model->dateRank(left.row()) < model->dateRank(right.row());
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 } // namespace CaseLens::Gui

@@ -25,7 +25,7 @@ constexpr int FilterDelayMs = 250;
 StatisticsTab::StatisticsTab(QWidget *parent)
     : QWidget(parent)
     , m_model(new StatisticsModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new StatisticsProxyModel(this))
     , m_filter(new QLineEdit(this))
     , m_count(new QLabel(this))
     , m_chart(new ActivityChart(this))
