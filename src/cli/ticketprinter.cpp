@@ -1,6 +1,7 @@
 #include "ticketprinter.h"
 
 #include "htmlsanitizer.h"
+#include "ticketparser.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -76,6 +77,12 @@ QString formatTicketText(const Ticket &t)
 
 QByteArray formatTicketJson(const Ticket &ticket)
 {
+    // The Data object's text as the server sent it, without its whitespace:
+    // what `jq -c .Data` prints (key order and numbers as sent), without
+    // re-serialising megabytes through QJsonDocument.
+    if (const QByteArrayView data = jsonMemberText(ticket.rawAnswer, QLatin1StringView("Data"));
+        !data.isEmpty())
+        return compactJson(data);
     return QJsonDocument(ticket.raw).toJson(QJsonDocument::Compact);
 }
 

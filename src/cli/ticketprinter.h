@@ -10,7 +10,9 @@ namespace CaseLens::Cli {
 // counts, then each note with its local date and its HTML reduced to text.
 [[nodiscard]] QString formatTicketText(const Ticket &ticket);
 
-// The ticket's Data object as one compact JSON line.
+// The ticket's Data object as one compact JSON line: its text as received,
+// whitespace removed (key order and number spelling as sent, like
+// `jq -c .Data`); re-serialised from ticket.raw when that text is not kept (or has Data twice).
 [[nodiscard]] QByteArray formatTicketJson(const Ticket &ticket);
 
 // Server text may carry terminal escape sequences: keep printable

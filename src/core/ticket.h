@@ -85,6 +85,13 @@ struct Ticket
     QJsonValue gitHubIssue;
 
     QJsonObject raw; // the whole Data object as received
+    // The whole answer exactly as received (shared with the body the parser
+    // was given: no copy), so that the Data object can be printed as the
+    // server sent it instead of re-serialising megabytes (caselens-cli fetch
+    // --json: jsonMemberText(rawAnswer, "Data") + compactJson). Empty when the
+    // ticket was not read from an answer (parseTicketData), or when the answer
+    // had to be repaired before it could be read (see parseTicketResponse).
+    QByteArray rawAnswer;
     QList<ParseWarning> warnings;
 
     [[nodiscard]] bool hasWarningFor(const QString &field) const;

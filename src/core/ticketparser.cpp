@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -785,9 +786,10 @@ bool isNumberChar(char c)
 // absurd count. Such a number is read as the text it is instead: its field
 // then gets the usual "expected a number" warning. Bounded: a few numbers,
 // then the answer is refused as before.
-QJsonDocument parseJson(const QByteArray &body, QJsonParseError &error)
+QJsonDocument parseJson(const QByteArray &body, QJsonParseError &error, bool &wasRepaired)
 {
     constexpr int MaxRepairedNumbers = 8;
+    wasRepaired = false;
     QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::IllegalNumber)
         return doc;
@@ -807,6 +809,7 @@ QJsonDocument parseJson(const QByteArray &body, QJsonParseError &error)
         QJsonDocument repairedDoc = QJsonDocument::fromJson(repaired, &repairedError);
         if (repairedError.error == QJsonParseError::NoError) {
             error = repairedError;
+            wasRepaired = true;
             return repairedDoc;
         }
     }
@@ -840,7 +843,8 @@ TicketResult Parser::parseResponse(const QByteArray &body, int httpStatus, const
     QJsonParseError parseError{};
     // fromJson skips a UTF-8 BOM itself and refuses nesting deeper than 1024
     // (iteratively bounded: 100,000 '[' is an error, not a stack overflow).
-    const QJsonDocument doc = parseJson(body, parseError);
+    bool repaired = false;
+    const QJsonDocument doc = parseJson(body, parseError, repaired);
     const bool parsed = parseError.error == QJsonParseError::NoError;
     const QJsonObject envelope = parsed && doc.isObject() ? doc.object() : QJsonObject();
     const QString serverMessage = envelopeMessage(envelope);
@@ -925,6 +929,10 @@ TicketResult Parser::parseResponse(const QByteArray &body, int httpStatus, const
 
     Parser parser(result.ticket.warnings);
     parser.readTicket(data.toObject(), result.ticket);
+    // The text as sent, for printing it as it came (shared, not copied; a
+    // repaired answer is no longer the text that was read).
+    if (!repaired)
+        result.ticket.rawAnswer = body;
     if (!caseNumber.isEmpty() && !result.ticket.caseNumber.isEmpty() &&
         result.ticket.caseNumber.compare(caseNumber, Qt::CaseInsensitive) != 0) {
         result.ticket.warnings.append(
@@ -935,7 +943,163 @@ TicketResult Parser::parseResponse(const QByteArray &body, int httpStatus, const
     return result;
 }
 
+// ---------------------------------------------------------------------------
+// JSON text as sent: finding a member, compacting
+
+// Index just past the string starting at json[i] (a '"'), or -1.
+qsizetype skipJsonString(QByteArrayView json, qsizetype i)
+{
+    const char *const data = json.data();
+    const qsizetype n = json.size();
+    qsizetype from = i + 1;
+    while (from < n) {
+        const void *found = std::memchr(data + from, '"', size_t(n - from));
+        if (!found)
+            return -1;
+        const qsizetype quote = static_cast<const char *>(found) - data;
+        qsizetype backslashes = 0;
+        while (quote - backslashes - 1 >= from && data[quote - backslashes - 1] == '\\')
+            ++backslashes;
+        if (backslashes % 2 == 0)
+            return quote + 1;
+        from = quote + 1; // an escaped quote
+    }
+    return -1;
+}
+
+// Index just past the value starting at json[i], or -1.
+qsizetype skipJsonValue(QByteArrayView json, qsizetype i)
+{
+    const char *const data = json.data();
+    const qsizetype n = json.size();
+    if (i >= n)
+        return -1;
+    const char first = data[i];
+    if (first == '"')
+        return skipJsonString(json, i);
+    if (first == '{' || first == '[') {
+        int depth = 0;
+        while (i < n) {
+            const char c = data[i];
+            if (c == '"') {
+                i = skipJsonString(json, i);
+                if (i < 0)
+                    return -1;
+                continue;
+            }
+            if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                if (--depth == 0)
+                    return i + 1;
+            }
+            ++i;
+        }
+        return -1;
+    }
+    while (i < n && data[i] != ',' && data[i] != '}' && data[i] != ']' && !isJsonSpace(data[i]))
+        ++i; // a number, true, false, null
+    return i;
+}
+
+qsizetype skipJsonSpace(QByteArrayView json, qsizetype i)
+{
+    while (i < json.size() && isJsonSpace(json[i]))
+        ++i;
+    return i;
+}
+
 } // namespace
+
+QByteArrayView jsonMemberText(QByteArrayView json, QLatin1StringView key)
+{
+    json = withoutBom(json);
+    qsizetype i = skipJsonSpace(json, 0);
+    if (i >= json.size() || json[i] != '{')
+        return {};
+    i = skipJsonSpace(json, i + 1);
+    if (i < json.size() && json[i] == '}')
+        return {};
+    QByteArrayView found;
+    while (i < json.size() && json[i] == '"') {
+        const qsizetype keyEnd = skipJsonString(json, i);
+        if (keyEnd < 0)
+            return {};
+        const QByteArrayView name = json.sliced(i + 1, keyEnd - i - 2);
+        i = skipJsonSpace(json, keyEnd);
+        if (i >= json.size() || json[i] != ':')
+            return {};
+        const qsizetype valueStart = skipJsonSpace(json, i + 1);
+        const qsizetype valueEnd = skipJsonValue(json, valueStart);
+        if (valueEnd < 0)
+            return {};
+        if (name == QByteArrayView(key.data(), key.size())) {
+            if (!found.isNull())
+                return {}; // twice: which one a reader keeps is its own choice
+            found = json.sliced(valueStart, valueEnd - valueStart);
+        } else if (name.contains('\\')) {
+            return {}; // "D\u0061ta" would be the member too
+        }
+        i = skipJsonSpace(json, valueEnd);
+        if (i < json.size() && json[i] == ',') {
+            i = skipJsonSpace(json, i + 1);
+            continue;
+        }
+        if (i < json.size() && json[i] == '}')
+            return found;
+        return {};
+    }
+    return {};
+}
+
+QByteArray compactJson(QByteArrayView json)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    const char *const data = json.data();
+    const qsizetype n = json.size();
+    QByteArray out;
+    out.reserve(n);
+    qsizetype i = 0;
+    while (i < n) {
+        const char c = data[i];
+        if (isJsonSpace(c)) {
+            ++i;
+        } else if (c == '"') {
+            out.append('"');
+            ++i;
+            while (i < n) {
+                const qsizetype start = i;
+                while (i < n && static_cast<unsigned char>(data[i]) >= 0x20 && data[i] != 0x7f &&
+                       data[i] != '"' && data[i] != '\\')
+                    ++i;
+                out.append(data + start, i - start);
+                if (i >= n)
+                    break;
+                const char s = data[i];
+                if (s == '"') {
+                    out.append('"');
+                    ++i;
+                    break;
+                }
+                if (s == '\\') {
+                    out.append(data + i, std::min<qsizetype>(2, n - i)); // the escape as sent
+                    i += 2;
+                } else { // a control character: escaped, so the line stays one line
+                    const auto u = static_cast<unsigned char>(s);
+                    const char escape[] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 0xf]};
+                    out.append(escape, sizeof escape);
+                    ++i;
+                }
+            }
+        } else {
+            const qsizetype start = i;
+            while (i < n && data[i] != '"' && !isJsonSpace(data[i]))
+                ++i;
+            out.append(data + start, i - start);
+        }
+    }
+    return out;
+}
 
 TicketResult parseTicketResponse(const QByteArray &body, int httpStatus, const QByteArray &contentType,
                                  const QString &caseNumber)

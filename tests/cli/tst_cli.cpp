@@ -140,6 +140,26 @@ private Q_SLOTS:
                  sampleTicketData(QStringLiteral("ABC1234")));
     }
 
+    // --json prints the Data object's text as the server sent it, minus the
+    // whitespace: key order and numbers as sent (what jq -c .Data prints),
+    // on one line, raw control characters escaped.
+    void fetchJsonKeepsTheTextAsSent()
+    {
+        const QByteArray data =
+            "{ \"Subject\" : \"Export\tfails \\u00e9\" ,\n  \"CaseNumber\": \"HYXTNJV\",\n"
+            "  \"Views\": 1.50e1, \"Notes\": [ ], \"Pin\" : false }";
+        m_server->setHandler([data](const RecordedRequest &) {
+            FakeResponse response;
+            response.body = "{\n  \"Response\": true,\n  \"Data\": " + data + "\n}\n";
+            return response;
+        });
+        const Run r = run(fetchArgs({QStringLiteral("--json"), QStringLiteral("HYXTNJV")}));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out,
+                 QStringLiteral("{\"Subject\":\"Export\\u0009fails \\u00e9\",\"CaseNumber\":\"HYXTNJV\","
+                                "\"Views\":1.50e1,\"Notes\":[],\"Pin\":false}\n"));
+    }
+
     void environmentBaseUrl()
     {
         m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});

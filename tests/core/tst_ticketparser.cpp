@@ -248,6 +248,12 @@ class TestTicketParser : public QObject
     Q_OBJECT
 
 private slots:
+    void rawDataText();
+    void rawDataTextNotKept();
+    void memberText_data();
+    void memberText();
+    void compact_data();
+    void compact();
     void sampleFile();
     void sampleWithBom();
     void unknownKeysIgnored();
@@ -1293,6 +1299,96 @@ void TestTicketParser::largeTicket()
     QCOMPARE(result.ticket.statistics[19999].id, u"19999"_s);
     QCOMPARE(result.ticket.statistics[19999].date,
              QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC).addSecs(19999 * 7));
+}
+
+// The Data member's text as sent, for caselens-cli fetch --json.
+void TestTicketParser::rawDataText()
+{
+    const QByteArray body =
+        "\xEF\xBB\xBF {\"Response\" : true,\n \"Data\" :\t{ \"Subject\": \"a \\\"}\\\\\" ,"
+        "\"CaseNumber\":\"HYXTNJV\", \"Views\": 1.50e1 } , \"Code\":200 }\n";
+    const TicketResult result = parseTicketResponse(body, 200, "application/json", u"HYXTNJV"_s);
+    QVERIFY(result.ok());
+    QCOMPARE(result.ticket.rawAnswer, body);
+    QCOMPARE(jsonMemberText(result.ticket.rawAnswer, "Data"_L1).toByteArray(),
+             QByteArray("{ \"Subject\": \"a \\\"}\\\\\" ,\"CaseNumber\":\"HYXTNJV\", \"Views\": 1.50e1 }"));
+    QCOMPARE(compactJson(jsonMemberText(result.ticket.rawAnswer, "Data"_L1)),
+             QByteArray("{\"Subject\":\"a \\\"}\\\\\",\"CaseNumber\":\"HYXTNJV\",\"Views\":1.50e1}"));
+    // The same object as the parsed one.
+    QCOMPARE(
+        QJsonDocument::fromJson(compactJson(jsonMemberText(result.ticket.rawAnswer, "Data"_L1))).object(),
+        result.ticket.raw);
+    QVERIFY(parseTicketData(result.ticket.raw).rawAnswer.isEmpty());
+}
+
+void TestTicketParser::rawDataTextNotKept()
+{
+    // A number out of a double's range is read as text (repaired): the
+    // bytes are not what was parsed, so no raw text is kept.
+    const TicketResult repaired = parseTicketResponse(
+        R"({"Response":true,"Data":{"CaseNumber":"HYXTNJV","Views":1e999}})", 200, {}, u"HYXTNJV"_s);
+    QVERIFY(repaired.ok());
+    QVERIFY(repaired.ticket.rawAnswer.isEmpty());
+    // Data twice: which one counts is the JSON reader's choice, not ours.
+    const TicketResult twice = parseTicketResponse(
+        R"({"Response":true,"Data":{"CaseNumber":"A"},"Data":{"CaseNumber":"HYXTNJV"}})", 200, {}, {});
+    QVERIFY(twice.ok());
+    QVERIFY(jsonMemberText(twice.ticket.rawAnswer, "Data"_L1).isEmpty());
+}
+
+void TestTicketParser::memberText_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addColumn<bool>("found");
+    QTest::newRow("last") << QByteArray(R"({"a":[1,{"Data":2}],"Data":{"x":"}]"}})")
+                          << QByteArray(R"({"x":"}]"})") << true;
+    QTest::newRow("first") << QByteArray(R"({ "Data" : [ 1 , 2 ] , "b" : null })") << QByteArray("[ 1 , 2 ]")
+                           << true;
+    QTest::newRow("scalar") << QByteArray(R"({"Data":-1.5e3})") << QByteArray("-1.5e3") << true;
+    QTest::newRow("nested only") << QByteArray(R"({"a":{"Data":1}})") << QByteArray() << false;
+    QTest::newRow("escaped key") << QByteArray(R"({"D\u0061ta":1})") << QByteArray() << false;
+    QTest::newRow("twice") << QByteArray(R"({"Data":1,"Data":2})") << QByteArray() << false;
+    QTest::newRow("array") << QByteArray(R"([{"Data":1}])") << QByteArray() << false;
+    QTest::newRow("cut off") << QByteArray(R"({"Data":{"a":"b)") << QByteArray() << false;
+    QTest::newRow("empty") << QByteArray() << QByteArray() << false;
+}
+
+void TestTicketParser::memberText()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QByteArray, expected);
+    QFETCH(bool, found);
+    const QByteArrayView text = jsonMemberText(json, "Data"_L1);
+    QCOMPARE(!text.isEmpty(), found);
+    QCOMPARE(text.toByteArray(), expected);
+}
+
+void TestTicketParser::compact_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("whitespace") << QByteArray(" {\n\t\"a b\" : [ 1 ,\r\n true , null ] } ")
+                                << QByteArray(R"({"a b":[1,true,null]})");
+    QTest::newRow("escapes kept") << QByteArray(R"([ "x\" \\ \n \u00e9 ", "\\" ])")
+                                  << QByteArray(R"(["x\" \\ \n \u00e9 ","\\"])");
+    // Raw control characters in strings never reach the output: one line,
+    // no terminal escapes.
+    QTest::newRow("controls") << QByteArray("[\"a\nb\x1b[2J\tc\x7f\"]")
+                              << QByteArray(R"(["a\u000ab\u001b[2J\u0009c\u007f"])");
+    QTest::newRow("utf-8") << QByteArray("{ \"n\" : \"Jos\xC3\xA9 \xE2\x80\xAE\" }")
+                           << QByteArray("{\"n\":\"Jos\xC3\xA9 \xE2\x80\xAE\"}");
+}
+
+void TestTicketParser::compact()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QByteArray, expected);
+    const QByteArray out = compactJson(json);
+    QCOMPARE(out, expected);
+    QVERIFY(!out.contains('\n'));
+    QJsonParseError error{};
+    QCOMPARE(QJsonDocument::fromJson(out, &error).toJson(), QJsonDocument::fromJson(json).toJson());
 }
 
 QTEST_GUILESS_MAIN(TestTicketParser)
