@@ -13,8 +13,11 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
 #include <QSslSocket>
+#include <QTimer>
 
 #include <cstdio>
+#include <functional>
+#include <utility>
 
 namespace CaseLens::Gui {
 
@@ -27,6 +30,48 @@ void print(FILE *stream, const QString &text)
     std::fputs(text.toLocal8Bit().constData(), stream);
     std::fflush(stream);
 }
+
+// Runs a function once, in its own event-loop slice, right after the
+// watched window's first paint: the first frame is on screen before the work
+// starts. If no paint comes (a platform that does not expose the window, a
+// window started minimised), it runs after FallbackDelay anyway.
+class AfterFirstPaint final : public QObject
+{
+public:
+    static constexpr std::chrono::milliseconds FallbackDelay{1000};
+
+    AfterFirstPaint(QWidget *window, std::function<void()> work)
+        : QObject(window)
+        , m_work(std::move(work))
+    {
+        window->installEventFilter(this);
+        QTimer::singleShot(FallbackDelay, this, &AfterFirstPaint::runSoon);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            runSoon();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void runSoon()
+    {
+        if (!m_work)
+            return;
+        parent()->removeEventFilter(this);
+        // Not inside the paint: after it, once the frame is flushed.
+        QTimer::singleShot(0, this, [this] {
+            const std::function<void()> work = std::exchange(m_work, {});
+            deleteLater();
+            work();
+        });
+    }
+
+    std::function<void()> m_work;
+};
 
 } // namespace
 
@@ -53,9 +98,12 @@ int runApplication(QApplication &app)
     QApplication::setOrganizationName(QStringLiteral("CaseLens"));
     QApplication::setOrganizationDomain(QStringLiteral("caselens.app"));
     QApplication::setApplicationVersion(QStringLiteral(CASELENS_VERSION));
-    QApplication::setWindowIcon(applicationIcon());
     // Corporate networks often need the system's proxy (PAC, env variables).
     QNetworkProxyFactory::setUseSystemConfiguration(true);
+
+    // The language first, so that --help and usage errors speak it too.
+    const AppSettings settings;
+    installTranslations(app, settings.language());
 
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     const LaunchOptions options = parseCommandLine(QApplication::arguments(), environment);
@@ -64,11 +112,8 @@ int runApplication(QApplication &app)
     if (options.action == LaunchOptions::Action::Exit)
         return options.exitCode;
 
-    const AppSettings settings;
-    installTranslations(app, settings.language());
-
-    const QStringList problems = startupProblems();
     if (options.selfTestStartup) {
+        const QStringList problems = startupProblems();
         for (const QString &problem : problems)
             print(stdout, problem + u'\n');
         if (problems.isEmpty())
@@ -93,30 +138,40 @@ int runApplication(QApplication &app)
     }
 
     // CASELENS_API_KEY wins; else the keychain entry for the server, read in
-    // the background (the window shows at once and reacts to keyChanged()).
+    // the background once the window is painted (it reacts to keyChanged()).
     ApiKeyProvider keys(ApiKeyProvider::Storage::Keychain);
     keys.setServer(client.baseUrl());
     keys.loadFromEnvironment(environment);
-    keys.load();
 
     MainWindow window(&client, &keys);
-    for (const QString &problem : problems)
-        window.showStartupProblem(problem);
     window.show();
 
-    instance.listen();
-    QObject::connect(&instance, &SingleInstance::activationRequested, &window,
-                     [&window, report = options.reportOpenedCases](const QString &caseNumber) {
-                         window.activateFromOtherLaunch(caseNumber);
-                         if (report)
-                             print(stdout, QStringLiteral("opened %1\n").arg(caseNumber));
-                     });
+    // Nothing slow before the first frame (issue 7, start-up budget): the
+    // server for later launches, the keychain read (D-Bus), the TLS backend
+    // check (it loads OpenSSL) and the window icon (image plugins) wait until
+    // the window is painted. The probe of a running instance stays above.
+    // A case from the command line opens after keys.load(), which marks the
+    // key as loading: the page waits for it instead of saying "no API key".
+    new AfterFirstPaint(&window, [&window, &instance, &keys, report = options.reportOpenedCases,
+                                  caseNumber = options.caseNumber] {
+        instance.listen();
+        QObject::connect(&instance, &SingleInstance::activationRequested, &window,
+                         [&window, report](const QString &caseNumber) {
+                             window.activateFromOtherLaunch(caseNumber);
+                             if (report)
+                                 print(stdout, QStringLiteral("opened %1\n").arg(caseNumber));
+                         });
+        keys.load();
+        for (const QString &problem : startupProblems())
+            window.showStartupProblem(problem);
+        QApplication::setWindowIcon(applicationIcon());
+        if (!caseNumber.isEmpty())
+            window.openCase(caseNumber);
+    });
     if (options.demo && !window.startDemo()) {
         print(stderr, QStringLiteral("caselens: the demo server could not start\n"));
         return 1;
     }
-    if (!options.caseNumber.isEmpty())
-        window.openCase(options.caseNumber);
     return QApplication::exec();
 }
 
