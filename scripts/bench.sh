@@ -2,7 +2,9 @@
 # Builds the benchmarks (preset "bench", build/bench) and runs them all,
 # printing one table: measure | figure (median of N runs) | budget | pass/fail.
 # Not part of .ci/run: benchmarks never run as timed tests.
-#   scripts/bench.sh [--runs N] [--no-build] [--callgrind]
+#   scripts/bench.sh [--runs N] [--no-build] [--callgrind] [--only LIST]
+# --only: a comma-separated subset of parse,gui,startup,cli,memory (default all;
+# memory needs the server that cli starts, so it starts it itself when needed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -10,12 +12,15 @@ BUILD=$ROOT/build/bench
 RUNS=7
 BUILD_FIRST=1
 CALLGRIND=0
+ONLY=parse,gui,startup,cli,memory
 while [ $# -gt 0 ]; do
     case $1 in
         --runs) RUNS=$2; shift ;;
         --no-build) BUILD_FIRST=0 ;;
         --callgrind) CALLGRIND=1 ;;
-        *) echo "usage: $0 [--runs N] [--no-build] [--callgrind]" >&2; exit 2 ;;
+        --only) ONLY=$2; shift ;;
+        -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "usage: $0 [--runs N] [--no-build] [--callgrind] [--only parse,gui,startup,cli,memory]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -45,9 +50,24 @@ verdict() { # figure op limit
     awk -v f="$1" -v l="$3" -v op="$2" 'BEGIN { ok = (op == "<=") ? (f <= l) : (f >= l); print ok ? "pass" : "FAIL" }'
 }
 med() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+wanted() { case ",$ONLY," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
+# Start-up and memory: the same LD_PRELOAD hook in every program measured;
+# settings and caches in empty temporary directories.
+HOOK=$BUILD/benchmarks/libbench_startuphook.so
+export XDG_CONFIG_HOME=$TMP/config XDG_DATA_HOME=$TMP/data XDG_CACHE_HOME=$TMP/cache
+URL=
+start_server() { # the loopback API server (a process), once
+    [ -n "$URL" ] && return 0
+    "$BUILD/benchmarks/bench_server" > "$TMP/port" &
+    SERVER_PID=$!
+    for _ in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+    URL=http://127.0.0.1:$(cat "$TMP/port")
+}
+
 # --- 1. Parse -----------------------------------------------------------------
+if wanted parse; then
 echo "== parse (QBENCHMARK, $RUNS runs)" >&2
 for i in $(seq "$RUNS"); do
     "$BUILD/benchmarks/bench_parse" -minimumvalue 20 2>/dev/null | awk '/^RESULT/ { key = $3; gsub(/"/, "", key); getline; print key, $1 }'
@@ -70,8 +90,10 @@ if [ "$CALLGRIND" = 1 ] && command -v valgrind >/dev/null; then
         fi
     done
 fi
+fi
 
 # --- 2, 3. GUI ----------------------------------------------------------------
+if wanted gui; then
 echo "== gui (offscreen, loopback server thread, $RUNS runs)" >&2
 "$BUILD/benchmarks/bench_gui" --runs "$RUNS" > "$TMP/gui.txt"
 m() { awk -v k="$1" '$1 == "METRIC" && $2 == k { print $3 }' "$TMP/gui.txt"; }
@@ -80,11 +102,11 @@ v=$(m large_enter_to_counts_ms); row "Enter -> header + tab counts, large (ms, m
 v=$(m large_max_stall_ms); row "GUI longest stall, large ticket load (ms; worst run $(m large_max_stall_worst_ms))" "$v" "<= 50" "$(verdict "$v" "<=" 50)"
 v=$(m stats_scroll_step_ms); row "scroll 20,000 statistics: per page step (ms; max $(m stats_scroll_max_ms))" "$v" "<= 16" "$(verdict "$(m stats_scroll_max_ms)" "<=" 50)"
 v=$(m notes_scroll_step_ms); row "scroll 5,000 notes: per page step (ms; max $(m notes_scroll_max_ms))" "$v" "<= 16" "$(verdict "$(m notes_scroll_max_ms)" "<=" 50)"
+fi
 
 # --- 4. Start-up --------------------------------------------------------------
+if wanted startup; then
 echo "== start-up (first paint, $RUNS runs each, alternating)" >&2
-HOOK=$BUILD/benchmarks/libbench_startuphook.so
-export XDG_CONFIG_HOME=$TMP/config XDG_DATA_HOME=$TMP/data XDG_CACHE_HOME=$TMP/cache
 first_paint() { # program...
     CASELENS_BENCH_T0_NS=$(date +%s%N) CASELENS_BENCH_QUIT_MS=0 LD_PRELOAD=$HOOK "$@" 2>&1 >/dev/null |
         awk '/^FIRST_PAINT_MS/ { print $2 }'
@@ -96,14 +118,12 @@ done
 smin=$(med < "$TMP/start_min.txt"); sapp=$(med < "$TMP/start_app.txt")
 r=$(ratio "$sapp" "$smin")
 row "start-up to first paint: caselens / minimal (${sapp} / ${smin} ms)" "${r}x" "<= 1.5x" "$(verdict "$r" "<=" 1.5)"
+fi
 
 # --- 5. CLI against curl | jq ------------------------------------------------
+if wanted cli; then
 echo "== cli vs curl | jq (hyperfine)" >&2
-"$BUILD/benchmarks/bench_server" > "$TMP/port" &
-SERVER_PID=$!
-for _ in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
-PORT=$(cat "$TMP/port")
-URL=http://127.0.0.1:$PORT
+start_server
 export CASELENS_API_KEY=bench-api-key-0123456789
 CLI=$BUILD/src/cli/caselens-cli
 for c in HYXTNJV LARGE01; do
@@ -121,8 +141,11 @@ for c in HYXTNJV LARGE01; do
     r=$(ratio "$cli" "$cj")
     row "caselens-cli fetch --json / curl+jq, $c ($(printf %.1f "$cli") / $(printf %.1f "$cj") ms)" "${r}x" "<= 1.0x" "$(verdict "$r" "<=" 1.0)"
 done
+fi
 
 # --- 6. Memory ----------------------------------------------------------------
+if wanted memory; then
+start_server
 echo "== memory (VmHWM, $RUNS runs each)" >&2
 hwm() { # quit-after-ms args...
     local q=$1; shift
@@ -136,6 +159,7 @@ done
 mn=$(med < "$TMP/mem_none.txt"); ml=$(med < "$TMP/mem_large.txt")
 d=$(awk -v a="$ml" -v b="$mn" 'BEGIN { printf "%.1f", (a - b) / 1024 }')
 row "peak RSS, large ticket open minus none (MB; $((ml / 1024)) - $((mn / 1024)))" "$d" "<= 60" "$(verdict "$d" "<=" 60)"
+fi
 
 # --- the table ----------------------------------------------------------------
 echo
