@@ -52,10 +52,13 @@ ls -l "$build"/caselens[_-]*.{deb,rpm} 2>/dev/null || true
 
 step "Package metadata"
 dpkg-deb --info "$deb"
-dpkg-deb --field "$deb" Depends | grep -q 'libsecret-1-0' || fail "Depends lacks libsecret-1-0"
-dpkg-deb --field "$deb" Recommends | grep -q 'gnome-keyring | kwalletmanager' ||
+grep -q 'libsecret-1-0' <<<"$(dpkg-deb --field "$deb" Depends)" || fail "Depends lacks libsecret-1-0"
+# (grep -q on a here-string, not a pipe: with pipefail, grep -q quitting at
+# the first match makes the writer die of SIGPIPE and the check fail.)
+recommends=$(dpkg-deb --field "$deb" Recommends)
+grep -q 'gnome-keyring | kwalletmanager' <<<"$recommends" ||
     fail "Recommends lacks gnome-keyring | kwalletmanager"
-dpkg-deb --field "$deb" Recommends | grep -q 'qt6-translations-l10n' ||
+grep -q 'qt6-translations-l10n' <<<"$recommends" ||
     fail "Recommends lacks qt6-translations-l10n (Qt's own dialogs in the user's language)"
 dpkg-deb --contents "$deb"
 
@@ -93,8 +96,8 @@ if command -v rpm >/dev/null && compgen -G "$build/caselens-*.rpm" >/dev/null; t
         rpm -qpi "$r"
         echo "-- requires:"
         rpm -qpR "$r"
-        rpm -qpR "$r" | grep -q '^libsecret' || fail "$(basename "$r") does not require libsecret"
-        rpm -qpl "$r" | grep -q '^/usr/bin/caselens-cli$' || fail "$(basename "$r") lacks caselens-cli"
+        grep -q '^libsecret' <<<"$(rpm -qpR "$r")" || fail "$(basename "$r") does not require libsecret"
+        grep -qx '/usr/bin/caselens-cli' <<<"$(rpm -qpl "$r")" || fail "$(basename "$r") lacks caselens-cli"
     done
 fi
 
