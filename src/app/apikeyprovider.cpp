@@ -48,6 +48,14 @@ void ApiKeyProvider::load()
     readKeychain();
 }
 
+void ApiKeyProvider::announceLoad()
+{
+    if (!m_store || m_source == Source::Environment || m_loading)
+        return;
+    m_loading = true;
+    Q_EMIT statusChanged();
+}
+
 void ApiKeyProvider::readKeychain()
 {
     if (!m_store || m_source == Source::Environment)

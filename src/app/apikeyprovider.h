@@ -56,6 +56,12 @@ public:
     // when one is found. Does nothing with an environment key or MemoryOnly.
     void load();
 
+    // Says a load() is coming (CaseLens reads the keychain right after the
+    // first paint): the key counts as loading from now on, so the window says
+    // "Looking for your API key…" instead of asking for one. Does nothing
+    // with an environment key or MemoryOnly.
+    void announceLoad();
+
     [[nodiscard]] QString key() const { return m_key; }
     [[nodiscard]] bool hasKey() const { return !m_key.isEmpty(); }
     [[nodiscard]] Source source() const { return m_source; }

@@ -142,6 +142,7 @@ int runApplication(QApplication &app)
     ApiKeyProvider keys(ApiKeyProvider::Storage::Keychain);
     keys.setServer(client.baseUrl());
     keys.loadFromEnvironment(environment);
+    keys.announceLoad();
 
     MainWindow window(&client, &keys);
     window.show();

@@ -123,12 +123,43 @@ private Q_SLOTS:
     void rejectedKeyIsKept();
     void keychainUnavailable();
     void keyInNoFile();
+    void announcedLoadShowsLookingForKey();
 };
 
 void tst_ApiKeyProvider::initTestCase()
 {
     qRegisterMetaType<CaseLens::Error>();
     QStandardPaths::setTestModeEnabled(true);
+}
+
+// Start-up reads the keychain after the first paint but announces it first:
+// the first frame already says the key is being looked for (no flash of
+// "set your API key"), and an environment key is not "loading" at all.
+void tst_ApiKeyProvider::announcedLoadShowsLookingForKey()
+{
+    ApiKeyProvider keys(ApiKeyProvider::Storage::Keychain);
+    QSignalSpy status(&keys, &ApiKeyProvider::statusChanged);
+    keys.announceLoad();
+    QVERIFY(keys.isLoading());
+    QCOMPARE(status.size(), 1);
+
+    QNetworkAccessManager network;
+    ApiClient client(&network);
+    MainWindow window(&client, &keys);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("welcomeTextLabel"))
+                ->text()
+                .contains(QStringLiteral("Looking for your API key")));
+
+    ApiKeyProvider fromEnvironment(ApiKeyProvider::Storage::Keychain);
+    QProcessEnvironment environment;
+    environment.insert(QString::fromLatin1(ApiKeyProvider::EnvironmentVariable), QStringLiteral("env-key"));
+    fromEnvironment.loadFromEnvironment(environment);
+    fromEnvironment.announceLoad();
+    QVERIFY(!fromEnvironment.isLoading());
+
+    ApiKeyProvider memoryOnly;
+    memoryOnly.announceLoad();
+    QVERIFY(!memoryOnly.isLoading());
 }
 
 void tst_ApiKeyProvider::memoryOnlyNeverTouchesKeychain()
