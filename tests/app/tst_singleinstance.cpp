@@ -65,6 +65,7 @@ private Q_SLOTS:
     void urlParsing();
     void commandLineLinks();
     void tlsProblemWithoutPlugins();
+    void helpSpeaksTheDesktopLanguage();
     void startupProblemBanner();
     void endToEnd();
 };
@@ -257,6 +258,37 @@ void tst_SingleInstance::commandLineLinks()
     options = parseCommandLine({program, QStringLiteral("--help")}, environment);
     QVERIFY(!options.output.contains(QStringLiteral("self-test")));
     QVERIFY(!options.output.contains(QStringLiteral("report-opened")));
+}
+
+// The language is installed before the command line is parsed, so --help
+// and usage errors are in the desktop's language too.
+void tst_SingleInstance::helpSpeaksTheDesktopLanguage()
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const auto run = [&home](const QString &lang, const QStringList &arguments) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"LC_ALL", "LC_MESSAGES", "LANGUAGE"})
+            environment.remove(QString::fromLatin1(name));
+        environment.insert(QStringLiteral("LANG"), lang);
+        environment.insert(QStringLiteral("HOME"), home.path());
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.start(caselensBinary(), arguments);
+        process.waitForFinished(30000);
+        return QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+    };
+    const QString spanish = run(QStringLiteral("es_ES.UTF-8"), {QStringLiteral("--help")});
+    QVERIFY2(spanish.contains(QStringLiteral("CaseLens muestra tickets de soporte de Sweeppea.")),
+             qPrintable(spanish));
+    const QString german = run(QStringLiteral("de_DE.UTF-8"), {QStringLiteral("--help")});
+    QVERIFY2(german.contains(QStringLiteral("CaseLens zeigt Sweeppea-Supporttickets an.")),
+             qPrintable(german));
+    const QString english = run(QStringLiteral("C.UTF-8"), {QStringLiteral("--help")});
+    QVERIFY2(english.contains(QStringLiteral("CaseLens shows Sweeppea support tickets.")),
+             qPrintable(english));
 }
 
 void tst_SingleInstance::tlsProblemWithoutPlugins()
