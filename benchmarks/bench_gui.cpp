@@ -10,15 +10,15 @@
 //  stats_scroll_step_ms / stats_scroll_max_ms   statistics table, one page per step
 //  notes_scroll_step_ms / notes_scroll_max_ms   notes list, one page per step
 
-#include "loopbackserver.h"
-#include "ticketgen.h"
+#include "benchmarks/loopbackserver.h"
+#include "benchmarks/ticketgen.h"
 
-#include "apiclient.h"
-#include "notestab.h"
-#include "statisticstab.h"
-#include "ticketheader.h"
-#include "ticketpage.h"
-#include "ticketview.h"
+#include "app/ticketpage.h"
+#include "core/apiclient.h"
+#include "ticketview/notestab.h"
+#include "ticketview/statisticstab.h"
+#include "ticketview/ticketheader.h"
+#include "ticketview/ticketview.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -152,7 +152,7 @@ LoadResult loadOnce(Fixture &f, const QString &caseNumber, bool probe,
 {
     auto window = std::make_unique<QWidget>();
     window->resize(1280, 900);
-    auto *page = new TicketPage(&f.client, caseNumber, window.get());
+    auto *page = new TicketPage(&f.client, *CaseNumber::parse(caseNumber).caseNumber(), window.get());
     page->resize(window->size());
     window->show();
     settle(50); // the empty page is on screen before "Enter"

@@ -3,8 +3,8 @@
 // Budget: the whole parse costs at most 1.5x bare JSON parsing.
 // Run with -callgrind (under valgrind) for instruction counts.
 
-#include "ticketgen.h"
-#include "ticketparser.h"
+#include "benchmarks/ticketgen.h"
+#include "core/ticketparser.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,8 +1,8 @@
 // The loopback server as a process, for whole-process comparisons (the CLI
 // against curl | jq, the app's memory). Prints its port, then serves
 // HYXTNJV (typical) and LARGE01 (large) until killed.
-#include "loopbackserver.h"
-#include "ticketgen.h"
+#include "benchmarks/loopbackserver.h"
+#include "benchmarks/ticketgen.h"
 
 #include <QCoreApplication>
 

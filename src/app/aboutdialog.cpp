@@ -1,8 +1,8 @@
-#include "aboutdialog.h"
+#include "app/aboutdialog.h"
 
 #include "ui_aboutdialog.h"
 
-#include "appicon.h"
+#include "app/appicon.h"
 
 namespace CaseLens::Gui {
 

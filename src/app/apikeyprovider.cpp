@@ -1,6 +1,6 @@
-#include "apikeyprovider.h"
+#include "app/apikeyprovider.h"
 
-#include "apiclient.h"
+#include "core/apiclient.h"
 
 namespace CaseLens::Gui {
 

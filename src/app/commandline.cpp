@@ -1,7 +1,7 @@
-#include "commandline.h"
+#include "app/commandline.h"
 
-#include "apiclient.h"
-#include "casenumber.h"
+#include "core/apiclient.h"
+#include "core/casenumber.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,39 +27,6 @@ LaunchOptions usageError(const QString &message)
 }
 
 } // namespace
-
-bool isCaseLensUrl(const QString &text)
-{
-    return text.trimmed().startsWith(QLatin1String("caselens:"), Qt::CaseInsensitive);
-}
-
-NormalizedCaseNumber caseNumberFromUrl(const QString &text)
-{
-    const auto invalid = [&text](const QString &why) {
-        return NormalizedCaseNumber{
-            {},
-            Error(ErrorKind::InvalidInput,
-                  Tr::tr("not a CaseLens ticket link (%1): %2").arg(why, text.trimmed()))};
-    };
-    const QUrl url(text.trimmed(), QUrl::StrictMode);
-    if (!url.isValid())
-        return invalid(Tr::tr("malformed"));
-    if (url.scheme() != u"caselens")
-        return invalid(Tr::tr("expected caselens://ticket/CASE"));
-    if (url.host() != u"ticket")
-        return invalid(Tr::tr("expected caselens://ticket/CASE"));
-    if (!url.userInfo().isEmpty() || url.port() != -1 || url.hasQuery() || url.hasFragment())
-        return invalid(Tr::tr("unexpected parts"));
-    const QString path = url.path(QUrl::FullyDecoded);
-    const QStringList segments = path.split(u'/');
-    // "/HYXTNJV" splits into "" and "HYXTNJV".
-    if (segments.size() != 2 || !segments.at(0).isEmpty() || segments.at(1).isEmpty())
-        return invalid(Tr::tr("expected one case number after ticket/"));
-    NormalizedCaseNumber normalized = normalizeCaseNumber(segments.at(1));
-    if (!normalized.ok())
-        return invalid(normalized.error.message());
-    return normalized;
-}
 
 LaunchOptions parseCommandLine(const QStringList &arguments, const QProcessEnvironment &environment)
 {
@@ -114,19 +81,16 @@ LaunchOptions parseCommandLine(const QStringList &arguments, const QProcessEnvir
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
         return usageError(Tr::tr("expected at most one case number, got %1").arg(positional.size()));
-    if (!positional.isEmpty() && isCaseLensUrl(positional.constFirst())) {
-        // A link from an e-mail or chat: a bad one is reported and ignored.
-        const NormalizedCaseNumber fromUrl = caseNumberFromUrl(positional.constFirst());
-        if (fromUrl.ok())
-            options.caseNumber = fromUrl.caseNumber;
+    if (!positional.isEmpty()) {
+        const ParsedCaseNumber parsed = CaseNumber::parse(positional.constFirst());
+        if (parsed.ok())
+            options.caseNumber = parsed.text();
+        else if (CaseNumber::looksLikeLink(positional.constFirst()))
+            // A link from an e-mail or chat: a bad one is reported and ignored.
+            options.error = QStringLiteral("caselens: ") +
+                            Tr::tr("ignoring the link. %1").arg(parsed.error().message()) + u'\n';
         else
-            options.error =
-                QStringLiteral("caselens: ") + Tr::tr("ignoring %1").arg(fromUrl.error.message()) + u'\n';
-    } else if (!positional.isEmpty()) {
-        const NormalizedCaseNumber normalized = normalizeCaseNumber(positional.constFirst());
-        if (!normalized.ok())
-            return usageError(normalized.error.message());
-        options.caseNumber = normalized.caseNumber;
+            return usageError(parsed.error().message());
     }
 
     options.demo = parser.isSet(demoOption);

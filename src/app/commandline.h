@@ -1,6 +1,6 @@
 #pragma once
 
-#include "casenumber.h"
+#include "core/casenumber.h"
 
 #include <QProcessEnvironment>
 #include <QString>
@@ -36,14 +36,6 @@ struct LaunchOptions
     bool selfTestStartup = false;
     bool reportOpenedCases = false;
 };
-
-// A caselens:// link, e.g. caselens://ticket/HYXTNJV. Strict: scheme
-// "caselens", host "ticket", a path of exactly one segment that is a valid
-// case number; no user, port, query or fragment. The result's error
-// (InvalidInput) says what is wrong.
-[[nodiscard]] NormalizedCaseNumber caseNumberFromUrl(const QString &text);
-// True when text looks like a caselens: link (and is parsed as one).
-[[nodiscard]] bool isCaseLensUrl(const QString &text);
 
 // A caselens:// link that is not valid is ignored: the app starts without a
 // case and error says why (no exit: a bad link from an e-mail must not stop

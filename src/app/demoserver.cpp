@@ -1,7 +1,7 @@
-#include "demoserver.h"
+#include "app/demoserver.h"
 
-#include "casenumber.h"
-#include "ticketparser.h"
+#include "core/casenumber.h"
+#include "core/ticketparser.h"
 
 #include <QDir>
 #include <QFile>
@@ -104,10 +104,10 @@ QStringList DemoServer::caseNumbers(const QString &directory)
     QStringList cases;
     const QStringList files = QDir(directory).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     for (const QString &file : files) {
-        const NormalizedCaseNumber normalized = normalizeCaseNumber(QFileInfo(file).completeBaseName());
+        const ParsedCaseNumber parsed = CaseNumber::parse(QFileInfo(file).completeBaseName());
         // Only files named exactly as the case they hold can be served.
-        if (normalized.ok() && normalized.caseNumber == QFileInfo(file).completeBaseName())
-            cases.append(normalized.caseNumber);
+        if (parsed.ok() && parsed.text() == QFileInfo(file).completeBaseName())
+            cases.append(parsed.text());
     }
     cases.sort();
     return cases;
@@ -227,9 +227,9 @@ DemoServer::Response DemoServer::answer(const Request &request) const
     if (asked.isEmpty())
         return {400, errorBody(400, QStringLiteral("Missing caseNumber"))};
     // Validated before it becomes part of a path: only letters and digits.
-    const NormalizedCaseNumber normalized = normalizeCaseNumber(asked);
-    if (normalized.ok()) {
-        QFile file(m_directory + u'/' + normalized.caseNumber + QStringLiteral(".json"));
+    const ParsedCaseNumber parsed = CaseNumber::parse(asked);
+    if (parsed.ok()) {
+        QFile file(m_directory + u'/' + parsed.text() + QStringLiteral(".json"));
         if (file.open(QIODevice::ReadOnly))
             return {200, file.readAll()};
     }

@@ -1,6 +1,6 @@
-#include "errorbanner.h"
+#include "app/errorbanner.h"
 
-#include "palettecolors.h"
+#include "app/palettecolors.h"
 
 #include <QApplication>
 #include <QEvent>
@@ -75,10 +75,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
 
     connect(m_retry, &QPushButton::clicked, this, &ErrorBanner::retryRequested);
     connect(m_next, &QPushButton::clicked, this, &ErrorBanner::onNextStep);
-    connect(m_dismiss, &QToolButton::clicked, this, [this] {
-        hide();
-        Q_EMIT dismissed();
-    });
+    connect(m_dismiss, &QToolButton::clicked, this, &QWidget::hide);
     connect(m_detailsToggle, &QToolButton::toggled, this, [this](bool on) {
         m_details->setVisible(on);
         m_detailsToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
@@ -108,13 +105,11 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     updateColors();
 }
 
-ErrorBanner::NextStep ErrorBanner::nextStepFor(ErrorKind kind)
+ErrorBanner::NextStep ErrorBanner::nextStepFor(const Error &error)
 {
-    switch (kind) {
-    case ErrorKind::NoApiKey:
-    case ErrorKind::Unauthorized:
-    case ErrorKind::Forbidden:
+    if (error.needsNewKey())
         return NextStep::OpenSettings;
+    switch (error.kind()) {
     case ErrorKind::NotFound:
         return NextStep::EditCaseNumber;
     case ErrorKind::Network:
@@ -135,7 +130,7 @@ void ErrorBanner::showError(const Error &error, const QString &caseNumber)
 {
     m_error = error;
     m_caseNumber = caseNumber;
-    m_nextStep = nextStepFor(error.kind());
+    m_nextStep = nextStepFor(error);
 
     QString headline;
     QString message = error.message();

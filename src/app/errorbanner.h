@@ -1,6 +1,6 @@
 #pragma once
 
-#include "error.h"
+#include "core/error.h"
 
 #include <QFrame>
 
@@ -31,14 +31,13 @@ public:
 
     [[nodiscard]] Error error() const { return m_error; }
     [[nodiscard]] NextStep nextStep() const { return m_nextStep; }
-    [[nodiscard]] static NextStep nextStepFor(ErrorKind kind);
+    [[nodiscard]] static NextStep nextStepFor(const Error &error);
     [[nodiscard]] QString headline() const;
 
 Q_SIGNALS:
     void retryRequested();
     void settingsRequested();
     void editCaseRequested(const QString &caseNumber);
-    void dismissed();
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -1,4 +1,4 @@
-#include "languagesupport.h"
+#include "app/languagesupport.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "loadingpane.h"
+#include "app/loadingpane.h"
 
 #include <QLabel>
 #include <QProgressBar>

@@ -1,21 +1,21 @@
-#include "mainwindow.h"
+#include "app/mainwindow.h"
 
 #include "ui_mainwindow.h"
 
-#include "aboutdialog.h"
-#include "apiclient.h"
-#include "apikeyprovider.h"
-#include "appicon.h"
-#include "appsettings.h"
-#include "casenumber.h"
-#include "demoserver.h"
-#include "errorbanner.h"
-#include "palettecolors.h"
-#include "recentcases.h"
-#include "settingsdialog.h"
-#include "ticketpage.h"
-#include "ticketview.h"
-#include "viewhelpers.h"
+#include "app/aboutdialog.h"
+#include "app/apikeyprovider.h"
+#include "app/appicon.h"
+#include "app/appsettings.h"
+#include "app/demoserver.h"
+#include "app/errorbanner.h"
+#include "app/palettecolors.h"
+#include "app/recentcases.h"
+#include "app/settingsdialog.h"
+#include "app/ticketpage.h"
+#include "core/apiclient.h"
+#include "core/casenumber.h"
+#include "ticketview/ticketview.h"
+#include "ticketview/viewhelpers.h"
 
 #include <QApplication>
 #include <QBoxLayout>
@@ -92,11 +92,11 @@ MainWindow::MainWindow(ApiClient *client, ApiKeyProvider *keys, QWidget *parent)
         // Once flagged, the message follows the typing, so it goes away as
         // soon as the input is fixed.
         if (m_ui->searchErrorLabel->isVisible()) {
-            const NormalizedCaseNumber normalized = normalizeCaseNumber(m_ui->searchEdit->text());
-            if (normalized.ok() || m_ui->searchEdit->text().trimmed().isEmpty())
+            const ParsedCaseNumber parsed = CaseNumber::parse(m_ui->searchEdit->text());
+            if (parsed.ok() || m_ui->searchEdit->text().trimmed().isEmpty())
                 clearInputError();
             else
-                showInputError(normalized.error.message());
+                showInputError(parsed.error().message());
         }
     });
 
@@ -230,30 +230,26 @@ void MainWindow::setupWelcome()
 
 void MainWindow::submitSearch()
 {
-    if (m_ui->searchEdit->text().trimmed().isEmpty()) {
-        showInputError(tr("Type a case number, e.g. HYXTNJV."));
-        return;
-    }
     if (openCase(m_ui->searchEdit->text()))
         m_ui->searchEdit->clear();
 }
 
 bool MainWindow::openCase(const QString &input)
 {
-    const NormalizedCaseNumber normalized = normalizeCaseNumber(input);
-    if (!normalized.ok()) {
+    const ParsedCaseNumber parsed = CaseNumber::parse(input);
+    if (!parsed.ok()) {
         // Before anything is sent: the agent fixes it in place.
         m_ui->searchEdit->setText(input);
-        showInputError(normalized.error.message());
+        showInputError(parsed.error().message());
         return false;
     }
     clearInputError();
-    if (TicketPage *page = pageFor(normalized.caseNumber)) {
+    if (TicketPage *page = pageFor(parsed.text())) {
         m_ui->ticketTabs->setCurrentWidget(page);
         page->setFocus();
         return true;
     }
-    TicketPage *page = addPage(normalized.caseNumber);
+    TicketPage *page = addPage(*parsed.caseNumber());
     page->fetch();
     return true;
 }
@@ -289,7 +285,7 @@ void MainWindow::editCase(const QString &caseNumber)
 
 // --- Tabs --------------------------------------------------------------------
 
-TicketPage *MainWindow::addPage(const QString &caseNumber)
+TicketPage *MainWindow::addPage(const CaseNumber &caseNumber)
 {
     auto *page = new TicketPage(m_client, caseNumber, m_ui->ticketTabs);
     connect(page, &TicketPage::stateChanged, this, [this, page] { onPageStateChanged(page); });
@@ -302,8 +298,8 @@ TicketPage *MainWindow::addPage(const QString &caseNumber)
     connect(page, &TicketPage::editCaseRequested, this, &MainWindow::editCase);
     connect(page, &TicketPage::httpsLinkActivated, this, &MainWindow::openLink);
 
-    const int index = m_ui->ticketTabs->addTab(page, caseNumber);
-    m_ui->ticketTabs->setTabToolTip(index, tr("Loading %1…").arg(caseNumber));
+    const int index = m_ui->ticketTabs->addTab(page, caseNumber.toString());
+    m_ui->ticketTabs->setTabToolTip(index, tr("Loading %1…").arg(caseNumber.toString()));
     m_ui->ticketTabs->setCurrentIndex(index);
     m_ui->centralStack->setCurrentWidget(m_ui->ticketsPage);
     return page;
@@ -446,8 +442,7 @@ void MainWindow::onKeyChanged()
     // Pages that failed for want of a (good) key get another chance.
     for (int i = 0; i < m_ui->ticketTabs->count(); ++i) {
         auto *page = qobject_cast<TicketPage *>(m_ui->ticketTabs->widget(i));
-        if (page && page->state() == TicketPage::State::Error &&
-            ErrorBanner::nextStepFor(page->lastError().kind()) == ErrorBanner::NextStep::OpenSettings)
+        if (page && page->state() == TicketPage::State::Error && page->lastError().needsNewKey())
             page->fetch();
     }
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "navigationhistory.h"
-#include "shortcutsdialog.h"
+#include "app/navigationhistory.h"
+#include "app/shortcutsdialog.h"
 
 #include <QList>
 #include <QMainWindow>
@@ -17,7 +17,8 @@ class QStringListModel;
 
 namespace CaseLens {
 class ApiClient;
-}
+class CaseNumber;
+} // namespace CaseLens
 
 namespace CaseLens::Gui {
 
@@ -89,7 +90,7 @@ private:
     void submitSearch();
     void showInputError(const QString &message);
     void clearInputError();
-    TicketPage *addPage(const QString &caseNumber);
+    TicketPage *addPage(const CaseNumber &caseNumber);
     void closeTab(int index);
     void closeAllTabs();
     void switchTab(int delta);
@@ -98,7 +99,6 @@ private:
     void navigate(bool back);
     void onKeyChanged();
     void applyKeyToClient();
-    void applySettings(const SettingsValues &values);
     void openLink(const QUrl &url);
     void editCase(const QString &caseNumber);
     void updateActions();

@@ -1,4 +1,4 @@
-#include "palettecolors.h"
+#include "app/palettecolors.h"
 
 namespace CaseLens::Gui::PaletteColors {
 

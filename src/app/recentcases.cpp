@@ -1,7 +1,7 @@
-#include "recentcases.h"
+#include "app/recentcases.h"
 
-#include "appsettings.h"
-#include "casenumber.h"
+#include "app/appsettings.h"
+#include "core/casenumber.h"
 
 namespace CaseLens::Gui {
 
@@ -12,9 +12,9 @@ RecentCases::RecentCases(QObject *parent)
     // case numbers, without duplicates.
     const QStringList stored = AppSettings().recentCases();
     for (const QString &entry : stored) {
-        const NormalizedCaseNumber normalized = normalizeCaseNumber(entry);
-        if (normalized.ok() && !m_cases.contains(normalized.caseNumber) && m_cases.size() < MaxEntries)
-            m_cases.append(normalized.caseNumber);
+        const ParsedCaseNumber parsed = CaseNumber::parse(entry);
+        if (parsed.ok() && !m_cases.contains(parsed.text()) && m_cases.size() < MaxEntries)
+            m_cases.append(parsed.text());
     }
 }
 

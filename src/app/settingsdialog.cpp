@@ -1,13 +1,13 @@
-#include "settingsdialog.h"
+#include "app/settingsdialog.h"
 
 #include "ui_settingsdialog.h"
 
-#include "apiclient.h"
-#include "apikeyprovider.h"
-#include "appsettings.h"
-#include "credentialstore.h"
-#include "languagesupport.h"
-#include "palettecolors.h"
+#include "app/apikeyprovider.h"
+#include "app/appsettings.h"
+#include "app/languagesupport.h"
+#include "app/palettecolors.h"
+#include "core/apiclient.h"
+#include "core/credentialstore.h"
 
 #include <QMessageBox>
 #include <QPushButton>

@@ -1,6 +1,6 @@
-#include "singleinstance.h"
+#include "app/singleinstance.h"
 
-#include "casenumber.h"
+#include "core/casenumber.h"
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
@@ -119,9 +119,9 @@ void SingleInstance::onReadyRead(QLocalSocket *socket)
     if (line == "raise") {
         valid = true;
     } else if (line.startsWith("open ")) {
-        const NormalizedCaseNumber normalized = normalizeCaseNumber(QString::fromUtf8(line.mid(5)));
-        valid = normalized.ok();
-        caseNumber = normalized.caseNumber;
+        const ParsedCaseNumber parsed = CaseNumber::parse(QString::fromUtf8(line.mid(5)));
+        valid = parsed.ok();
+        caseNumber = parsed.text();
     }
     if (!valid) {
         qCWarning(lcInstance) << "ignoring a request from another launch";

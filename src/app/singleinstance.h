@@ -16,7 +16,7 @@ namespace CaseLens::Gui {
 //
 // The protocol is one line each way: the new launch sends "open CASE\n" (or
 // "raise\n" without a case), the running instance answers "ok\n". Cases are
-// checked again on arrival (normalizeCaseNumber); anything else is ignored.
+// checked again on arrival (CaseNumber::parse); anything else is ignored.
 class SingleInstance final : public QObject
 {
     Q_OBJECT

@@ -1,13 +1,13 @@
-#include "startup.h"
+#include "app/startup.h"
 
-#include "apiclient.h"
-#include "apikeyprovider.h"
-#include "appicon.h"
-#include "appsettings.h"
-#include "commandline.h"
-#include "languagesupport.h"
-#include "mainwindow.h"
-#include "singleinstance.h"
+#include "app/apikeyprovider.h"
+#include "app/appicon.h"
+#include "app/appsettings.h"
+#include "app/commandline.h"
+#include "app/languagesupport.h"
+#include "app/mainwindow.h"
+#include "app/singleinstance.h"
+#include "core/apiclient.h"
 
 #include <QApplication>
 #include <QNetworkAccessManager>

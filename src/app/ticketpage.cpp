@@ -1,8 +1,8 @@
-#include "ticketpage.h"
+#include "app/ticketpage.h"
 
-#include "errorbanner.h"
-#include "loadingpane.h"
-#include "ticketview.h"
+#include "app/errorbanner.h"
+#include "app/loadingpane.h"
+#include "ticketview/ticketview.h"
 
 #include <QProgressBar>
 #include <QStackedWidget>
@@ -10,7 +10,7 @@
 
 namespace CaseLens::Gui {
 
-TicketPage::TicketPage(ApiClient *client, const QString &caseNumber, QWidget *parent)
+TicketPage::TicketPage(ApiClient *client, const CaseNumber &caseNumber, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
     , m_caseNumber(caseNumber)
@@ -23,7 +23,7 @@ TicketPage::TicketPage(ApiClient *client, const QString &caseNumber, QWidget *pa
 {
     Q_ASSERT(client);
     setObjectName(QStringLiteral("ticketPage"));
-    setAccessibleName(tr("Ticket %1").arg(caseNumber));
+    setAccessibleName(tr("Ticket %1").arg(caseNumber.toString()));
 
     // A thin bar, so a refresh does not push the ticket around.
     m_refreshBar->setObjectName(QStringLiteral("refreshBar"));
@@ -92,16 +92,16 @@ void TicketPage::fetch()
         return; // already on its way
     m_refreshError->hide();
     m_retry = {};
-    m_requestId = m_client->fetchTicket(m_caseNumber);
+    m_requestId = m_client->fetchTicket(m_caseNumber.toString());
     // Shown at once, not when the request leaves the queue: the agent sees
     // within a frame that something happens.
     if (m_hasTicket) {
         m_refreshBar->show();
-        setStatusText(tr("Refreshing %1…").arg(m_caseNumber));
+        setStatusText(tr("Refreshing %1…").arg(m_caseNumber.toString()));
     } else {
-        m_loading->start(m_caseNumber);
+        m_loading->start(m_caseNumber.toString());
         m_stack->setCurrentWidget(m_loading);
-        setStatusText(tr("Fetching %1…").arg(m_caseNumber));
+        setStatusText(tr("Fetching %1…").arg(m_caseNumber.toString()));
     }
     Q_EMIT stateChanged();
 }
@@ -163,11 +163,11 @@ void TicketPage::onFinished(RequestId id, const QString &caseNumber, const Ticke
     if (m_hasTicket) {
         // A failed or cancelled refresh: the ticket already shown stays.
         if (result.error.kind() != ErrorKind::Cancelled) {
-            m_refreshError->showError(result.error, m_caseNumber);
+            m_refreshError->showError(result.error, m_caseNumber.toString());
             m_refreshError->show();
         }
     } else {
-        m_errorBanner->showError(result.error, m_caseNumber);
+        m_errorBanner->showError(result.error, m_caseNumber.toString());
         m_stack->setCurrentIndex(m_stack->count() - 1);
     }
     Q_EMIT stateChanged();

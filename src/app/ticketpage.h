@@ -1,8 +1,9 @@
 #pragma once
 
-#include "apiclient.h"
-#include "error.h"
-#include "ticket.h"
+#include "core/apiclient.h"
+#include "core/casenumber.h"
+#include "core/error.h"
+#include "core/ticket.h"
 
 #include <QWidget>
 
@@ -27,11 +28,10 @@ class TicketPage final : public QWidget
 public:
     enum class State { Loading, Ticket, Error };
 
-    // caseNumber must be normalised already.
-    TicketPage(ApiClient *client, const QString &caseNumber, QWidget *parent = nullptr);
+    TicketPage(ApiClient *client, const CaseNumber &caseNumber, QWidget *parent = nullptr);
     ~TicketPage() override; // cancels a request still running
 
-    [[nodiscard]] QString caseNumber() const { return m_caseNumber; }
+    [[nodiscard]] QString caseNumber() const { return m_caseNumber.toString(); }
     [[nodiscard]] State state() const;
     [[nodiscard]] bool isBusy() const { return m_requestId != 0; }
     [[nodiscard]] bool isRefreshing() const { return isBusy() && m_hasTicket; }
@@ -63,7 +63,7 @@ private:
     void setStatusText(const QString &text);
 
     ApiClient *m_client;
-    QString m_caseNumber;
+    CaseNumber m_caseNumber;
     RequestId m_requestId = 0;
     RetryNotice m_retry; // the retry being waited for, if any
     bool m_hasTicket = false;

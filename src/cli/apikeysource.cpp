@@ -1,4 +1,4 @@
-#include "apikeysource.h"
+#include "cli/apikeysource.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "credentialstore.h"
-#include "error.h"
+#include "core/credentialstore.h"
+#include "core/error.h"
 
 #include <QString>
 #include <QUrl>

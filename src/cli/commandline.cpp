@@ -1,6 +1,6 @@
-#include "commandline.h"
+#include "cli/commandline.h"
 
-#include "apiclient.h"
+#include "core/apiclient.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

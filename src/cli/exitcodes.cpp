@@ -1,4 +1,4 @@
-#include "exitcodes.h"
+#include "cli/exitcodes.h"
 
 namespace CaseLens::Cli {
 

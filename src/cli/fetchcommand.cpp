@@ -1,10 +1,10 @@
-#include "fetchcommand.h"
+#include "cli/fetchcommand.h"
 
-#include "apiclient.h"
-#include "apikeysource.h"
-#include "commandline.h"
-#include "exitcodes.h"
-#include "ticketprinter.h"
+#include "cli/apikeysource.h"
+#include "cli/commandline.h"
+#include "cli/exitcodes.h"
+#include "cli/ticketprinter.h"
+#include "core/apiclient.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

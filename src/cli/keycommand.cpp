@@ -1,9 +1,9 @@
-#include "keycommand.h"
+#include "cli/keycommand.h"
 
-#include "apikeysource.h"
-#include "commandline.h"
-#include "credentialstore.h"
-#include "exitcodes.h"
+#include "cli/apikeysource.h"
+#include "cli/commandline.h"
+#include "cli/exitcodes.h"
+#include "core/credentialstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

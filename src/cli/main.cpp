@@ -1,9 +1,9 @@
 // caselens-cli: a small command-line front end over the CaseLens core, for
 // scripts, support macros and quick checks.
-#include "commandline.h"
-#include "exitcodes.h"
-#include "fetchcommand.h"
-#include "keycommand.h"
+#include "cli/commandline.h"
+#include "cli/exitcodes.h"
+#include "cli/fetchcommand.h"
+#include "cli/keycommand.h"
 
 #include <QCoreApplication>
 #include <QNetworkProxyFactory>

@@ -1,7 +1,7 @@
-#include "ticketprinter.h"
+#include "cli/ticketprinter.h"
 
-#include "htmlsanitizer.h"
-#include "ticketparser.h"
+#include "core/htmlsanitizer.h"
+#include "core/ticketparser.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

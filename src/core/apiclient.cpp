@@ -1,10 +1,10 @@
-#include "apiclient.h"
+#include "core/apiclient.h"
 #include <QCoreApplication>
 
-#include "casenumber.h"
-#include "logging.h"
-#include "pluralcount.h"
-#include "ticketparser.h"
+#include "core/casenumber.h"
+#include "core/logging.h"
+#include "core/pluralcount.h"
+#include "core/ticketparser.h"
 
 #include <QElapsedTimer>
 #include <QFuture>
@@ -197,12 +197,16 @@ int ApiClient::pendingCount() const
 
 RequestId ApiClient::fetchTicket(const QString &input)
 {
-    const NormalizedCaseNumber normalized = normalizeCaseNumber(input);
-    if (!normalized.ok()) {
+    const ParsedCaseNumber parsed = CaseNumber::parse(input);
+    if (!parsed.ok()) {
         const RequestId id = m_nextId++;
-        finishLater(id, input.trimmed(), {{}, normalized.error});
+        finishLater(id, input.trimmed(), {{}, parsed.error()});
         return id;
     }
+    const struct
+    {
+        QString caseNumber;
+    } normalized{parsed.text()};
     if (m_active && m_active->caseNumber == normalized.caseNumber)
         return m_active->id;
     for (const auto &queued : std::as_const(m_queue)) {

@@ -1,24 +1,77 @@
 #pragma once
 
-#include "error.h"
+#include "core/error.h"
 
+#include <QHashFunctions>
 #include <QString>
+#include <QStringView>
+
+#include <optional>
 
 namespace CaseLens {
 
-// Case numbers arrive pasted from e-mails and chats: " #hyxtnjv ".
-// Normalising trims, drops one leading '#', and upper-cases. A valid case
-// number is 1-32 ASCII letters or digits.
-struct NormalizedCaseNumber
-{
-    QString caseNumber; // empty when invalid
-    Error error;        // InvalidInput with a message saying what is wrong
+class ParsedCaseNumber;
 
-    [[nodiscard]] bool ok() const { return !error.isError(); }
+// A Sweeppea case number that is known to be well formed: 1-32 ASCII letters
+// or digits, upper case ("HYXTNJV"). The only way to make one is parse(), so
+// a function that takes a CaseNumber needs no second check, and every part
+// of CaseLens (search bar, links, CLI, client) refuses bad input with the
+// same words.
+class CaseNumber final
+{
+public:
+    static constexpr int MaxLength = 32;
+
+    // Case numbers arrive pasted from e-mails and chats. Accepted:
+    //  - " #hyxtnjv ", "HYXTNJV": trimmed, one leading '#' dropped, upper-cased;
+    //  - "Case #HYXTNJV", "case: hyxtnjv", "Ticket HYXTNJV": a leading word
+    //    "case" or "ticket" is dropped;
+    //  - caselens://ticket/HYXTNJV, strictly (no user, port, query, fragment).
+    // Anything else is InvalidInput with a sentence saying what is wrong.
+    [[nodiscard]] static ParsedCaseNumber parse(QStringView text);
+
+    // True when text is meant as a caselens: link (parse() reads it as one).
+    [[nodiscard]] static bool looksLikeLink(QStringView text);
+
+    [[nodiscard]] const QString &toString() const { return m_text; }
+    // caselens://ticket/HYXTNJV
+    [[nodiscard]] QString toLink() const;
+
+    friend bool operator==(const CaseNumber &a, const CaseNumber &b) { return a.m_text == b.m_text; }
+    friend bool operator!=(const CaseNumber &a, const CaseNumber &b) { return a.m_text != b.m_text; }
+    friend size_t qHash(const CaseNumber &c, size_t seed = 0) noexcept { return qHash(c.m_text, seed); }
+
+private:
+    [[nodiscard]] static ParsedCaseNumber parseBare(QStringView text);
+    [[nodiscard]] static ParsedCaseNumber parseLink(QStringView text);
+
+    explicit CaseNumber(QString text)
+        : m_text(std::move(text))
+    {}
+
+    QString m_text;
 };
 
-[[nodiscard]] NormalizedCaseNumber normalizeCaseNumber(const QString &input);
+// What parse() found: a case number, or why there is none.
+class ParsedCaseNumber final
+{
+public:
+    ParsedCaseNumber(CaseNumber caseNumber)
+        : m_caseNumber(std::move(caseNumber))
+    {}
+    ParsedCaseNumber(Error error)
+        : m_error(std::move(error))
+    {}
 
-inline constexpr int MaxCaseNumberLength = 32;
+    [[nodiscard]] bool ok() const { return m_caseNumber.has_value(); }
+    [[nodiscard]] const std::optional<CaseNumber> &caseNumber() const { return m_caseNumber; }
+    // The case number's text, empty when invalid.
+    [[nodiscard]] QString text() const { return m_caseNumber ? m_caseNumber->toString() : QString(); }
+    [[nodiscard]] const Error &error() const { return m_error; }
+
+private:
+    std::optional<CaseNumber> m_caseNumber;
+    Error m_error; // InvalidInput when there is no case number
+};
 
 } // namespace CaseLens

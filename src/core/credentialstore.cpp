@@ -1,4 +1,4 @@
-#include "credentialstore.h"
+#include "core/credentialstore.h"
 
 #include <QLocale>
 #include <QLoggingCategory>

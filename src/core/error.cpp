@@ -1,4 +1,4 @@
-#include "error.h"
+#include "core/error.h"
 
 #include <QStringList>
 
@@ -64,13 +64,30 @@ QString Error::kindName(ErrorKind kind)
     return QStringLiteral("unknown");
 }
 
-bool Error::isTransient() const
+Error Error::connectionLost(QString message, QString detail)
 {
-    if (m_kind == ErrorKind::RateLimited)
+    Error error(ErrorKind::Network, std::move(message), std::move(detail));
+    error.m_connectionLost = true;
+    return error;
+}
+
+bool Error::mayRetry(bool isWrite) const
+{
+    if (m_kind == ErrorKind::RateLimited || m_httpStatus == 429 || m_httpStatus == 503)
         return true;
-    if (m_kind == ErrorKind::ServerError && m_httpStatus == 503)
+    return m_connectionLost && !isWrite;
+}
+
+bool Error::needsNewKey() const
+{
+    switch (m_kind) {
+    case ErrorKind::NoApiKey:
+    case ErrorKind::Unauthorized:
+    case ErrorKind::Forbidden:
         return true;
-    return false;
+    default:
+        return false;
+    }
 }
 
 Error Error::fromHttpStatus(int httpStatus, const QString &serverMessage, const QString &caseNumber)

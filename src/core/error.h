@@ -54,9 +54,21 @@ public:
     // A stable, untranslated identifier such as "not-found" (logs, scripts).
     [[nodiscard]] static QString kindName(ErrorKind kind);
 
-    // True for failures that may go away when retried unchanged (busy server,
-    // transient network trouble). Used by the client's retry logic and the UI.
-    [[nodiscard]] bool isTransient() const;
+    // A network failure that may go away by itself (the connection dropped
+    // before the answer was complete). Whether the request reached the
+    // server is unknown.
+    [[nodiscard]] static Error connectionLost(QString message, QString detail = {});
+
+    // The one rule for retrying, used by the client for every endpoint:
+    // may the same request be sent again unchanged? 429 and 503 say the
+    // server did not process it: yes, for any request. A lost connection is
+    // ambiguous: only a read may be sent again (a write may have happened).
+    [[nodiscard]] bool mayRetry(bool isWrite) const;
+
+    // True when the next step is a (new) API key: none was set, or the
+    // server refused it (401, 403). The window re-fetches such failures
+    // when the key changes; the CLI exits 3.
+    [[nodiscard]] bool needsNewKey() const;
 
     // The error a given HTTP status means, with the server's message when it
     // sent one. Status 200 yields no error.
@@ -69,6 +81,7 @@ private:
     QString m_detail;
     int m_httpStatus = 0;
     QString m_serverMessage;
+    bool m_connectionLost = false;
 };
 
 } // namespace CaseLens

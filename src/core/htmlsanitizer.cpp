@@ -1,4 +1,4 @@
-#include "htmlsanitizer.h"
+#include "core/htmlsanitizer.h"
 
 #include <QList>
 #include <QStringView>

@@ -1,4 +1,4 @@
-#include "logging.h"
+#include "core/logging.h"
 
 Q_LOGGING_CATEGORY(lcNet, "caselens.net", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcParse, "caselens.parse", QtWarningMsg)

@@ -1,4 +1,4 @@
-#include "ticket.h"
+#include "core/ticket.h"
 
 #include <QCoreApplication>
 

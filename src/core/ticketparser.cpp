@@ -1,4 +1,4 @@
-#include "ticketparser.h"
+#include "core/ticketparser.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ticket.h"
+#include "core/ticket.h"
 
 #include <QByteArray>
 #include <QDateTime>

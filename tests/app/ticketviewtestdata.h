@@ -3,9 +3,9 @@
 // Tickets for the ticket view's tests: the documented sample, the bundled
 // demo tickets, and generated large ones. Header-only, test code only.
 
-#include "sampledata.h"
-#include "ticket.h"
-#include "ticketparser.h"
+#include "core/ticket.h"
+#include "core/ticketparser.h"
+#include "support/sampledata.h"
 
 #include <QDir>
 #include <QFile>

@@ -6,16 +6,16 @@
 // directories are read once: the "keychain unavailable" and "no key in any
 // file" cases run in child processes (this executable again, with
 // CASELENS_TST_CHILD set), which run their own test class.
-#include "apiclient.h"
-#include "apikeyprovider.h"
-#include "credentialstore.h"
-#include "errorbanner.h"
-#include "fakeserver.h"
-#include "mainwindow.h"
-#include "sampledata.h"
-#include "settingsdialog.h"
-#include "testkeyring.h"
-#include "ticketpage.h"
+#include "app/apikeyprovider.h"
+#include "app/errorbanner.h"
+#include "app/mainwindow.h"
+#include "app/settingsdialog.h"
+#include "app/ticketpage.h"
+#include "core/apiclient.h"
+#include "core/credentialstore.h"
+#include "support/fakeserver.h"
+#include "support/sampledata.h"
+#include "support/testkeyring.h"
 
 #include <QDirIterator>
 #include <QLabel>

@@ -1,7 +1,7 @@
 // The in-app demo server: the real ApiClient and parser against it.
-#include "apiclient.h"
-#include "demoserver.h"
-#include "sampledata.h"
+#include "app/demoserver.h"
+#include "core/apiclient.h"
+#include "support/sampledata.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>

@@ -1,5 +1,5 @@
-#include "ticketview.h"
-#include "ticketviewtestdata.h"
+#include "app/ticketviewtestdata.h"
+#include "ticketview/ticketview.h"
 
 #include <QFileInfo>
 #include <QtTest>

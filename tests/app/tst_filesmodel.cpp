@@ -1,6 +1,6 @@
-#include "filesmodel.h"
-#include "ticketviewtestdata.h"
-#include "viewhelpers.h"
+#include "app/ticketviewtestdata.h"
+#include "ticketview/filesmodel.h"
+#include "ticketview/viewhelpers.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>

@@ -1,6 +1,6 @@
-#include "jsonarraytablemodel.h"
-#include "ticketviewtestdata.h"
-#include "viewhelpers.h"
+#include "app/ticketviewtestdata.h"
+#include "ticketview/jsonarraytablemodel.h"
+#include "ticketview/viewhelpers.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest>

@@ -1,6 +1,6 @@
-#include "jsontreemodel.h"
-#include "ticketviewtestdata.h"
-#include "viewhelpers.h"
+#include "app/ticketviewtestdata.h"
+#include "ticketview/jsontreemodel.h"
+#include "ticketview/viewhelpers.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

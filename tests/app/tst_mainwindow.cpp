@@ -1,20 +1,20 @@
 // Drives the real MainWindow against the loopback FakeServer: typing, Enter,
 // tabs, states, errors, retry, cancel, history, recent cases, demo mode and
 // hostile HTML.
-#include "aboutdialog.h"
-#include "apiclient.h"
-#include "apikeyprovider.h"
-#include "demoserver.h"
-#include "errorbanner.h"
-#include "fakeserver.h"
-#include "loadingpane.h"
-#include "mainwindow.h"
-#include "recentcases.h"
-#include "sampledata.h"
-#include "settingsdialog.h"
-#include "shortcutsdialog.h"
-#include "ticketpage.h"
-#include "ticketview.h"
+#include "app/aboutdialog.h"
+#include "app/apikeyprovider.h"
+#include "app/demoserver.h"
+#include "app/errorbanner.h"
+#include "app/loadingpane.h"
+#include "app/mainwindow.h"
+#include "app/recentcases.h"
+#include "app/settingsdialog.h"
+#include "app/shortcutsdialog.h"
+#include "app/ticketpage.h"
+#include "core/apiclient.h"
+#include "support/fakeserver.h"
+#include "support/sampledata.h"
+#include "ticketview/ticketview.h"
 
 #include <QAbstractSpinBox>
 #include <QAccessible>

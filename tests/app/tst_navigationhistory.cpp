@@ -1,4 +1,4 @@
-#include "navigationhistory.h"
+#include "app/navigationhistory.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
-#include "notesmodel.h"
-#include "ticketviewtestdata.h"
+#include "app/ticketviewtestdata.h"
+#include "ticketview/notesmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "recentcases.h"
+#include "app/recentcases.h"
 
 #include <QSettings>
 #include <QSignalSpy>

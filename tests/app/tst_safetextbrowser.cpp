@@ -1,6 +1,6 @@
-#include "safetextbrowser.h"
-#include "safetextdocument.h"
-#include "ticketviewtestdata.h"
+#include "app/ticketviewtestdata.h"
+#include "ticketview/safetextbrowser.h"
+#include "ticketview/safetextdocument.h"
 
 #include <QSignalSpy>
 #include <QTextBlock>

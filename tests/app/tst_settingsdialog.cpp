@@ -1,6 +1,6 @@
-#include "apikeyprovider.h"
-#include "languagesupport.h"
-#include "settingsdialog.h"
+#include "app/apikeyprovider.h"
+#include "app/languagesupport.h"
+#include "app/settingsdialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

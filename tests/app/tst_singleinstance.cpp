@@ -1,12 +1,12 @@
 // SingleInstance (a second launch hands its case to the running one),
 // caselens:// link parsing, and, end to end, the real caselens binary: one
 // instance in demo mode, a second launch with a link that exits at once.
-#include "apiclient.h"
-#include "apikeyprovider.h"
-#include "commandline.h"
-#include "mainwindow.h"
-#include "singleinstance.h"
-#include "startup.h"
+#include "app/apikeyprovider.h"
+#include "app/commandline.h"
+#include "app/mainwindow.h"
+#include "app/singleinstance.h"
+#include "app/startup.h"
+#include "core/apiclient.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -221,14 +221,14 @@ void tst_SingleInstance::urlParsing()
 {
     QFETCH(QString, url);
     QFETCH(QString, caseNumber);
-    const NormalizedCaseNumber result = caseNumberFromUrl(url);
+    const ParsedCaseNumber result = CaseNumber::parse(url);
     if (caseNumber.isEmpty()) {
         QVERIFY(!result.ok());
-        QCOMPARE(result.error.kind(), ErrorKind::InvalidInput);
-        QVERIFY(result.caseNumber.isEmpty());
+        QCOMPARE(result.error().kind(), ErrorKind::InvalidInput);
+        QVERIFY(result.text().isEmpty());
     } else {
-        QVERIFY2(result.ok(), qPrintable(result.error.message()));
-        QCOMPARE(result.caseNumber, caseNumber);
+        QVERIFY2(result.ok(), qPrintable(result.error().message()));
+        QCOMPARE(result.text(), caseNumber);
     }
 }
 

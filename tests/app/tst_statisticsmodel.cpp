@@ -1,5 +1,5 @@
-#include "statisticsmodel.h"
-#include "ticketviewtestdata.h"
+#include "app/ticketviewtestdata.h"
+#include "ticketview/statisticsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

@@ -3,15 +3,15 @@
 // ours, the language list in Settings, and the desktop's language when
 // nothing is chosen (CTest runs this under LANG=es_ES.UTF-8 and de_DE.UTF-8
 // too: see tests/app/CMakeLists.txt).
-#include "apiclient.h"
-#include "apikeyprovider.h"
-#include "casenumber.h"
-#include "languagesupport.h"
-#include "mainwindow.h"
-#include "settingsdialog.h"
-#include "ticketpage.h"
-#include "ticketview.h"
-#include "viewhelpers.h"
+#include "app/apikeyprovider.h"
+#include "app/languagesupport.h"
+#include "app/mainwindow.h"
+#include "app/settingsdialog.h"
+#include "app/ticketpage.h"
+#include "core/apiclient.h"
+#include "core/casenumber.h"
+#include "ticketview/ticketview.h"
+#include "ticketview/viewhelpers.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -360,7 +360,7 @@ void tst_Translations::messagesFromFreeFunctions()
              QStringLiteral("Für diesen API-Schlüssel gibt es dieses Ticket nicht."));
 
     // Strings from helpers outside classes (Q_DECLARE_TR_FUNCTIONS structs) are found too.
-    QCOMPARE(normalizeCaseNumber(QString()).error.message(),
+    QCOMPARE(CaseNumber::parse(QString()).error().message(),
              QStringLiteral("Geben Sie eine Fallnummer ein, z. B. HYXTNJV."));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QCOMPARE(relativeAgeText(now, now), QStringLiteral("gerade eben"));

@@ -1,4 +1,4 @@
-#include "viewhelpers.h"
+#include "ticketview/viewhelpers.h"
 
 #include <QtTest>
 

@@ -1,6 +1,6 @@
 // caselens-cli end to end: the real executable against a loopback server.
-#include "fakeserver.h"
-#include "sampledata.h"
+#include "support/fakeserver.h"
+#include "support/sampledata.h"
 
 #include <QJsonDocument>
 #include <QProcess>

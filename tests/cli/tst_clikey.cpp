@@ -1,9 +1,9 @@
 // caselens-cli key set/status/forget and fetch's keychain lookup, end to end:
 // the real executable, a real Secret Service (scripts/with-keyring.sh runs
 // an unlocked throwaway GNOME Keyring) and the loopback FakeServer.
-#include "fakeserver.h"
-#include "sampledata.h"
-#include "testkeyring.h"
+#include "support/fakeserver.h"
+#include "support/sampledata.h"
+#include "support/testkeyring.h"
 
 #include <QDirIterator>
 #include <QProcess>

@@ -1,6 +1,6 @@
-#include "apiclient.h"
-#include "fakeserver.h"
-#include "sampledata.h"
+#include "core/apiclient.h"
+#include "support/fakeserver.h"
+#include "support/sampledata.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

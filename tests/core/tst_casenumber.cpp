@@ -1,4 +1,4 @@
-#include "casenumber.h"
+#include "core/casenumber.h"
 
 #include <QTest>
 
@@ -47,19 +47,76 @@ private Q_SLOTS:
         QTest::newRow("fullwidth digit") << QStringLiteral("ABC\uff11") << "";
         QTest::newRow("NUL") << QString::fromUtf16(u"ABC\0DEF", 7) << "";
         QTest::newRow("RTL override") << QStringLiteral("\u202eABC") << "";
+        // Pasted from a chat or an e-mail subject.
+        QTest::newRow("Case #X") << "Case #HYXTNJV"
+                                 << "HYXTNJV";
+        QTest::newRow("case: x") << "  case: hyxtnjv "
+                                 << "HYXTNJV";
+        QTest::newRow("Ticket X") << "Ticket ABC1234"
+                                  << "ABC1234";
+        QTest::newRow("CASE#X") << "CASE#2650478"
+                                << "2650478";
+        QTest::newRow("word alone is a case") << "case"
+                                              << "CASE";
+        QTest::newRow("word glued to case") << "CaseHYXTNJV"
+                                            << "CASEHYXTNJV";
+        QTest::newRow("two words") << "Case Case HYXTNJV"
+                                   << "";
+        QTest::newRow("sentence") << "Case HYXTNJV is urgent"
+                                  << "";
+        // Links, strictly.
+        QTest::newRow("link") << "caselens://ticket/hyxtnjv"
+                              << "HYXTNJV";
+        QTest::newRow("link with spaces") << " caselens://ticket/ABC1234\n"
+                                          << "ABC1234";
+        QTest::newRow("link with query") << "caselens://ticket/HYXTNJV?x=1"
+                                         << "";
+        QTest::newRow("link other host") << "caselens://case/HYXTNJV"
+                                         << "";
+        QTest::newRow("link two segments") << "caselens://ticket/HYXTNJV/x"
+                                           << "";
+        QTest::newRow("link with word") << "caselens://ticket/Case%20HYXTNJV"
+                                        << "";
+        QTest::newRow("link without case") << "caselens://ticket/"
+                                           << "";
     }
 
     void normalize()
     {
         QFETCH(QString, input);
         QFETCH(QString, expected);
-        const NormalizedCaseNumber result = normalizeCaseNumber(input);
-        QCOMPARE(result.caseNumber, expected);
+        const ParsedCaseNumber result = CaseNumber::parse(input);
+        QCOMPARE(result.text(), expected);
         QCOMPARE(result.ok(), !expected.isEmpty());
         if (!result.ok()) {
-            QCOMPARE(result.error.kind(), ErrorKind::InvalidInput);
-            QVERIFY(!result.error.message().isEmpty());
+            QCOMPARE(result.error().kind(), ErrorKind::InvalidInput);
+            QVERIFY(!result.error().message().isEmpty());
+        } else {
+            QCOMPARE(result.caseNumber()->toString(), expected);
+            QCOMPARE(result.caseNumber()->toLink(), QStringLiteral("caselens://ticket/") + expected);
         }
+    }
+
+    void oneMessageEverywhere()
+    {
+        // The search bar, the command line and the client all show these.
+        QCOMPARE(CaseNumber::parse(u"").error().message(),
+                 QStringLiteral("Enter a case number, e.g. HYXTNJV."));
+        QCOMPARE(CaseNumber::parse(u"HYX TNJV").error().message(),
+                 QStringLiteral("A case number has only letters and digits, e.g. HYXTNJV."));
+        QVERIFY(CaseNumber::parse(u"caselens://ticket/A-B")
+                    .error()
+                    .message()
+                    .contains(QStringLiteral("A case number has only letters and digits")));
+    }
+
+    void equalityAndHash()
+    {
+        const CaseNumber a = *CaseNumber::parse(u"#hyxtnjv").caseNumber();
+        const CaseNumber b = *CaseNumber::parse(u"caselens://ticket/HYXTNJV").caseNumber();
+        QVERIFY(a == b);
+        QCOMPARE(qHash(a), qHash(b));
+        QVERIFY(a != *CaseNumber::parse(u"ABC1234").caseNumber());
     }
 };
 

@@ -6,8 +6,8 @@
 // process once it has one, so changing DBUS_SESSION_BUS_ADDRESS later has no
 // effect: each broken set-up runs in a child process (this executable again,
 // with CASELENS_TST_CHILD set), which prints one JSON line per result.
-#include "credentialstore.h"
-#include "testkeyring.h"
+#include "core/credentialstore.h"
+#include "support/testkeyring.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

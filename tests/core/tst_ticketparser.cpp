@@ -1,4 +1,4 @@
-#include "ticketparser.h"
+#include "core/ticketparser.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,6 +1,6 @@
 // libFuzzer target: the fetchSingleTicket answer parser (envelope + ticket).
 // The checks live in fuzzchecks.cpp (also replayed by tst_fuzzregressions).
-#include "fuzzmain.h"
+#include "fuzz/fuzzmain.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {

@@ -1,8 +1,8 @@
-#include "fuzzchecks.h"
+#include "fuzz/fuzzchecks.h"
 
-#include "casenumber.h"
-#include "htmlsanitizer.h"
-#include "ticketparser.h"
+#include "core/casenumber.h"
+#include "core/htmlsanitizer.h"
+#include "core/ticketparser.h"
 
 #include <QRegularExpression>
 #include <QUrl>
@@ -260,29 +260,38 @@ QString checkHtmlSanitizer(QByteArrayView data)
 QString checkCaseNumber(QByteArrayView data)
 {
     const QString input = QString::fromUtf8(data);
-    const NormalizedCaseNumber n = normalizeCaseNumber(input);
+    const ParsedCaseNumber n = CaseNumber::parse(input);
 
-    // An independent statement of the rule (casenumber.h).
+    // The plain form is always accepted (an independent statement of the
+    // rule in casenumber.h): an optional '#', then 1-32 letters or digits.
     QString bare = input.trimmed();
     if (bare.startsWith(u'#'))
         bare = bare.mid(1).trimmed();
-    static const QRegularExpression rule(u"^[A-Za-z0-9]{1,%1}$"_s.arg(MaxCaseNumberLength));
-    const bool valid = rule.match(bare).hasMatch();
-
-    if (n.ok() != valid)
-        return valid ? u"valid input refused: %1"_s.arg(n.error.message()) : u"invalid input accepted"_s;
+    static const QRegularExpression plain(u"^[A-Za-z0-9]{1,%1}$"_s.arg(CaseNumber::MaxLength));
+    static const QRegularExpression wellFormed(u"^[A-Z0-9]{1,%1}$"_s.arg(CaseNumber::MaxLength));
+    if (plain.match(bare).hasMatch() && !CaseNumber::looksLikeLink(input)) {
+        if (!n.ok())
+            return u"valid input refused: %1"_s.arg(n.error().message());
+        if (n.text() != bare.toUpper())
+            return u"parsed as %1, not the upper-case input"_s.arg(n.text());
+    }
     if (!n.ok()) {
-        if (n.error.kind() != ErrorKind::InvalidInput || n.error.message().isEmpty())
+        if (n.error().kind() != ErrorKind::InvalidInput || n.error().message().isEmpty())
             return u"refusal without InvalidInput and a message"_s;
-        if (!n.caseNumber.isEmpty())
+        if (!n.text().isEmpty())
             return u"refusal with a case number"_s;
         return {};
     }
-    if (n.caseNumber != bare.toUpper())
-        return u"normalised to %1, not the upper-case input"_s.arg(n.caseNumber);
-    const NormalizedCaseNumber again = normalizeCaseNumber(n.caseNumber);
-    if (!again.ok() || again.caseNumber != n.caseNumber)
-        return u"normalising twice changes the case number"_s;
+    // Whatever form was accepted, the result is well formed and came from the input.
+    if (!wellFormed.match(n.text()).hasMatch())
+        return u"accepted a malformed case number: %1"_s.arg(n.text());
+    if (!CaseNumber::looksLikeLink(input) && !input.toUpper().contains(n.text()))
+        return u"the case number is not in the input"_s;
+    const ParsedCaseNumber again = CaseNumber::parse(n.text());
+    if (!again.ok() || again.caseNumber() != n.caseNumber())
+        return u"parsing twice changes the case number"_s;
+    if (CaseNumber::parse(n.caseNumber()->toLink()).caseNumber() != n.caseNumber())
+        return u"the link does not parse back to the case number"_s;
     return {};
 }
 

@@ -25,7 +25,7 @@ namespace CaseLens::Fuzz {
 // reach lone surrogates and every code unit).
 [[nodiscard]] QString checkHtmlSanitizer(QByteArrayView data);
 
-// normalizeCaseNumber(): valid results are 1-32 upper-case ASCII letters or
+// CaseNumber::parse(): valid results are 1-32 upper-case ASCII letters or
 // digits and normalise to themselves; invalid ones say why.
 [[nodiscard]] QString checkCaseNumber(QByteArrayView data);
 

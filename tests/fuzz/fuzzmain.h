@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fuzzchecks.h"
+#include "fuzz/fuzzchecks.h"
 
 #include <cstdint>
 #include <cstdio>

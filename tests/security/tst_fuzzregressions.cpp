@@ -1,7 +1,7 @@
 // The fuzz targets' checks (tests/fuzz/fuzzchecks.cpp) on every seed input
 // and every input that ever made a fuzzer fail (tests/fuzz/regressions/),
 // in the normal test suite: no clang or libFuzzer needed.
-#include "fuzzchecks.h"
+#include "fuzz/fuzzchecks.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,12 +4,12 @@
 // what could not be read is marked, and no HTML survives that could run,
 // load or read anything. tst_ticketparser / tst_htmlsanitizer test the
 // single rules; this suite throws whole hostile tickets.
-#include "apiclient.h"
-#include "fakeserver.h"
-#include "fuzzchecks.h"
-#include "htmlsanitizer.h"
-#include "sampledata.h"
-#include "ticketparser.h"
+#include "core/apiclient.h"
+#include "core/htmlsanitizer.h"
+#include "core/ticketparser.h"
+#include "fuzz/fuzzchecks.h"
+#include "support/fakeserver.h"
+#include "support/sampledata.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

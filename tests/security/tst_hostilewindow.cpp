@@ -4,18 +4,18 @@
 // The rest of the ticket must survive, nothing may be fetched, and the window
 // must stay usable. Then a soak: 200 tickets opened and closed in the window,
 // with resident memory reported at the start and the end.
-#include "apiclient.h"
-#include "apikeyprovider.h"
-#include "badge.h"
-#include "elidedlabel.h"
-#include "errorbanner.h"
-#include "fakeserver.h"
-#include "mainwindow.h"
-#include "processmemory.h"
-#include "safetextbrowser.h"
-#include "sampledata.h"
-#include "ticketpage.h"
-#include "ticketview.h"
+#include "app/apikeyprovider.h"
+#include "app/errorbanner.h"
+#include "app/mainwindow.h"
+#include "app/ticketpage.h"
+#include "core/apiclient.h"
+#include "support/fakeserver.h"
+#include "support/processmemory.h"
+#include "support/sampledata.h"
+#include "ticketview/badge.h"
+#include "ticketview/elidedlabel.h"
+#include "ticketview/safetextbrowser.h"
+#include "ticketview/ticketview.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,7 +38,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const QString CaseNumber = u"HYXTNJV"_s;
+const QString TheCase = u"HYXTNJV"_s;
 
 // One window with its own client, key and fake server; the window goes first.
 struct Harness
@@ -97,7 +97,7 @@ TicketPage *openWithBody(Harness &h, const QByteArray &body)
     FakeResponse response;
     response.body = body;
     h.server.enqueue(response);
-    if (!h.window->openCase(CaseNumber))
+    if (!h.window->openCase(TheCase))
         return nullptr;
     TicketPage *page = h.window->currentPage();
     QDeadlineTimer deadline(60s);
@@ -270,7 +270,7 @@ private Q_SLOTS:
 
         TicketView *view = page->ticketView();
         paintEveryTab(h->window.get(), view);
-        QCOMPARE(labelText(view, u"caseNumber"_s), CaseNumber);
+        QCOMPARE(labelText(view, u"caseNumber"_s), TheCase);
         const QString shownSubject = child<ElidedLabel>(view, u"subject"_s)->fullText();
         if (!subject.isEmpty())
             QCOMPARE(shownSubject, subject);
@@ -315,7 +315,7 @@ private Q_SLOTS:
             d.insert(u"ClosedBy"_s, u"\u202Eresu"_s);
             return d;
         }()));
-        QVERIFY(h->window->openCase(CaseNumber));
+        QVERIFY(h->window->openCase(TheCase));
         TicketPage *page = h->window->currentPage();
         QTRY_COMPARE(page->state(), TicketPage::State::Ticket);
         TicketView *view = page->ticketView();
@@ -329,7 +329,7 @@ private Q_SLOTS:
 
         const QString title = h->window->windowTitle();
         QVERIFY2(title.size() < 200, qPrintable(QString::number(title.size())));
-        QVERIFY2(title.startsWith(CaseNumber + u" — \u2068\u202E"_s), qPrintable(title.left(40)));
+        QVERIFY2(title.startsWith(TheCase + u" — \u2068\u202E"_s), qPrintable(title.left(40)));
         QVERIFY2(title.endsWith(u"\u2026\u2069 — CaseLens"_s), qPrintable(title.right(40)));
         auto *tabs = child<QTabWidget>(h->window.get(), u"ticketTabs"_s);
         QVERIFY(tabs->tabToolTip(tabs->currentIndex()).size() < 1000);

@@ -3,10 +3,10 @@
 // a 1,000-fetch soak against a server that injects seeded random faults.
 // Every request must end, once, in bounded time, with an error a person can
 // act on, and memory must not grow.
-#include "apiclient.h"
-#include "fakeserver.h"
-#include "processmemory.h"
-#include "sampledata.h"
+#include "core/apiclient.h"
+#include "support/fakeserver.h"
+#include "support/processmemory.h"
+#include "support/sampledata.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -2,9 +2,9 @@
 // error a person reads or copies, the CLI's output, or a file under HOME,
 // even with every logging category on, and it is never taken as a
 // command-line argument.
-#include "apiclient.h"
-#include "fakeserver.h"
-#include "sampledata.h"
+#include "core/apiclient.h"
+#include "support/fakeserver.h"
+#include "support/sampledata.h"
 
 #include <QDirIterator>
 #include <QJsonDocument>

@@ -5,9 +5,9 @@
 // message that names the problem; a certificate from a CA the test trusts
 // must work, so the HTTPS success path is proven too; a redirect must never
 // carry the key to another origin or down to plain http.
-#include "apiclient.h"
-#include "fakeserver.h"
-#include "sampledata.h"
+#include "core/apiclient.h"
+#include "support/fakeserver.h"
+#include "support/sampledata.h"
 
 #include <QDir>
 #include <QFile>

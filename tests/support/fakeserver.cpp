@@ -1,4 +1,4 @@
-#include "fakeserver.h"
+#include "support/fakeserver.h"
 
 #include <QJsonDocument>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "processmemory.h"
+#include "support/processmemory.h"
 
 #include <QByteArray>
 #include <QFile>

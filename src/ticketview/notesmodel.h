@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/ticket.h"
+
+#include <QAbstractListModel>
+
+#include <optional>
+#include <vector>
+
+namespace CaseLens::Gui {
+
+// The ticket's notes, one row each, in the order the server sent them.
+// Sanitised HTML and plain text are computed when first asked for and cached,
+// so a ticket with thousands of notes is set instantly.
+class NotesModel final : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(NotesModel)
+
+public:
+    enum Role {
+        DateRole = Qt::UserRole + 1, // QDateTime (UTC); sort role
+        DateTextRole,                // "26/01/2025 10:05" in local time
+        SanitizedHtmlRole,           // Html::sanitize(note)
+        PlainTextRole,               // Html::toPlainText(note); filter role
+        IdRole,                      // the note's Id as text
+        NoteIndexRole,               // int: the row in this model (stable key for caches)
+    };
+
+    explicit NotesModel(QObject *parent = nullptr);
+
+    void setNotes(const QList<Note> &notes);
+    [[nodiscard]] const QList<Note> &notes() const { return m_notes; }
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+private:
+    [[nodiscard]] const QString &sanitizedHtml(int row) const;
+    [[nodiscard]] const QString &plainText(int row) const;
+
+    QList<Note> m_notes;
+    mutable std::vector<std::optional<QString>> m_html;
+    mutable std::vector<std::optional<QString>> m_plain;
+};
+
+} // namespace CaseLens::Gui

@@ -1,0 +1,170 @@
+#include "ticketview/notestab.h"
+
+#include "ticketview/notedelegate.h"
+#include "ticketview/notesmodel.h"
+#include "ticketview/viewhelpers.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QLocale>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace CaseLens::Gui {
+namespace {
+
+constexpr int FilterDelayMs = 200;
+
+} // namespace
+
+NotesTab::NotesTab(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new NotesModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_filter(new QLineEdit(this))
+    , m_order(new QComboBox(this))
+    , m_count(new QLabel(this))
+    , m_list(new QListView(this))
+    , m_stack(new QStackedWidget(this))
+    , m_filterTimer(new QTimer(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(NotesModel::DateRole);
+    m_proxy->setFilterRole(NotesModel::PlainTextRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setDynamicSortFilter(false);
+
+    m_filter->setPlaceholderText(tr("Filter notes"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter notes"));
+    m_filter->setObjectName(QStringLiteral("notesFilter"));
+
+    m_order->addItem(tr("Oldest first"));
+    m_order->addItem(tr("Newest first"));
+    m_order->setAccessibleName(tr("Note order"));
+    m_order->setObjectName(QStringLiteral("notesOrder"));
+
+    m_count->setTextFormat(Qt::PlainText);
+    m_count->setAccessibleName(tr("Number of notes shown"));
+
+    m_list->setModel(m_proxy);
+    m_delegate = new NoteDelegate(m_list);
+    m_list->setItemDelegate(m_delegate);
+    m_list->setObjectName(QStringLiteral("notesList"));
+    m_list->setAccessibleName(tr("Notes"));
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setLayoutMode(QListView::Batched);
+    m_list->setBatchSize(50);
+    m_list->setUniformItemSizes(false);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setMouseTracking(true);
+    m_list->setWordWrap(true);
+    connect(m_delegate, &NoteDelegate::linkActivated, this, &NotesTab::httpsLinkActivated);
+
+    auto *copy = new QAction(tr("Copy Note Text"), m_list);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &NotesTab::copySelectedNotes);
+    m_list->addAction(copy);
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    m_empty = makeEmptyStateLabel(tr("No notes on this ticket"), this);
+
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_filter, 1);
+    bar->addWidget(m_order);
+    bar->addWidget(m_count);
+    contentLayout->addLayout(bar);
+    contentLayout->addWidget(m_list, 1);
+
+    m_stack->addWidget(content);
+    m_stack->addWidget(m_empty);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(FilterDelayMs);
+    connect(m_filterTimer, &QTimer::timeout, this, &NotesTab::applyFilter);
+    connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    connect(m_filter, &QLineEdit::returnPressed, this, &NotesTab::applyFilter);
+    connect(m_order, &QComboBox::currentIndexChanged, this, &NotesTab::applySortOrder);
+
+    applySortOrder();
+    updateState();
+}
+
+void NotesTab::setTicket(const Ticket &ticket)
+{
+    m_delegate->clearCache();
+    m_model->setNotes(ticket.notes);
+    applySortOrder();
+    updateState();
+}
+
+void NotesTab::setNewestFirst(bool newestFirst)
+{
+    m_order->setCurrentIndex(newestFirst ? 1 : 0);
+}
+
+void NotesTab::setFilterText(const QString &text)
+{
+    m_filter->setText(text);
+    applyFilter();
+}
+
+void NotesTab::applyFilter()
+{
+    m_filterTimer->stop();
+    m_proxy->setFilterFixedString(m_filter->text().trimmed());
+    updateState();
+}
+
+void NotesTab::applySortOrder()
+{
+    m_proxy->sort(0, m_order->currentIndex() == 1 ? Qt::DescendingOrder : Qt::AscendingOrder);
+}
+
+void NotesTab::updateState()
+{
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    m_stack->setCurrentIndex(total == 0 ? 1 : 0);
+    if (shown == total)
+        m_count->setText(total == 1 ? tr("%Ln note", nullptr, 1) : tr("%Ln notes", nullptr, total));
+    else
+        m_count->setText(
+            (total == 1 ? tr("%1 of %Ln note", nullptr, 1) : tr("%1 of %Ln notes", nullptr, total))
+                .arg(QLocale().toString(shown)));
+}
+
+void NotesTab::copySelectedNotes()
+{
+    QModelIndexList rows = m_list->selectionModel()->selectedIndexes();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList parts;
+    for (const QModelIndex &index : rows) {
+        const QString date = index.data(NotesModel::DateTextRole).toString();
+        const QString text = index.data(NotesModel::PlainTextRole).toString();
+        parts.append(date.isEmpty() ? text : date + u'\n' + text);
+    }
+    if (!parts.isEmpty())
+        QGuiApplication::clipboard()->setText(parts.join(QStringLiteral("\n\n")));
+}
+
+} // namespace CaseLens::Gui

@@ -1,0 +1,325 @@
+#include "ticketview/ticketheader.h"
+
+#include "core/pluralcount.h"
+#include "ticketview/badge.h"
+#include "ticketview/elidedlabel.h"
+#include "ticketview/viewhelpers.h"
+
+#include <QClipboard>
+#include <QGridLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace CaseLens::Gui {
+namespace {
+
+constexpr qsizetype MaxNameChars = 120;
+constexpr int WarningsListLines = 6;
+
+// Badge colours: dark enough for white text (contrast >= 4.5:1) and distinct
+// on light and dark windows. The badge's text and icon carry the meaning.
+constexpr QRgb OpenColor = 0x1a7f37;
+constexpr QRgb ClosedColor = 0x8250df;
+constexpr QRgb LowColor = 0x57606a;
+constexpr QRgb MediumColor = 0x9a5000;
+constexpr QRgb HighColor = 0xcf222e;
+constexpr QRgb UnknownColor = 0x6e7781;
+
+QLabel *makeTitle(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setTextFormat(Qt::PlainText);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
+void setMarked(QLabel *label, const QString &text, const QStringList &warnings, const QString &toolTip = {})
+{
+    label->setText(text + warningMark(warnings));
+    QStringList tip;
+    if (!toolTip.isEmpty())
+        tip.append(toolTip);
+    tip.append(warnings);
+    label->setToolTip(toolTipText(tip.join(u'\n')));
+    label->setAccessibleDescription(warnings.join(u'\n'));
+}
+
+} // namespace
+
+TicketHeader::TicketHeader(QWidget *parent)
+    : QWidget(parent)
+    , m_caseNumber(new QLabel(this))
+    , m_copy(new QToolButton(this))
+    , m_subject(new ElidedLabel(this))
+    , m_warningsButton(new QToolButton(this))
+    , m_warningsList(new QPlainTextEdit(this))
+    , m_status(new Badge(this))
+    , m_priority(new Badge(this))
+    , m_area(new QLabel(this))
+    , m_views(new QLabel(this))
+    , m_pinned(new QLabel(this))
+    , m_created(makePlainLabel(this, tr("Created")))
+    , m_closedTitle(makeTitle(tr("Closed:"), this))
+    , m_closed(makePlainLabel(this, tr("Closed")))
+    , m_completion(new QProgressBar(this))
+    , m_completionTitle(makeTitle(tr("Completion:"), this))
+{
+    QFont caseFont = m_caseNumber->font();
+    caseFont.setBold(true);
+    caseFont.setPointSizeF(caseFont.pointSizeF() * 1.25);
+    m_caseNumber->setFont(caseFont);
+    m_caseNumber->setTextFormat(Qt::PlainText);
+    m_caseNumber->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_caseNumber->setAccessibleName(tr("Case number"));
+    m_caseNumber->setObjectName(QStringLiteral("caseNumber"));
+
+    m_copy->setText(tr("Copy"));
+    m_copy->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+    m_copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_copy->setToolTip(tr("Copy the case number"));
+    m_copy->setAccessibleName(tr("Copy case number"));
+    m_copy->setObjectName(QStringLiteral("copyCaseNumber"));
+    m_copy->setAutoRaise(true);
+    connect(m_copy, &QToolButton::clicked, this, &TicketHeader::copyCaseNumber);
+
+    QFont subjectFont = m_subject->font();
+    subjectFont.setBold(true);
+    subjectFont.setPointSizeF(subjectFont.pointSizeF() * 1.25);
+    m_subject->setFont(subjectFont);
+    m_subject->setObjectName(QStringLiteral("subject"));
+
+    m_warningsButton->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_warningsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_warningsButton->setCheckable(true);
+    m_warningsButton->setAutoRaise(true);
+    m_warningsButton->setObjectName(QStringLiteral("warningsButton"));
+    m_warningsButton->setToolTip(tr("Show the parts of this ticket that could not be read"));
+    connect(m_warningsButton, &QToolButton::toggled, this, &TicketHeader::setWarningsVisible);
+
+    m_warningsList->setReadOnly(true);
+    m_warningsList->setObjectName(QStringLiteral("warningsList"));
+    m_warningsList->setAccessibleName(tr("Ticket warnings"));
+    m_warningsList->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_warningsList->setFixedHeight(m_warningsList->fontMetrics().lineSpacing() * WarningsListLines +
+                                   2 * m_warningsList->frameWidth() + 8);
+    m_warningsList->hide();
+
+    m_status->setObjectName(QStringLiteral("statusBadge"));
+    m_priority->setObjectName(QStringLiteral("priorityBadge"));
+    for (QLabel *label : {m_area, m_views, m_pinned}) {
+        label->setTextFormat(Qt::PlainText);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_area->setObjectName(QStringLiteral("productArea"));
+    m_area->setAccessibleName(tr("Product area"));
+    m_views->setObjectName(QStringLiteral("views"));
+    m_views->setAccessibleName(tr("Views"));
+    m_pinned->setObjectName(QStringLiteral("pinned"));
+    m_pinned->setAccessibleName(tr("Pinned"));
+    m_created->setObjectName(QStringLiteral("created"));
+    m_closed->setObjectName(QStringLiteral("closed"));
+
+    m_completion->setRange(0, 100);
+    m_completion->setTextVisible(true);
+    m_completion->setAccessibleName(tr("Completion"));
+    m_completion->setObjectName(QStringLiteral("completion"));
+    m_completion->setMaximumWidth(m_completion->fontMetrics().averageCharWidth() * 28);
+    m_completion->setMaximumHeight(m_completion->fontMetrics().height() + 6);
+
+    // Row 1: case number, copy, subject, warnings.
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_caseNumber);
+    titleRow->addWidget(m_copy);
+    titleRow->addSpacing(8);
+    titleRow->addWidget(m_subject, 1);
+    titleRow->addWidget(m_warningsButton);
+
+    // Row 2: badges and small facts.
+    auto *factsRow = new QHBoxLayout;
+    factsRow->addWidget(m_status);
+    factsRow->addWidget(m_priority);
+    factsRow->addSpacing(8);
+    factsRow->addWidget(m_area);
+    factsRow->addSpacing(8);
+    factsRow->addWidget(m_views);
+    factsRow->addSpacing(8);
+    factsRow->addWidget(m_pinned);
+    factsRow->addStretch(1);
+
+    // Rows 3+: dates and completion.
+    auto *grid = new QGridLayout;
+    grid->setHorizontalSpacing(8);
+    grid->setVerticalSpacing(2);
+    grid->addWidget(makeTitle(tr("Created:"), this), 0, 0, Qt::AlignRight | Qt::AlignTop);
+    grid->addWidget(m_created, 0, 1);
+    grid->addWidget(m_closedTitle, 1, 0, Qt::AlignRight | Qt::AlignTop);
+    grid->addWidget(m_closed, 1, 1);
+    grid->addWidget(m_completionTitle, 2, 0, Qt::AlignRight | Qt::AlignVCenter);
+    grid->addWidget(m_completion, 2, 1, Qt::AlignLeft | Qt::AlignVCenter);
+    grid->setColumnStretch(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    layout->addLayout(titleRow);
+    layout->addLayout(factsRow);
+    layout->addLayout(grid);
+    layout->addWidget(m_warningsList);
+
+    setTicket(Ticket{});
+}
+
+void TicketHeader::setTicket(const Ticket &ticket, const QDateTime &now)
+{
+    const auto w = [&ticket](const char *field) {
+        return warningMessages(ticket, QString::fromLatin1(field));
+    };
+
+    // Case number and subject.
+    m_caseNumberText = ticket.caseNumber.trimmed();
+    const QStringList caseWarnings = w("CaseNumber");
+    m_caseNumber->setText(singleLine(shortened(m_caseNumberText, 40)) + warningMark(caseWarnings));
+    m_caseNumber->setToolTip(toolTipText(caseWarnings.join(u'\n')));
+    m_copy->setEnabled(!m_caseNumberText.isEmpty());
+    const QStringList subjectWarnings = w("Subject");
+    m_subject->setFullText(ticket.subject.isEmpty() && ticket.caseNumber.isEmpty()
+                               ? QString()
+                               : (ticket.subject.isEmpty() ? tr("(no subject)") : ticket.subject) +
+                                     warningMark(subjectWarnings));
+    if (!subjectWarnings.isEmpty())
+        m_subject->setToolTip(toolTipText(ticket.subject + u'\n' + subjectWarnings.join(u'\n')));
+
+    // Status and priority: a badge each, with text and a shape icon.
+    const QStringList statusWarnings = w("Status");
+    QString statusText = tr("Status unknown");
+    Badge::Icon statusIcon = Badge::Icon::Unknown;
+    QRgb statusColor = UnknownColor;
+    if (ticket.status == TicketStatus::Open) {
+        statusText = statusName(ticket.status);
+        statusIcon = Badge::Icon::Open;
+        statusColor = OpenColor;
+    } else if (ticket.status == TicketStatus::Closed) {
+        statusText = statusName(ticket.status);
+        statusIcon = Badge::Icon::Closed;
+        statusColor = ClosedColor;
+    }
+    m_status->setBadge(statusText + warningMark(statusWarnings), statusIcon, QColor::fromRgb(statusColor));
+    m_status->setToolTip(
+        toolTipText((QStringList{tr("Status: %1").arg(statusText)} + statusWarnings).join(u'\n')));
+
+    const QStringList priorityWarnings = w("Priority");
+    QString priorityText = tr("Priority unknown");
+    Badge::Icon priorityIcon = Badge::Icon::Unknown;
+    QRgb priorityColor = UnknownColor;
+    switch (ticket.priority) {
+    case Priority::Low:
+        priorityIcon = Badge::Icon::PriorityLow;
+        priorityColor = LowColor;
+        break;
+    case Priority::Medium:
+        priorityIcon = Badge::Icon::PriorityMedium;
+        priorityColor = MediumColor;
+        break;
+    case Priority::High:
+        priorityIcon = Badge::Icon::PriorityHigh;
+        priorityColor = HighColor;
+        break;
+    case Priority::Unknown:
+        break;
+    }
+    if (ticket.priority != Priority::Unknown)
+        priorityText = tr("%1 priority").arg(priorityName(ticket.priority));
+    m_priority->setBadge(priorityText + warningMark(priorityWarnings), priorityIcon,
+                         QColor::fromRgb(priorityColor));
+    m_priority->setToolTip(toolTipText((QStringList{priorityText} + priorityWarnings).join(u'\n')));
+
+    // Product area, views, pin.
+    const QStringList areaWarnings = w("ResourceAffected");
+    const QString area = singleLine(shortened(ticket.resourceAffected, 60));
+    m_area->setVisible(!area.isEmpty() || !areaWarnings.isEmpty());
+    setMarked(m_area, tr("Product area: %1").arg(isolate(capitalized(area))), areaWarnings);
+    setMarked(
+        m_views,
+        (ticket.views == 1 ? tr("%1 view", nullptr, 1) : tr("%1 views", nullptr, pluralCount(ticket.views)))
+            .arg(QLocale().toString(ticket.views)),
+        w("Views"));
+    const QStringList pinWarnings = w("Pin");
+    m_pinned->setVisible(ticket.pinned || !pinWarnings.isEmpty());
+    setMarked(m_pinned, ticket.pinned ? tr("Pinned") : tr("Not pinned"), pinWarnings);
+
+    // Created.
+    const QStringList dateWarnings = w("Date");
+    QString created = tr("Unknown");
+    if (ticket.created.isValid())
+        created = tr("%1 (%2)").arg(localDateTimeText(ticket.created), relativeAgeText(ticket.created, now));
+    setMarked(m_created, created, dateWarnings,
+              ticket.created.isValid() ? ticket.created.toString(Qt::ISODateWithMs) : QString());
+
+    // Closed: by whom, when, after how long.
+    const QStringList closedWarnings = w("ClosedBy") + w("CloseDate");
+    const bool closed =
+        ticket.status == TicketStatus::Closed || ticket.closeDate.isValid() || !ticket.closedBy.isEmpty();
+    m_closedTitle->setVisible(closed || !closedWarnings.isEmpty());
+    m_closed->setVisible(closed || !closedWarnings.isEmpty());
+    QStringList closedParts;
+    if (!ticket.closedBy.trimmed().isEmpty())
+        closedParts.append(
+            tr("by %1").arg(isolate(singleLine(shortened(ticket.closedBy.trimmed(), MaxNameChars)))));
+    if (ticket.closeDate.isValid()) {
+        closedParts.append(
+            tr("on %1 (%2)")
+                .arg(localDateTimeText(ticket.closeDate), relativeAgeText(ticket.closeDate, now)));
+        if (ticket.created.isValid() && ticket.closeDate >= ticket.created)
+            closedParts.append(
+                tr("%1 after it was opened").arg(durationText(ticket.created.secsTo(ticket.closeDate))));
+    }
+    if (closedParts.isEmpty())
+        closedParts.append(tr("yes, no details"));
+    setMarked(m_closed, closedParts.join(QStringLiteral(", ")), closedWarnings,
+              ticket.closeDate.isValid() ? ticket.closeDate.toString(Qt::ISODateWithMs) : QString());
+
+    // Completion.
+    const QStringList completionWarnings = w("Completion");
+    m_completion->setValue(std::clamp(ticket.completion, 0, 100));
+    m_completion->setFormat(tr("%p%") + warningMark(completionWarnings));
+    m_completion->setToolTip(toolTipText(completionWarnings.join(u'\n')));
+    m_completion->setAccessibleDescription(tr("%1% complete").arg(ticket.completion));
+
+    // All warnings in one place.
+    const qsizetype count = ticket.warnings.size();
+    m_warningsButton->setVisible(count > 0);
+    m_warningsButton->setText(count == 1 ? tr("%Ln warning", nullptr, 1)
+                                         : tr("%Ln warnings", nullptr, pluralCount(count)));
+    m_warningsButton->setAccessibleName(m_warningsButton->text());
+    QStringList lines;
+    lines.reserve(std::min<qsizetype>(count, 1000));
+    for (qsizetype i = 0; i < count && i < 1000; ++i)
+        lines.append(QStringLiteral("\u2022 ") + singleLine(ticket.warnings.at(i).message));
+    if (count > 1000)
+        lines.append(tr("\u2026 and %n more", nullptr, int(count - 1000)));
+    m_warningsList->setPlainText(lines.join(u'\n'));
+    if (count == 0)
+        m_warningsButton->setChecked(false);
+    setWarningsVisible(m_warningsButton->isChecked() && count > 0);
+}
+
+void TicketHeader::copyCaseNumber()
+{
+    if (!m_caseNumberText.isEmpty())
+        QGuiApplication::clipboard()->setText(m_caseNumberText);
+}
+
+void TicketHeader::setWarningsVisible(bool visible)
+{
+    m_warningsList->setVisible(visible);
+}
+
+} // namespace CaseLens::Gui

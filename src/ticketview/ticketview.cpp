@@ -1,0 +1,168 @@
+#include "ticketview/ticketview.h"
+
+#include "ticketview/filesmodel.h"
+#include "ticketview/jsonarraytablemodel.h"
+#include "ticketview/notestab.h"
+#include "ticketview/overviewtab.h"
+#include "ticketview/rawtab.h"
+#include "ticketview/requestertab.h"
+#include "ticketview/statisticstab.h"
+#include "ticketview/tabletab.h"
+#include "ticketview/ticketheader.h"
+#include "ticketview/viewhelpers.h"
+
+#include <QLocale>
+#include <QStyle>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace CaseLens::Gui {
+
+TicketView::TicketView(QWidget *parent)
+    : QWidget(parent)
+    , m_header(new TicketHeader(this))
+    , m_tabs(new QTabWidget(this))
+    , m_overview(new OverviewTab(m_tabs))
+    , m_notes(new NotesTab(m_tabs))
+    , m_statistics(new StatisticsTab(m_tabs))
+    , m_collaboratorsModel(new JsonArrayTableModel(this))
+    , m_collaborators(new TableTab(m_collaboratorsModel, JsonArrayTableModel::SortRole,
+                                   tr("No collaborators on this ticket"), tr("Collaborators"), m_tabs))
+    , m_filesModel(new FilesModel(this))
+    , m_files(new TableTab(m_filesModel, FilesModel::SortRole, tr("No files attached to this ticket"),
+                           tr("Files"), m_tabs))
+    , m_requester(new RequesterTab(m_tabs))
+    , m_raw(new RawTab(m_tabs))
+{
+    m_header->setObjectName(QStringLiteral("ticketHeader"));
+    m_tabs->setObjectName(QStringLiteral("ticketTabs"));
+    m_tabs->setAccessibleName(tr("Ticket sections"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->tabBar()->setExpanding(false);
+    m_tabs->tabBar()->setUsesScrollButtons(true);
+    m_tabs->addTab(m_overview, {});
+    m_tabs->addTab(m_notes, {});
+    m_tabs->addTab(m_statistics, {});
+    m_tabs->addTab(m_collaborators, {});
+    m_tabs->addTab(m_files, {});
+    m_tabs->addTab(m_requester, {});
+    m_tabs->addTab(m_raw, {});
+    m_overview->setObjectName(QStringLiteral("overviewTab"));
+    m_notes->setObjectName(QStringLiteral("notesTab"));
+    m_statistics->setObjectName(QStringLiteral("statisticsTab"));
+    m_collaborators->setObjectName(QStringLiteral("collaboratorsTab"));
+    m_files->setObjectName(QStringLiteral("filesTab"));
+    m_requester->setObjectName(QStringLiteral("requesterTab"));
+    m_raw->setObjectName(QStringLiteral("rawTab"));
+
+    connect(m_overview, &OverviewTab::httpsLinkActivated, this, &TicketView::forwardLink);
+    connect(m_notes, &NotesTab::httpsLinkActivated, this, &TicketView::forwardLink);
+    connect(m_collaborators, &TableTab::httpsLinkActivated, this, &TicketView::forwardLink);
+    connect(m_files, &TableTab::httpsLinkActivated, this, &TicketView::forwardLink);
+    connect(m_requester, &RequesterTab::httpsLinkActivated, this, &TicketView::forwardLink);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &TicketView::onCurrentTabChanged);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_header);
+    layout->addWidget(m_tabs, 1);
+
+    setTicket(Ticket{});
+}
+
+void TicketView::setTicket(const Ticket &ticket)
+{
+    m_ticket = ticket;
+    const bool blank = ticket.caseNumber.isEmpty() && ticket.raw.isEmpty();
+    m_header->setVisible(!blank);
+    m_header->setTicket(ticket);
+    m_overview->setTicket(ticket);
+    m_notes->setTicket(ticket);
+    m_statistics->setTicket(ticket);
+    m_collaboratorsModel->setArray(ticket.collaborators);
+    m_collaborators->refresh();
+    m_filesModel->setFiles(ticket.files);
+    m_files->refresh();
+    m_requester->setTicket(ticket);
+    m_raw->setRaw(ticket.raw);
+    if (m_tabs->currentIndex() == RawTabIndex)
+        m_raw->ensureLoaded();
+    updateTabTitles();
+}
+
+const Ticket &TicketView::ticket() const
+{
+    return m_ticket;
+}
+
+int TicketView::tabCount() const
+{
+    return m_tabs->count();
+}
+
+void TicketView::showTab(int index)
+{
+    if (index < 0 || index >= m_tabs->count())
+        return;
+    m_tabs->setCurrentIndex(index);
+}
+
+QString TicketView::tabTitle(int index) const
+{
+    return m_tabs->tabText(index);
+}
+
+int TicketView::currentTab() const
+{
+    return m_tabs->currentIndex();
+}
+
+void TicketView::forwardLink(const QUrl &url)
+{
+    // Every tab filters already; this is the last gate before the window.
+    if (isOpenableUrl(url))
+        Q_EMIT httpsLinkActivated(url);
+}
+
+void TicketView::onCurrentTabChanged(int index)
+{
+    if (index == RawTabIndex)
+        m_raw->ensureLoaded();
+}
+
+void TicketView::updateTabTitles()
+{
+    const QLocale locale;
+    const auto counted = [&locale](const QString &title, qsizetype count) {
+        return QStringLiteral("%1 (%2)").arg(title, locale.toString(count));
+    };
+    struct TabInfo
+    {
+        QString title;
+        QStringList warnings;
+    };
+    const auto w = [this](const char *field) {
+        return warningMessages(m_ticket, QString::fromLatin1(field));
+    };
+    const TabInfo tabs[TabCount] = {
+        {tr("Overview"), w("Description") + w("NotifyUsers") + w("Documentation") + w("GitHubIssue") +
+                             w("Survey") + w("AttachmentInfo")},
+        {counted(tr("Notes"), m_ticket.notes.size()), w("Notes")},
+        {counted(tr("Statistics"), m_ticket.statistics.size()), w("Statistics")},
+        {counted(tr("Collaborators"), m_ticket.collaborators.size()), w("Collaborators")},
+        {counted(tr("Files"), m_ticket.files.size()), w("Files")},
+        {tr("Requester"), w("AccountInfo")},
+        {tr("Raw"), {}},
+    };
+    const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    for (int i = 0; i < TabCount; ++i) {
+        m_tabs->setTabText(i, tabs[i].title);
+        m_tabs->setTabIcon(i, tabs[i].warnings.isEmpty() ? QIcon() : warningIcon);
+        QString tip = tr("Ctrl+%1").arg(i + 1);
+        if (!tabs[i].warnings.isEmpty())
+            tip += u'\n' + shortened(tabs[i].warnings.mid(0, 10).join(u'\n'), 2000);
+        m_tabs->setTabToolTip(i, toolTipText(tip));
+    }
+}
+
+} // namespace CaseLens::Gui

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/ticket.h"
+
+#include <QUrl>
+#include <QWidget>
+
+class QTabWidget;
+
+namespace CaseLens::Gui {
+
+class FilesModel;
+class JsonArrayTableModel;
+class NotesTab;
+class OverviewTab;
+class RawTab;
+class RequesterTab;
+class StatisticsTab;
+class TableTab;
+class TicketHeader;
+
+// Shows one ticket: a header (what is it, how urgent) over tabs Overview,
+// Notes, Statistics, Collaborators, Files, Requester and Raw. It only
+// displays a Ticket: no JSON from the network, no requests, and it never opens
+// links itself — it emits httpsLinkActivated() and the window decides.
+class TicketView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TicketView)
+
+public:
+    enum Tab {
+        OverviewTabIndex,
+        NotesTabIndex,
+        StatisticsTabIndex,
+        CollaboratorsTabIndex,
+        FilesTabIndex,
+        RequesterTabIndex,
+        RawTabIndex,
+        TabCount
+    };
+
+    explicit TicketView(QWidget *parent = nullptr);
+
+    // Replaces the content; fast even for 5,000 notes / 20,000 statistics
+    // (rich text and the raw text are laid out only when shown).
+    void setTicket(const CaseLens::Ticket &ticket);
+    [[nodiscard]] const CaseLens::Ticket &ticket() const;
+
+    [[nodiscard]] int tabCount() const;
+    void showTab(int index);                         // Ctrl+1..7 from the main window
+    [[nodiscard]] QString tabTitle(int index) const; // e.g. "Notes (12)"
+    [[nodiscard]] int currentTab() const;
+
+Q_SIGNALS:
+    // Only https URLs (and mailto), after a user click.
+    void httpsLinkActivated(const QUrl &url);
+
+private:
+    void forwardLink(const QUrl &url);
+    void updateTabTitles();
+    void onCurrentTabChanged(int index);
+
+    Ticket m_ticket;
+    TicketHeader *m_header;
+    QTabWidget *m_tabs;
+    OverviewTab *m_overview;
+    NotesTab *m_notes;
+    StatisticsTab *m_statistics;
+    JsonArrayTableModel *m_collaboratorsModel;
+    TableTab *m_collaborators;
+    FilesModel *m_filesModel;
+    TableTab *m_files;
+    RequesterTab *m_requester;
+    RawTab *m_raw;
+};
+
+} // namespace CaseLens::Gui
