@@ -66,15 +66,13 @@ TicketPage::TicketPage(ApiClient *client, const CaseNumber &caseNumber, QWidget 
         connect(banner, &ErrorBanner::editCaseRequested, this, &TicketPage::editCaseRequested);
     }
     connect(m_view, &TicketView::httpsLinkActivated, this, &TicketPage::httpsLinkActivated);
-    connect(m_client, &ApiClient::started, this, [this](RequestId id) { onStarted(id); });
-    connect(m_client, &ApiClient::retrying, this, &TicketPage::onRetrying);
-    connect(m_client, &ApiClient::finished, this, &TicketPage::onFinished);
 }
 
+// Deleting the reply withdraws the request (quietly): nothing arrives for a
+// page that is gone.
 TicketPage::~TicketPage()
 {
-    if (m_requestId != 0)
-        m_client->cancel(m_requestId);
+    delete m_reply;
 }
 
 TicketPage::State TicketPage::state() const
@@ -88,11 +86,14 @@ TicketPage::State TicketPage::state() const
 
 void TicketPage::fetch()
 {
-    if (m_requestId != 0)
+    if (m_reply)
         return; // already on its way
     m_refreshError->hide();
     m_retry = {};
-    m_requestId = m_client->fetchTicket(m_caseNumber.toString());
+    m_reply = m_client->fetchTicket(m_caseNumber);
+    connect(m_reply, &ApiReply::started, this, &TicketPage::onStarted);
+    connect(m_reply, &ApiReply::retrying, this, &TicketPage::onRetrying);
+    connect(m_reply, &ApiReply::finished, this, &TicketPage::onFinished);
     // Shown at once, not when the request leaves the queue: the agent sees
     // within a frame that something happens.
     if (m_hasTicket) {
@@ -108,14 +109,14 @@ void TicketPage::fetch()
 
 void TicketPage::cancel()
 {
-    if (m_requestId != 0)
-        m_client->cancel(m_requestId); // finished(Cancelled) follows
+    if (m_reply)
+        m_reply->abort(); // finished(Cancelled) follows
 }
 
-void TicketPage::onStarted(RequestId id)
+void TicketPage::onStarted()
 {
     // After "retrying in 2 s" the wait is over: say that it is trying now.
-    if (id != m_requestId || m_retry.attempt == 0)
+    if (m_retry.attempt == 0)
         return;
     const QString text = tr("Trying again (attempt %1 of %2)…").arg(m_retry.attempt).arg(m_retry.maxAttempts);
     m_loading->setNotice(text);
@@ -124,11 +125,8 @@ void TicketPage::onStarted(RequestId id)
     Q_EMIT stateChanged();
 }
 
-void TicketPage::onRetrying(RequestId id, const QString &caseNumber, const RetryNotice &notice)
+void TicketPage::onRetrying(const RetryNotice &notice)
 {
-    Q_UNUSED(caseNumber)
-    if (id != m_requestId)
-        return;
     m_retry = notice;
     m_loading->setNotice(notice.message());
     m_refreshBar->setToolTip(notice.message());
@@ -136,12 +134,11 @@ void TicketPage::onRetrying(RequestId id, const QString &caseNumber, const Retry
     Q_EMIT stateChanged();
 }
 
-void TicketPage::onFinished(RequestId id, const QString &caseNumber, const TicketResult &result)
+void TicketPage::onFinished()
 {
-    Q_UNUSED(caseNumber)
-    if (id != m_requestId)
-        return;
-    m_requestId = 0;
+    TicketReply *reply = std::exchange(m_reply, nullptr);
+    reply->deleteLater();
+    const TicketResult &result = reply->result();
     m_refreshBar->hide();
     m_refreshBar->setToolTip({});
     m_lastError = result.error;

@@ -17,8 +17,8 @@ class LoadingPane;
 class TicketView;
 
 // One open case: a stack of states (Loading, Ticket, Error) around a
-// TicketView. The page asks the ApiClient for its case and shows what comes
-// back; it never builds requests or reads JSON. A refresh keeps the ticket
+// TicketView. The page asks the ApiClient for its case and shows what its
+// reply brings back; it never builds requests or reads JSON. A refresh keeps the ticket
 // on screen, with a thin busy bar on top, until the new one arrives.
 class TicketPage final : public QWidget
 {
@@ -33,7 +33,7 @@ public:
 
     [[nodiscard]] QString caseNumber() const { return m_caseNumber.toString(); }
     [[nodiscard]] State state() const;
-    [[nodiscard]] bool isBusy() const { return m_requestId != 0; }
+    [[nodiscard]] bool isBusy() const { return m_reply != nullptr; }
     [[nodiscard]] bool isRefreshing() const { return isBusy() && m_hasTicket; }
     [[nodiscard]] bool hasTicket() const { return m_hasTicket; }
     [[nodiscard]] Error lastError() const { return m_lastError; }
@@ -57,15 +57,15 @@ Q_SIGNALS:
     void httpsLinkActivated(const QUrl &url);
 
 private:
-    void onStarted(RequestId id);
-    void onRetrying(RequestId id, const QString &caseNumber, const RetryNotice &notice);
-    void onFinished(RequestId id, const QString &caseNumber, const TicketResult &result);
+    void onStarted();
+    void onRetrying(const RetryNotice &notice);
+    void onFinished();
     void setStatusText(const QString &text);
 
     ApiClient *m_client;
     CaseNumber m_caseNumber;
-    RequestId m_requestId = 0;
-    RetryNotice m_retry; // the retry being waited for, if any
+    TicketReply *m_reply = nullptr; // the fetch on its way, if any
+    RetryNotice m_retry;            // the retry being waited for, if any
     bool m_hasTicket = false;
     Error m_lastError;
     QString m_statusText;

@@ -5,11 +5,14 @@
 #include "cli/exitcodes.h"
 #include "cli/ticketprinter.h"
 #include "core/apiclient.h"
+#include "core/casenumber.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
+
+#include <memory>
 
 namespace CaseLens::Cli {
 
@@ -77,28 +80,25 @@ int runFetch(const QStringList &arguments)
     (void)client.setBaseUrl(base.url);
     client.setApiKey(key.key);
     client.setTimeout(std::chrono::milliseconds(qint64(seconds * 1000)));
-    QObject::connect(&client, &ApiClient::retrying, &client,
-                     [](RequestId, const QString &caseNumber, const RetryNotice &notice) {
-                         printError(caseNumber + QStringLiteral(": ") + notice.message());
-                     });
-
     const bool json = parser.isSet(jsonOption);
     int exitCode = ExitOk;
     // One case at a time, in the order given: the API serves one request at a time.
-    for (const QString &caseNumber : cases) {
-        QEventLoop loop;
-        TicketResult result;
-        const auto connection = QObject::connect(&client, &ApiClient::finished, &loop,
-                                                 [&](RequestId, const QString &, const TicketResult &r) {
-                                                     result = r;
-                                                     loop.quit();
-                                                 });
-        client.fetchTicket(caseNumber);
-        loop.exec();
-        QObject::disconnect(connection);
-
+    for (const QString &argument : cases) {
+        const ParsedCaseNumber parsed = CaseNumber::parse(argument);
+        const QString shown = stripControlCharacters(argument.trimmed());
+        TicketResult result{{}, parsed.error()};
+        if (parsed.ok()) {
+            std::unique_ptr<TicketReply> reply(client.fetchTicket(*parsed.caseNumber()));
+            QObject::connect(reply.get(), &ApiReply::retrying, reply.get(),
+                             [&parsed](const RetryNotice &notice) {
+                                 printError(parsed.text() + QStringLiteral(": ") + notice.message());
+                             });
+            QEventLoop loop;
+            QObject::connect(reply.get(), &ApiReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+            result = reply->result();
+        }
         if (!result.ok()) {
-            const QString shown = stripControlCharacters(caseNumber.trimmed());
             printError(shown.isEmpty() ? result.error.message()
                                        : shown + QStringLiteral(": ") + result.error.message());
             exitCode = std::max<int>(exitCode, exitCodeFor(result.error));

@@ -1,11 +1,9 @@
 #include "core/apiclient.h"
-#include <QCoreApplication>
 
-#include "core/casenumber.h"
 #include "core/logging.h"
 #include "core/pluralcount.h"
-#include "core/ticketparser.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFuture>
 #include <QHostAddress>
@@ -19,7 +17,8 @@
 #include <QSslError>
 #include <QSysInfo>
 #include <QThreadPool>
-#include <QTimer>
+
+#include <cstring>
 
 using namespace std::chrono_literals;
 
@@ -34,7 +33,10 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(CaseLens::ApiClient)
 };
 
-const QString fetchSingleTicketPath = QStringLiteral("/tickets/fetchSingleTicket");
+Error cancelled()
+{
+    return {ErrorKind::Cancelled, Tr::tr("Cancelled.")};
+}
 
 bool sameOrigin(const QUrl &a, const QUrl &b)
 {
@@ -46,20 +48,6 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
 QString hostAndPort(const QUrl &url)
 {
     return url.port() > 0 ? url.host() + u':' + QString::number(url.port()) : url.host();
-}
-
-// Network errors that may go away by themselves: worth a retry.
-bool isTransientNetworkError(QNetworkReply::NetworkError error)
-{
-    switch (error) {
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::ProxyConnectionClosedError:
-        return true;
-    default:
-        return false;
-    }
 }
 
 // A server (or a proxy's error page) may echo the Authorization header back.
@@ -78,25 +66,56 @@ Error withoutKey(const Error &e, const QString &key)
                  QString(e.serverMessage()).replace(key, hidden));
 }
 
+// A request body Qt cannot send twice. Qt's HTTP layer resends a request by
+// itself when a kept-alive connection drops before the answer, whatever the
+// method; for a write that could mean doing it twice. With a sequential
+// device and DoNotBufferUploadDataAttribute, such a resend fails with
+// ContentReSendError instead.
+class OneShotBody final : public QIODevice
+{
+public:
+    explicit OneShotBody(QByteArray data, QObject *parent)
+        : QIODevice(parent)
+        , m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        const qint64 n = std::min(max, qint64(m_data.size()) - m_pos);
+        if (n <= 0)
+            return m_pos >= m_data.size() ? -1 : 0;
+        std::memcpy(out, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
+
 } // namespace
 
-QString RetryNotice::message() const
+// One request to the server as the dispatcher sees it: what is sent, who
+// waits for the answer, and the state of the exchange (with its retries).
+struct ApiClient::Call
 {
-    const qint64 seconds = std::max<qint64>(1, (delay.count() + 999) / 1000);
-    const QString what = reason.kind() == ErrorKind::RateLimited || reason.httpStatus() == 503
-                             ? Tr::tr("Server busy")
-                             : Tr::tr("Connection problem");
-    return Tr::tr("%1, retrying in %2 s (attempt %3 of %4)")
-        .arg(what)
-        .arg(seconds)
-        .arg(attempt)
-        .arg(maxAttempts);
-}
+    enum class State { Queued, Sending, WaitingToRetry, ReadyToRetry, Parsing, Done };
 
-struct ApiClient::Request
-{
-    RequestId id = 0;
-    QString caseNumber;
+    QString path;
+    QByteArray payload;
+    bool isWrite = false;
+    Parser parse;
+    QList<ApiReply *> replies; // waiting for the answer; a call nobody waits for is dropped
+
+    State state = State::Queued;
     int attempt = 0; // attempts made so far
     QPointer<QNetworkReply> reply;
     QByteArray body;
@@ -104,9 +123,37 @@ struct ApiClient::Request
     QTimer deadline;
     QTimer retryTimer;
     QElapsedTimer elapsed;
-    Error abortReason;    // set when we abort the reply ourselves
-    bool parsing = false; // the answer is being parsed on the thread pool
+    Error abortReason; // set when the client aborts the exchange itself
     QStringList sslErrors;
+
+    [[nodiscard]] Lane lane() const
+    {
+        for (const ApiReply *r : replies) {
+            if (r->lane() == Lane::User)
+                return Lane::User;
+        }
+        return Lane::Background;
+    }
+};
+
+// One endpoint's serial queue: at most one call on the wire, user calls
+// ahead of background ones.
+struct ApiClient::Endpoint
+{
+    std::shared_ptr<Call> active;
+    QList<std::shared_ptr<Call>> queue;
+
+    void enqueue(const std::shared_ptr<Call> &call)
+    {
+        if (call->lane() == Lane::Background) {
+            queue.append(call);
+            return;
+        }
+        qsizetype at = 0;
+        while (at < queue.size() && queue.at(at)->lane() == Lane::User)
+            ++at;
+        queue.insert(at, call);
+    }
 };
 
 QUrl ApiClient::defaultBaseUrl()
@@ -120,18 +167,22 @@ ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
     , m_baseUrl(defaultBaseUrl())
 {
     Q_ASSERT(network);
-    qRegisterMetaType<CaseLens::TicketResult>();
     qRegisterMetaType<CaseLens::RetryNotice>();
-    qRegisterMetaType<CaseLens::RequestId>("CaseLens::RequestId");
+    m_limiterTimer.setSingleShot(true);
+    connect(&m_limiterTimer, &QTimer::timeout, this, &ApiClient::dispatch);
 }
 
 ApiClient::~ApiClient()
 {
-    if (m_active && m_active->reply) {
-        m_active->reply->disconnect(this);
-        m_active->reply->abort();
-        m_active->reply->deleteLater();
+    // Replies (children) are deleted after this: they find no calls left.
+    for (const auto &endpoint : std::as_const(m_endpoints)) {
+        if (endpoint->active && endpoint->active->reply) {
+            endpoint->active->reply->disconnect(this);
+            endpoint->active->reply->abort();
+            endpoint->active->reply->deleteLater();
+        }
     }
+    m_endpoints.clear();
 }
 
 bool ApiClient::isLoopbackHost(const QString &host)
@@ -171,9 +222,8 @@ QByteArray ApiClient::userAgent()
 Error ApiClient::setBaseUrl(const QUrl &url)
 {
     Error error = validateBaseUrl(url);
-    if (!error.isError()) {
+    if (!error.isError())
         m_baseUrl = url.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
-    }
     return error;
 }
 
@@ -190,382 +240,539 @@ void ApiClient::setRetryPolicy(int maxRetries, std::chrono::milliseconds baseDel
     m_maxRetryAfter = maxRetryAfter;
 }
 
+void ApiClient::setCallsPerMinute(int calls)
+{
+    m_limiter.setCallsPerMinute(calls);
+    scheduleDispatch();
+}
+
+void ApiClient::setClock(RateLimiter::Clock clock)
+{
+    m_limiter.setClock(std::move(clock));
+}
+
 int ApiClient::pendingCount() const
 {
-    return int(m_queue.size()) + (m_active ? 1 : 0);
+    int count = 0;
+    for (const auto &endpoint : std::as_const(m_endpoints))
+        count += int(endpoint->queue.size()) + (endpoint->active ? 1 : 0);
+    return count;
 }
 
-RequestId ApiClient::fetchTicket(const QString &input)
+// --- Requests ------------------------------------------------------------------
+
+TicketReply *ApiClient::fetchTicket(const CaseNumber &caseNumber, Lane lane)
 {
-    const ParsedCaseNumber parsed = CaseNumber::parse(input);
-    if (!parsed.ok()) {
-        const RequestId id = m_nextId++;
-        finishLater(id, input.trimmed(), {{}, parsed.error()});
-        return id;
-    }
-    const struct
-    {
-        QString caseNumber;
-    } normalized{parsed.text()};
-    if (m_active && m_active->caseNumber == normalized.caseNumber)
-        return m_active->id;
-    for (const auto &queued : std::as_const(m_queue)) {
-        if (queued->caseNumber == normalized.caseNumber)
-            return queued->id;
-    }
-    auto request = std::make_shared<Request>();
-    request->id = m_nextId++;
-    request->caseNumber = normalized.caseNumber;
-    m_queue.enqueue(request);
-    if (!m_active)
-        QTimer::singleShot(0, this, &ApiClient::startNext);
-    return request->id;
+    auto *reply = new TicketReply(this, caseNumber, lane);
+    const QByteArray payload =
+        QJsonDocument(QJsonObject{{QStringLiteral("caseNumber"), caseNumber.toString()}})
+            .toJson(QJsonDocument::Compact);
+    submit(reply, payload, [caseNumber](const QByteArray &body, int status, const QByteArray &contentType) {
+        return TicketReply::parse(body, status, contentType, caseNumber);
+    });
+    return reply;
 }
 
-void ApiClient::cancel(RequestId id)
+void ApiClient::submit(ApiReply *reply, const QByteArray &payload, Parser parse)
 {
-    for (qsizetype i = 0; i < m_queue.size(); ++i) {
-        if (m_queue.at(i)->id == id) {
-            const auto request = m_queue.takeAt(i);
-            finishLater(id, request->caseNumber, {{}, Error(ErrorKind::Cancelled, Tr::tr("Cancelled."))});
+    std::shared_ptr<Endpoint> &endpoint = m_endpoints[reply->path()];
+    if (!endpoint)
+        endpoint = std::make_shared<Endpoint>();
+    if (!reply->isWrite()) {
+        // The same read already waiting or on its way: one request, one
+        // answer for everybody. A user joining a background read moves it
+        // to the user lane.
+        const auto sameRead = [&](const std::shared_ptr<Call> &call) {
+            return call && !call->isWrite && call->payload == payload && call->state != Call::State::Done;
+        };
+        if (sameRead(endpoint->active)) {
+            endpoint->active->replies.append(reply);
+            return;
+        }
+        for (qsizetype i = 0; i < endpoint->queue.size(); ++i) {
+            const std::shared_ptr<Call> call = endpoint->queue.at(i);
+            if (!sameRead(call))
+                continue;
+            call->replies.append(reply);
+            endpoint->queue.removeAt(i);
+            endpoint->enqueue(call);
+            scheduleDispatch();
             return;
         }
     }
-    if (m_active && m_active->id == id)
-        abortActive(Error(ErrorKind::Cancelled, Tr::tr("Cancelled.")));
+    auto call = std::make_shared<Call>();
+    call->path = reply->path();
+    call->payload = payload;
+    call->isWrite = reply->isWrite();
+    call->parse = std::move(parse);
+    call->replies.append(reply);
+    endpoint->enqueue(call);
+    scheduleDispatch();
 }
 
-void ApiClient::cancelAll()
+void ApiClient::withdraw(ApiReply *reply, bool notify)
 {
-    while (!m_queue.isEmpty()) {
-        const auto request = m_queue.dequeue();
-        finishLater(request->id, request->caseNumber,
-                    {{}, Error(ErrorKind::Cancelled, Tr::tr("Cancelled."))});
+    // A copy: finishing a call emits signals, and their slots may queue more.
+    const QList<std::shared_ptr<Endpoint>> endpoints = m_endpoints.values();
+    for (const auto &endpoint : endpoints) {
+        const auto holds = [reply](const std::shared_ptr<Call> &call) {
+            return call && call->replies.contains(reply);
+        };
+        std::shared_ptr<Call> call;
+        if (holds(endpoint->active)) {
+            call = endpoint->active;
+        } else {
+            for (const auto &queued : std::as_const(endpoint->queue)) {
+                if (holds(queued))
+                    call = queued;
+            }
+        }
+        if (!call)
+            continue;
+        call->replies.removeOne(reply);
+        if (call->replies.isEmpty()) {
+            // Nobody waits any more: the call goes too.
+            if (call == endpoint->active) {
+                if (call->state == Call::State::Sending) {
+                    abortNetwork(call, cancelled()); // finishes the call
+                } else {
+                    releaseEndpoint(call); // a retry or a parse nobody waits for
+                    call->state = Call::State::Done;
+                }
+            } else {
+                endpoint->queue.removeOne(call);
+            }
+        }
+        break;
     }
-    if (m_active)
-        abortActive(Error(ErrorKind::Cancelled, Tr::tr("Cancelled.")));
+    if (notify)
+        reply->finish({cancelled(), {}}, 0);
 }
 
-void ApiClient::finishLater(RequestId id, const QString &caseNumber, const TicketResult &result)
+void ApiClient::abortAll()
 {
-    // Callers always get their id before the result, also for refusals.
-    QTimer::singleShot(0, this, [this, id, caseNumber, result] { Q_EMIT finished(id, caseNumber, result); });
-}
-
-void ApiClient::startNext()
-{
-    if (m_active || m_queue.isEmpty())
-        return;
-    m_active = m_queue.dequeue();
-    if (m_apiKey.isEmpty()) {
-        finishActive({{},
-                      Error(ErrorKind::NoApiKey,
-                            Tr::tr("No API key is set. Add your Sweeppea API key in Settings."))});
-        return;
+    QList<QPointer<ApiReply>> replies;
+    for (const auto &endpoint : std::as_const(m_endpoints)) {
+        if (endpoint->active) {
+            for (ApiReply *r : std::as_const(endpoint->active->replies))
+                replies.append(r);
+        }
+        for (const auto &call : std::as_const(endpoint->queue)) {
+            for (ApiReply *r : std::as_const(call->replies))
+                replies.append(r);
+        }
     }
-    if (const Error urlError = validateBaseUrl(m_baseUrl); urlError.isError()) {
-        finishActive({{}, urlError});
-        return;
+    for (const QPointer<ApiReply> &reply : std::as_const(replies)) {
+        if (reply)
+            reply->abort();
     }
-    send(*m_active);
 }
 
-void ApiClient::send(Request &request)
+// --- Dispatching -----------------------------------------------------------------
+
+void ApiClient::scheduleDispatch()
 {
-    ++request.attempt;
-    request.body.clear();
-    request.contentType.clear();
-    request.abortReason = {};
-    request.sslErrors.clear();
+    // Callers always hold their reply before anything happens to it.
+    if (m_dispatchScheduled)
+        return;
+    m_dispatchScheduled = true;
+    QTimer::singleShot(0, this, &ApiClient::dispatch);
+}
+
+void ApiClient::dispatch()
+{
+    m_dispatchScheduled = false;
+    bool blocked = false;     // something waits for the limiter
+    bool userWaiting = false; // ... and it is a user's request
+
+    // A copy: starting and refusing calls emits signals, and their slots may
+    // queue more.
+    const QList<std::shared_ptr<Endpoint>> endpoints = m_endpoints.values();
+    // Retries first: they were already waiting their turn.
+    for (const auto &endpoint : endpoints) {
+        const std::shared_ptr<Call> call = endpoint->active;
+        if (!call || call->state != Call::State::ReadyToRetry)
+            continue;
+        if (m_limiter.tryAcquire()) {
+            send(call);
+        } else {
+            blocked = true;
+            userWaiting = userWaiting || call->lane() == Lane::User;
+        }
+    }
+    // Then the user lane of every free endpoint, then the background lane,
+    // which waits while a user's request waits for the limiter.
+    for (const Lane lane : {Lane::User, Lane::Background}) {
+        if (lane == Lane::Background && userWaiting)
+            break;
+        for (const auto &endpoint : endpoints) {
+            while (!endpoint->active && !endpoint->queue.isEmpty() &&
+                   endpoint->queue.constFirst()->lane() == lane) {
+                const std::shared_ptr<Call> next =
+                    endpoint->queue.constFirst(); // a copy: it leaves the queue
+                if (!startCall(*endpoint, next))
+                    continue; // refused before sending: the next one may go
+                if (endpoint->active)
+                    break;
+                blocked = true;
+                userWaiting = userWaiting || lane == Lane::User;
+                break;
+            }
+        }
+    }
+    if (blocked && !m_limiterTimer.isActive())
+        m_limiterTimer.start(m_limiter.timeUntilAvailable());
+}
+
+bool ApiClient::startCall(Endpoint &endpoint, const std::shared_ptr<Call> &call)
+{
+    // Refusals cost no call: nothing is sent.
+    Error refusal;
+    if (m_apiKey.isEmpty())
+        refusal =
+            Error(ErrorKind::NoApiKey, Tr::tr("No API key is set. Add your Sweeppea API key in Settings."));
+    else
+        refusal = validateBaseUrl(m_baseUrl);
+    if (refusal.isError()) {
+        endpoint.queue.removeFirst();
+        finishCall(call, {refusal, {}});
+        return false;
+    }
+    if (!m_limiter.tryAcquire())
+        return true; // stays first in its queue
+    endpoint.queue.removeFirst();
+    endpoint.active = call;
+    send(call);
+    return true;
+}
+
+void ApiClient::send(const std::shared_ptr<Call> &call)
+{
+    ++call->attempt;
+    call->state = Call::State::Sending;
+    call->body.clear();
+    call->contentType.clear();
+    call->abortReason = {};
+    call->sslErrors.clear();
 
     QUrl url = m_baseUrl;
-    url.setPath(url.path() + fetchSingleTicketPath);
+    url.setPath(url.path() + call->path);
 
-    QNetworkRequest networkRequest(url);
-    networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    networkRequest.setRawHeader("Accept", "application/json");
-    networkRequest.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
-    networkRequest.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
+    request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
     // Every redirect is checked by hand (see below): Qt's default policy would
     // forward the Authorization header to another origin.
-    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                                QNetworkRequest::UserVerifiedRedirectPolicy);
-    networkRequest.setMaximumRedirectsAllowed(5);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setMaximumRedirectsAllowed(5);
 
-    const QByteArray payload = QJsonDocument(QJsonObject{{QStringLiteral("caseNumber"), request.caseNumber}})
-                                   .toJson(QJsonDocument::Compact);
-
-    request.elapsed.start();
-    QNetworkReply *reply = m_network->post(networkRequest, payload);
-    request.reply = reply;
+    call->elapsed.start();
+    QNetworkReply *reply = nullptr;
+    if (call->isWrite) {
+        request.setHeader(QNetworkRequest::ContentLengthHeader, call->payload.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *body = new OneShotBody(call->payload, nullptr);
+        reply = m_network->post(request, body);
+        body->setParent(reply);
+    } else {
+        reply = m_network->post(request, call->payload);
+    }
+    call->reply = reply;
     // Read as data arrives so the size cap holds without Qt buffering the rest.
     reply->setReadBufferSize(256 * 1024);
 
-    connect(reply, &QNetworkReply::readyRead, this, &ApiClient::onReadyRead);
-    connect(reply, &QNetworkReply::finished, this, &ApiClient::onReplyFinished);
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
-        if (!m_active || m_active->reply != reply)
+    const std::weak_ptr<Call> weak = call;
+    const auto current = [weak, reply]() -> std::shared_ptr<Call> {
+        std::shared_ptr<Call> c = weak.lock();
+        return c && c->reply == reply ? c : nullptr;
+    };
+    connect(reply, &QNetworkReply::readyRead, this, [this, current] {
+        if (const auto c = current())
+            onReadyRead(c);
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, current, reply] {
+        if (const auto c = current())
+            onReplyFinished(c);
+        else
+            reply->deleteLater();
+    });
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, current, reply] {
+        const auto c = current();
+        if (!c)
             return;
         const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
         if (announced > m_maxResponseSize)
-            abortActive(
-                Error(ErrorKind::TooLarge,
-                      Tr::tr("The ticket is too large to show (over %1 MB).").arg(m_maxResponseSize >> 20),
-                      (announced == 1 ? Tr::tr("Announced size: %1 byte", nullptr, 1)
-                                      : Tr::tr("Announced size: %1 bytes", nullptr, pluralCount(announced)))
-                          .arg(QLocale().toString(announced))));
+            abortNetwork(
+                c, Error(ErrorKind::TooLarge,
+                         Tr::tr("The ticket is too large to show (over %1 MB).").arg(m_maxResponseSize >> 20),
+                         Tr::tr("Announced size: %Ln byte(s)", nullptr, pluralCount(announced))));
         else if (announced > 0)
             // One allocation instead of ~20 reallocations (and copies) of a
             // growing body for a 5 MB ticket (benchmarks/, docs/performance.md).
-            m_active->body.reserve(announced);
+            c->body.reserve(announced);
     });
-    connect(reply, &QNetworkReply::redirected, this, [this, reply, url](const QUrl &target) {
-        if (!m_active || m_active->reply != reply)
+    connect(reply, &QNetworkReply::redirected, this, [this, current, reply, url](const QUrl &target) {
+        const auto c = current();
+        if (!c)
             return;
         if (sameOrigin(url, target) && target.scheme() == u"https") {
             Q_EMIT reply->redirectAllowed();
             return;
         }
         // Only the origin: a hostile server may put the key in the path.
-        qCInfo(lcNet) << "refused redirect to"
-                      << target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery);
-        abortActive(Error(
-            ErrorKind::ServerError,
-            Tr::tr("The server tried to send CaseLens to another address (%1). CaseLens did not follow "
-                   "it, to keep your API key safe.")
-                .arg(target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery)),
-            Tr::tr("Redirect to %1 refused").arg(target.toDisplayString(QUrl::RemoveUserInfo))));
+        const QString origin =
+            target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery);
+        qCInfo(lcNet) << "refused redirect to" << origin;
+        abortNetwork(
+            c, Error(ErrorKind::ServerError,
+                     Tr::tr("The server tried to send CaseLens to another address (%1). CaseLens did not "
+                            "follow it, to keep your API key safe.")
+                         .arg(origin),
+                     Tr::tr("Redirect to %1 refused").arg(target.toDisplayString(QUrl::RemoveUserInfo))));
     });
 #ifndef QT_NO_SSL
-    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+    connect(reply, &QNetworkReply::sslErrors, this, [current](const QList<QSslError> &errors) {
         // Never ignored: the handshake fails and we report why.
-        if (!m_active || m_active->reply != reply)
-            return;
-        for (const QSslError &e : errors)
-            m_active->sslErrors << e.errorString();
+        if (const auto c = current()) {
+            for (const QSslError &e : errors)
+                c->sslErrors << e.errorString();
+        }
     });
 #endif
 
-    request.deadline.setSingleShot(true);
-    request.deadline.disconnect();
-    connect(&request.deadline, &QTimer::timeout, this, [this] {
+    call->deadline.setSingleShot(true);
+    call->deadline.disconnect();
+    connect(&call->deadline, &QTimer::timeout, this, [this, weak] {
+        const auto c = weak.lock();
+        if (!c)
+            return;
         const auto seconds = int(std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count());
-        abortActive(Error(
-            ErrorKind::Timeout,
-            seconds == 1
-                ? Tr::tr("The server did not answer within %n second. Check your connection and try again.",
-                         nullptr, seconds)
-                : Tr::tr("The server did not answer within %n seconds. Check your connection and try again.",
-                         nullptr, seconds)));
+        abortNetwork(c,
+                     Error(ErrorKind::Timeout,
+                           Tr::tr("The server did not answer within %n second(s). Check your connection and "
+                                  "try again.",
+                                  nullptr, seconds)));
     });
-    request.deadline.start(m_timeout);
+    call->deadline.start(m_timeout);
 
-    qCDebug(lcNet).noquote() << "POST" << url.path() << "attempt" << request.attempt;
-    Q_EMIT started(request.id, request.caseNumber);
+    qCDebug(lcNet).noquote() << "POST" << url.path() << "attempt" << call->attempt;
+    const QList<ApiReply *> replies = call->replies;
+    for (ApiReply *r : replies)
+        Q_EMIT r->started();
 }
 
-void ApiClient::onReadyRead()
+void ApiClient::onReadyRead(const std::shared_ptr<Call> &call)
 {
-    if (!m_active || !m_active->reply || sender() != m_active->reply)
-        return;
-    m_active->body += m_active->reply->readAll();
-    if (m_active->body.size() > m_maxResponseSize) {
-        const qint64 size = m_active->body.size();
-        m_active->body.clear();
-        abortActive(Error(
-            ErrorKind::TooLarge,
-            Tr::tr("The ticket is too large to show (over %1 MB).").arg(m_maxResponseSize >> 20),
-            Tr::tr("Received more than %1 bytes", nullptr, pluralCount(size)).arg(QLocale().toString(size))));
+    call->body += call->reply->readAll();
+    if (call->body.size() > m_maxResponseSize) {
+        const qint64 size = call->body.size();
+        call->body.clear();
+        abortNetwork(
+            call, Error(ErrorKind::TooLarge,
+                        Tr::tr("The ticket is too large to show (over %1 MB).").arg(m_maxResponseSize >> 20),
+                        Tr::tr("Received more than %Ln byte(s)", nullptr, pluralCount(size))));
     }
 }
 
-void ApiClient::abortActive(const Error &reason)
+void ApiClient::abortNetwork(const std::shared_ptr<Call> &call, const Error &reason)
 {
-    if (!m_active)
-        return;
-    if (m_active->retryTimer.isActive() || m_active->parsing) {
-        m_active->retryTimer.stop();
-        finishActive({{}, reason});
+    if (call->state != Call::State::Sending || !call->reply) {
+        finishCall(call, {reason, {}});
         return;
     }
-    m_active->abortReason = reason;
-    if (m_active->reply)
-        m_active->reply->abort(); // finished() follows synchronously
+    call->abortReason = reason;
+    call->reply->abort(); // finished() follows synchronously
 }
 
-void ApiClient::onReplyFinished()
+void ApiClient::onReplyFinished(const std::shared_ptr<Call> &call)
 {
-    auto *reply = qobject_cast<QNetworkReply *>(sender());
-    if (!m_active || m_active->reply != reply) {
-        if (reply)
-            reply->deleteLater();
-        return;
-    }
-    Request &request = *m_active;
-    request.deadline.stop();
+    QNetworkReply *reply = call->reply;
+    call->deadline.stop();
     reply->deleteLater();
-    request.reply = nullptr;
-    if (request.abortReason.kind() != ErrorKind::TooLarge && reply->isOpen())
-        request.body += reply->readAll();
+    call->reply = nullptr;
+    if (call->abortReason.kind() != ErrorKind::TooLarge && reply->isOpen())
+        call->body += reply->readAll();
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QNetworkReply::NetworkError networkError = reply->error();
+    const QNetworkReply::NetworkError code = reply->error();
     // The path we sent: after a redirect, url() is the server's target.
     qCInfo(lcNet).noquote() << "POST" << reply->request().url().path() << "status" << status << "in"
-                            << request.elapsed.elapsed() << "ms," << request.body.size() << "bytes";
+                            << call->elapsed.elapsed() << "ms," << call->body.size() << "bytes";
 
-    if (request.abortReason.isError()) {
-        finishActive({{}, request.abortReason});
+    if (call->abortReason.isError()) {
+        finishCall(call, {call->abortReason, {}});
         return;
     }
 
     // A complete HTTP answer: let the parser judge it (statuses, envelopes).
     // (Qt's codes below 200 are transport failures; 2xx-4xx ones mirror HTTP statuses.)
-    const bool complete = status > 0 && (networkError == QNetworkReply::NoError || networkError >= 201);
+    const bool complete = status > 0 && (code == QNetworkReply::NoError || code >= 201);
     if (complete) {
-        request.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-        if ((status == 429 || status == 503) && request.attempt <= m_maxRetries) {
+        call->contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+        if (Error::fromHttpStatus(status).mayRetry(call->isWrite) && call->attempt <= m_maxRetries) {
             std::chrono::milliseconds retryAfter{-1};
             bool ok = false;
             const qint64 seconds = reply->rawHeader("Retry-After").trimmed().toLongLong(&ok);
             if (ok && seconds >= 0)
                 retryAfter =
                     std::min<std::chrono::milliseconds>(std::chrono::seconds(seconds), m_maxRetryAfter);
-            scheduleRetry(
-                parseTicketResponse(request.body, status, request.contentType, request.caseNumber).error,
-                retryAfter);
+            scheduleRetry(call, call->parse(call->body, status, call->contentType).error, retryAfter);
             return;
         }
-        parseAndFinish(status);
+        parseAndFinish(call, status);
         return;
     }
 
-    Error error;
-    const QString where = hostAndPort(reply->url());
-    switch (networkError) {
+    const Error error = networkError(*call, code, reply->errorString(), reply->url());
+    if (error.mayRetry(call->isWrite) && call->attempt <= m_maxRetries) {
+        scheduleRetry(call, error, std::chrono::milliseconds(-1));
+        return;
+    }
+    finishCall(call, {error, {}});
+}
+
+Error ApiClient::networkError(const Call &call, int code, const QString &errorString, const QUrl &url) const
+{
+    const QString where = hostAndPort(url);
+    switch (QNetworkReply::NetworkError(code)) {
     case QNetworkReply::ConnectionRefusedError:
-        error = {
-            ErrorKind::Network,
-            Tr::tr(
-                "Could not connect to the server at %1 (connection refused). Check the server URL and your "
-                "connection.")
-                .arg(where),
-            reply->errorString()};
-        break;
+        return {ErrorKind::Network,
+                Tr::tr("Could not connect to the server at %1 (connection refused). Check the server URL and "
+                       "your connection.")
+                    .arg(where),
+                errorString};
     case QNetworkReply::HostNotFoundError:
-        error = {ErrorKind::Network,
-                 Tr::tr("The server %1 could not be found. Check your internet connection.")
-                     .arg(reply->url().host()),
-                 reply->errorString()};
-        break;
+        return {ErrorKind::Network,
+                Tr::tr("The server %1 could not be found. Check your internet connection.").arg(url.host()),
+                errorString};
     case QNetworkReply::TimeoutError:
-        error = {ErrorKind::Timeout,
-                 Tr::tr("The server did not answer in time. Check your connection and try again."),
-                 reply->errorString()};
-        break;
+        return {ErrorKind::Timeout,
+                Tr::tr("The server did not answer in time. Check your connection and try again."),
+                errorString};
     case QNetworkReply::SslHandshakeFailedError:
     case QNetworkReply::InsecureRedirectError:
-        error = {ErrorKind::Tls,
-                 request.sslErrors.isEmpty()
-                     ? Tr::tr("A secure connection to %1 could not be made.").arg(where)
-                     : Tr::tr("A secure connection to %1 could not be made: %2")
-                           .arg(where, request.sslErrors.join(QStringLiteral("; "))),
-                 reply->errorString()};
-        break;
+        return {ErrorKind::Tls,
+                call.sslErrors.isEmpty() ? Tr::tr("A secure connection to %1 could not be made.").arg(where)
+                                         : Tr::tr("A secure connection to %1 could not be made: %2")
+                                               .arg(where, call.sslErrors.join(QStringLiteral("; "))),
+                errorString};
     case QNetworkReply::RemoteHostClosedError:
-        error = {ErrorKind::Network,
-                 Tr::tr("The server closed the connection before its answer was complete. Try again."),
-                 reply->errorString()};
-        break;
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+        // Whether the server got (and acted on) the request is unknown.
+        return Error::connectionLost(
+            call.isWrite
+                ? Tr::tr(
+                      "The connection to the server broke before its answer arrived. The change may or may "
+                      "not have been made.")
+                : Tr::tr("The server closed the connection before its answer was complete. Try again."),
+            errorString);
+    case QNetworkReply::ContentReSendError:
+        // Qt wanted to send a write a second time; it was not allowed to.
+        return Error::connectionLost(
+            Tr::tr("The connection to the server broke before its answer arrived. The "
+                   "change may or may not have been made."),
+            errorString);
     default:
-        if (networkError >= QNetworkReply::ProxyConnectionRefusedError &&
-            networkError <= QNetworkReply::UnknownProxyError)
-            error = {ErrorKind::Network,
-                     Tr::tr("The proxy server refused or failed the connection. Check your proxy "
-                            "settings."),
-                     reply->errorString()};
-        else
-            error = {ErrorKind::Network,
-                     Tr::tr("A network error stopped the request. Check your connection and try "
-                            "again."),
-                     reply->errorString()};
         break;
     }
-    if (isTransientNetworkError(networkError) && request.attempt <= m_maxRetries) {
-        scheduleRetry(error, std::chrono::milliseconds(-1));
-        return;
-    }
-    finishActive({{}, error});
+    if (code >= QNetworkReply::ProxyConnectionRefusedError && code <= QNetworkReply::UnknownProxyError)
+        return {ErrorKind::Network,
+                Tr::tr("The proxy server refused or failed the connection. Check your proxy settings."),
+                errorString};
+    return {ErrorKind::Network,
+            Tr::tr("A network error stopped the request. Check your connection and try again."), errorString};
 }
 
-void ApiClient::parseAndFinish(int status)
+void ApiClient::scheduleRetry(const std::shared_ptr<Call> &call, const Error &reason,
+                              std::chrono::milliseconds retryAfter)
 {
-    Request &request = *m_active;
+    const std::chrono::milliseconds delay =
+        retryAfter.count() >= 0 ? retryAfter : m_retryBaseDelay * (1 << (call->attempt - 1));
+    const RetryNotice notice{call->attempt + 1, m_maxRetries + 1, delay, withoutKey(reason, m_apiKey)};
+    qCInfo(lcNet).noquote() << "retrying in" << delay.count() << "ms, attempt" << notice.attempt << "of"
+                            << notice.maxAttempts;
+    call->state = Call::State::WaitingToRetry;
+    call->retryTimer.setSingleShot(true);
+    call->retryTimer.disconnect();
+    const std::weak_ptr<Call> weak = call;
+    connect(&call->retryTimer, &QTimer::timeout, this, [this, weak] {
+        // The endpoint stays held: the retry goes before anything queued
+        // behind it, as soon as the limiter allows.
+        if (const auto c = weak.lock(); c && c->state == Call::State::WaitingToRetry) {
+            c->state = Call::State::ReadyToRetry;
+            dispatch();
+        }
+    });
+    call->retryTimer.start(delay);
+    const QList<ApiReply *> replies = call->replies;
+    for (ApiReply *r : replies)
+        Q_EMIT r->retrying(notice);
+}
+
+void ApiClient::parseAndFinish(const std::shared_ptr<Call> &call, int status)
+{
+    // The endpoint stays held until the answer is read, so that answers
+    // arrive in the order their requests were made.
+    call->state = Call::State::Parsing;
+    call->deadline.stop();
     // Small answers (the typical ticket) are parsed right here: a thread hop
     // would cost more than the parse. Large ones are parsed on the thread
-    // pool so the GUI thread never stalls; the request stays active (and
-    // the queue waits) until the result is back.
-    if (request.body.size() < AsyncParseThreshold) {
-        finishActive(parseTicketResponse(request.body, status, request.contentType, request.caseNumber));
+    // pool so the GUI thread never stalls.
+    if (call->body.size() < AsyncParseThreshold) {
+        finishCall(call, call->parse(call->body, status, call->contentType));
         return;
     }
-    request.parsing = true;
-    auto promise = std::make_shared<QPromise<TicketResult>>();
-    QFuture<TicketResult> future = promise->future();
-    QThreadPool::globalInstance()->start([promise, body = std::move(request.body), status,
-                                          contentType = request.contentType,
-                                          caseNumber = request.caseNumber] {
+    auto promise = std::make_shared<QPromise<ParsedAnswer>>();
+    QFuture<ParsedAnswer> future = promise->future();
+    QThreadPool::globalInstance()->start([promise, parse = call->parse, body = std::move(call->body), status,
+                                          contentType = call->contentType] {
         promise->start();
-        promise->addResult(parseTicketResponse(body, status, contentType, caseNumber));
+        promise->addResult(parse(body, status, contentType));
         promise->finish();
     });
-    request.body.clear();
+    call->body.clear();
     // The continuation runs on this object's thread, and not at all once the
     // client is gone.
-    future.then(this, [this, id = request.id](const TicketResult &result) {
-        if (m_active && m_active->id == id && m_active->parsing)
-            finishActive(result);
+    const std::weak_ptr<Call> weak = call;
+    future.then(this, [this, weak](const ParsedAnswer &answer) {
+        if (const auto c = weak.lock(); c && c->state == Call::State::Parsing)
+            finishCall(c, answer);
     });
 }
 
-void ApiClient::scheduleRetry(const Error &reason, std::chrono::milliseconds retryAfter)
+void ApiClient::releaseEndpoint(const std::shared_ptr<Call> &call)
 {
-    Request &request = *m_active;
-    const std::chrono::milliseconds delay =
-        retryAfter.count() >= 0 ? retryAfter : m_retryBaseDelay * (1 << (request.attempt - 1));
-    const RetryNotice notice{request.attempt + 1, m_maxRetries + 1, delay, withoutKey(reason, m_apiKey)};
-    qCInfo(lcNet).noquote() << "retrying"
-                            << "in" << delay.count() << "ms, attempt" << notice.attempt << "of"
-                            << notice.maxAttempts;
-    request.retryTimer.setSingleShot(true);
-    request.retryTimer.disconnect();
-    connect(&request.retryTimer, &QTimer::timeout, this, [this] {
-        if (m_active)
-            send(*m_active);
-    });
-    request.retryTimer.start(delay);
-    Q_EMIT retrying(request.id, request.caseNumber, notice);
+    const auto endpoint = m_endpoints.value(call->path);
+    if (endpoint && endpoint->active == call)
+        endpoint->active.reset();
+    call->deadline.stop();
+    call->retryTimer.stop();
+    scheduleDispatch();
 }
 
-void ApiClient::finishActive(const TicketResult &result)
+void ApiClient::finishCall(const std::shared_ptr<Call> &call, const ParsedAnswer &answer)
 {
-    const std::shared_ptr<Request> request = std::move(m_active);
-    m_active.reset();
-    request->deadline.stop();
-    request->retryTimer.stop();
-    TicketResult final = result;
+    if (call->state == Call::State::Done)
+        return;
+    releaseEndpoint(call);
+    call->state = Call::State::Done;
+
+    ParsedAnswer final = answer;
     final.error = withoutKey(final.error, m_apiKey);
     if (final.error.kind() == ErrorKind::RateLimited ||
-        (final.error.httpStatus() == 503 && request->attempt > 1))
+        (final.error.httpStatus() == 503 && call->attempt > 1))
         final.error = Error(final.error.kind(),
                             final.error.message() + u' ' +
-                                (request->attempt == 1
-                                     ? Tr::tr("(Gave up after %n attempt.)", nullptr, 1)
-                                     : Tr::tr("(Gave up after %n attempts.)", nullptr, request->attempt)),
+                                Tr::tr("(Gave up after %n attempt(s).)", nullptr, std::max(1, call->attempt)),
                             final.error.detail(), final.error.httpStatus(), final.error.serverMessage());
-    if (!m_queue.isEmpty())
-        QTimer::singleShot(0, this, &ApiClient::startNext);
-    Q_EMIT finished(request->id, request->caseNumber, final);
+    const QList<ApiReply *> replies = std::exchange(call->replies, {});
+    for (ApiReply *r : replies)
+        r->finish(final, call->attempt);
 }
 
 } // namespace CaseLens

@@ -1,41 +1,34 @@
 #pragma once
 
-#include "core/ticket.h"
+#include "core/apireply.h"
+#include "core/casenumber.h"
+#include "core/ratelimiter.h"
 
 #include <QHash>
 #include <QObject>
-#include <QPointer>
-#include <QQueue>
+#include <QTimer>
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
-class QNetworkReply;
-class QTimer;
 
 namespace CaseLens {
 
-using RequestId = quint64;
-
-// Told to the caller while a request waits to be retried, so a UI can say
-// "Server busy, retrying in 2 s (attempt 2 of 4)".
-struct RetryNotice
-{
-    int attempt = 0; // the attempt about to be made, 2..maxAttempts
-    int maxAttempts = 0;
-    std::chrono::milliseconds delay{0};
-    Error reason; // why the previous attempt failed
-
-    [[nodiscard]] QString message() const;
-};
-
-// Talks to the Sweeppea API. Owns no global state: the QNetworkAccessManager
-// is injected. One request is on the wire at a time (the API serves one
-// request per endpoint at a time); later ones wait in a queue. Every request
-// ends in exactly one finished() signal, also when it is refused before
-// sending, cancelled, or fails.
+// Talks to the Sweeppea API, by its rules (../shared/api/sweeppea-tickets.md):
+//  - every endpoint serves one request at a time: one serial queue per
+//    endpoint; different endpoints run at the same time;
+//  - the account has a number of calls per minute: one shared RateLimiter;
+//  - a user's request goes before any background one (Lane);
+//  - identical reads waiting or in flight are sent once, and every caller
+//    gets its own reply;
+//  - writes are never merged, and never sent again after an ambiguous
+//    failure (a dropped connection, a timeout): Error::mayRetry().
+// Each call returns a reply object (ApiReply) with its own signals.
+//
+// Owns no global state: the QNetworkAccessManager is injected.
 class ApiClient final : public QObject
 {
     Q_OBJECT
@@ -60,50 +53,62 @@ public:
 
     // The key is kept in memory only and never logged.
     void setApiKey(const QString &key);
-    [[nodiscard]] bool hasApiKey() const { return !m_apiKey.isEmpty(); }
 
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     [[nodiscard]] std::chrono::milliseconds timeout() const { return m_timeout; }
     void setMaxResponseSize(qint64 bytes) { m_maxResponseSize = bytes; }
     [[nodiscard]] qint64 maxResponseSize() const { return m_maxResponseSize; }
 
-    // Retries after 429/503/transient network errors: delays baseDelay,
-    // 2*baseDelay, 4*baseDelay...; Retry-After honoured up to maxRetryAfter.
-    // Tests shorten the delays; the defaults follow the API contract.
+    // Retries (Error::mayRetry): delays baseDelay, 2*baseDelay, 4*baseDelay...;
+    // Retry-After honoured up to maxRetryAfter. Tests shorten the delays; the
+    // defaults follow the API contract.
     void setRetryPolicy(int maxRetries, std::chrono::milliseconds baseDelay,
                         std::chrono::milliseconds maxRetryAfter = std::chrono::seconds(30));
     [[nodiscard]] int maxRetries() const { return m_maxRetries; }
 
-    // Queues a fetch of one ticket. The case number is normalised first; an
-    // invalid one finishes (asynchronously) with InvalidInput and nothing is
-    // sent. A case already queued or in flight is not queued twice: its
-    // existing id is returned.
-    RequestId fetchTicket(const QString &caseNumber);
+    // The account's calls per minute (RateLimiter::DefaultCallsPerMinute until
+    // the plan is known), and the clock the limiter reads (tests).
+    void setCallsPerMinute(int calls);
+    [[nodiscard]] int callsPerMinute() const { return m_limiter.callsPerMinute(); }
+    void setClock(RateLimiter::Clock clock);
 
-    void cancel(RequestId id);
-    void cancelAll();
+    // POST /tickets/fetchSingleTicket.
+    [[nodiscard]] TicketReply *fetchTicket(const CaseNumber &caseNumber, Lane lane = Lane::User);
 
-    [[nodiscard]] bool isBusy() const { return m_active != nullptr || !m_queue.isEmpty(); }
+    // Finishes every waiting reply with Cancelled.
+    void abortAll();
+
+    // Requests waiting or on the wire (each shared request counts once).
     [[nodiscard]] int pendingCount() const;
+    [[nodiscard]] bool isBusy() const { return pendingCount() > 0; }
 
-Q_SIGNALS:
-    // A request left the queue and went on the wire (also for each retry).
-    void started(CaseLens::RequestId id, const QString &caseNumber);
-    void retrying(CaseLens::RequestId id, const QString &caseNumber, const CaseLens::RetryNotice &notice);
-    void finished(CaseLens::RequestId id, const QString &caseNumber, const CaseLens::TicketResult &result);
+    // Starts what the queues and the limiter allow now. The client calls it
+    // itself (also when the limiter frees a slot); a test that moves an
+    // injected clock calls it to let the client see the new time.
+    void dispatch();
 
 private:
-    struct Request;
+    friend class ApiReply;
+    struct Call;
+    struct Endpoint;
+    using Parser = std::function<ParsedAnswer(const QByteArray &body, int status, const QByteArray &contentType)>;
 
-    void startNext();
-    void send(Request &request);
-    void onReadyRead();
-    void onReplyFinished();
-    void parseAndFinish(int status);
-    void finishActive(const TicketResult &result);
-    void finishLater(RequestId id, const QString &caseNumber, const TicketResult &result);
-    void scheduleRetry(const Error &reason, std::chrono::milliseconds retryAfter);
-    void abortActive(const Error &reason);
+    // Queues a request for reply (or joins an identical read).
+    void submit(ApiReply *reply, const QByteArray &payload, Parser parse);
+    void withdraw(ApiReply *reply, bool notify);
+    void scheduleDispatch();
+    [[nodiscard]] bool startCall(Endpoint &endpoint, const std::shared_ptr<Call> &call);
+    void send(const std::shared_ptr<Call> &call);
+    void onReadyRead(const std::shared_ptr<Call> &call);
+    void onReplyFinished(const std::shared_ptr<Call> &call);
+    void abortNetwork(const std::shared_ptr<Call> &call, const Error &reason);
+    void scheduleRetry(const std::shared_ptr<Call> &call, const Error &reason,
+                       std::chrono::milliseconds retryAfter);
+    void parseAndFinish(const std::shared_ptr<Call> &call, int status);
+    void releaseEndpoint(const std::shared_ptr<Call> &call);
+    void finishCall(const std::shared_ptr<Call> &call, const ParsedAnswer &answer);
+    [[nodiscard]] Error networkError(const Call &call, int code, const QString &errorString,
+                                     const QUrl &url) const;
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
@@ -114,11 +119,10 @@ private:
     std::chrono::milliseconds m_retryBaseDelay{std::chrono::seconds(1)};
     std::chrono::milliseconds m_maxRetryAfter{std::chrono::seconds(30)};
 
-    RequestId m_nextId = 1;
-    QQueue<std::shared_ptr<Request>> m_queue;
-    std::shared_ptr<Request> m_active;
+    RateLimiter m_limiter;
+    QTimer m_limiterTimer; // wakes dispatch() when the limiter frees a slot
+    bool m_dispatchScheduled = false;
+    QHash<QString, std::shared_ptr<Endpoint>> m_endpoints; // by path
 };
 
 } // namespace CaseLens
-
-Q_DECLARE_METATYPE(CaseLens::RetryNotice)

@@ -1,6 +1,7 @@
 // The in-app demo server: the real ApiClient and parser against it.
 #include "app/demoserver.h"
 #include "core/apiclient.h"
+#include "support/replywait.h"
 #include "support/sampledata.h"
 
 #include <QFile>
@@ -18,13 +19,7 @@ namespace {
 
 TicketResult fetch(ApiClient &client, const QString &caseNumber)
 {
-    QSignalSpy spy(&client, &ApiClient::finished);
-    const RequestId id = client.fetchTicket(caseNumber);
-    if (!spy.wait(5000))
-        return {{}, Error(ErrorKind::Timeout, QStringLiteral("test timed out"))};
-    if (spy.constFirst().at(0).value<RequestId>() != id)
-        return {{}, Error(ErrorKind::ServerError, QStringLiteral("wrong id"))};
-    return spy.constFirst().at(2).value<TicketResult>();
+    return CaseLens::Testing::fetchAndWait(client, caseNumber, 5000);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "core/apiclient.h"
 #include "support/fakeserver.h"
+#include "support/replywait.h"
 #include "support/sampledata.h"
 
 #include <QJsonArray>
@@ -37,15 +38,18 @@ private:
 
     TicketResult fetchAndWait(const QString &caseNumber, int timeoutMs = 5000)
     {
-        QSignalSpy spy(m_client.get(), &ApiClient::finished);
-        const RequestId id = m_client->fetchTicket(caseNumber);
-        if (!spy.wait(timeoutMs)) {
-            qWarning("no finished() within %d ms", timeoutMs);
-            return {{}, Error(ErrorKind::None, QStringLiteral("TEST: no result"))};
-        }
-        if (spy.first().at(0).value<RequestId>() != id)
-            qWarning("finished() for another id");
-        return spy.first().at(2).value<TicketResult>();
+        return Testing::fetchAndWait(*m_client, caseNumber, timeoutMs);
+    }
+
+    // A fetch whose reply the test holds (deleted with the client).
+    TicketReply *fetch(const QString &text, Lane lane = Lane::User)
+    {
+        return m_client->fetchTicket(caseNumber(text), lane);
+    }
+
+    static QString askedCase(const RecordedRequest &request)
+    {
+        return QJsonDocument::fromJson(request.body).object().value(u"caseNumber").toString();
     }
 
 private Q_SLOTS:
@@ -94,11 +98,19 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().first().path, QByteArray("/v3/tickets/fetchSingleTicket"));
     }
 
-    void invalidCaseNumberSendsNothing()
+    void replyFinishesOnceAndNeverBeforeTheCallReturns()
     {
-        const TicketResult result = fetchAndWait(QStringLiteral("HYX TNJV"));
-        QCOMPARE(result.error.kind(), ErrorKind::InvalidInput);
-        QCOMPARE(m_server->requestCount(), 0);
+        m_client->setApiKey(QString()); // refused without sending: the fastest way to finish
+        TicketReply *reply = fetch(QStringLiteral("HYXTNJV"));
+        QSignalSpy finished(reply, &ApiReply::finished);
+        QVERIFY(!reply->isFinished());
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(reply->error().kind(), ErrorKind::NoApiKey);
+        QCOMPARE(reply->caseNumber().toString(), QStringLiteral("HYXTNJV"));
+        reply->abort(); // too late: nothing more
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(reply->error().kind(), ErrorKind::NoApiKey);
     }
 
     void missingKeySendsNothing()
@@ -171,13 +183,17 @@ private Q_SLOTS:
         m_server->enqueue(FakeResponse::error(503, QString()));
         m_server->enqueue(FakeResponse::json(429, {}));
         m_server->enqueue(FakeResponse::ticket(sampleTicketData()));
-        QSignalSpy retrying(m_client.get(), &ApiClient::retrying);
-        const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
-        QVERIFY2(result.ok(), qPrintable(result.error.message()));
+        TicketReply *reply = fetch(QStringLiteral("HYXTNJV"));
+        QSignalSpy retrying(reply, &ApiReply::retrying);
+        QSignalSpy started(reply, &ApiReply::started);
+        QVERIFY(waitForFinished(reply));
+        QVERIFY2(reply->ok(), qPrintable(reply->error().message()));
+        QCOMPARE(reply->attempts(), 3);
+        QCOMPARE(started.count(), 3);
         QCOMPARE(m_server->requestCount(), 3);
         QCOMPARE(retrying.count(), 2);
-        const auto first = retrying.at(0).at(2).value<RetryNotice>();
-        const auto second = retrying.at(1).at(2).value<RetryNotice>();
+        const auto first = retrying.at(0).at(0).value<RetryNotice>();
+        const auto second = retrying.at(1).at(0).value<RetryNotice>();
         QCOMPARE(first.attempt, 2);
         QCOMPARE(first.maxAttempts, 4);
         QCOMPARE(first.delay, 5ms);
@@ -193,11 +209,13 @@ private Q_SLOTS:
         m_server->enqueue(FakeResponse::json(429, {}).withHeader("Retry-After", "0"));
         m_server->enqueue(FakeResponse::json(503, {}).withHeader("Retry-After", "3600"));
         m_server->enqueue(FakeResponse::ticket(sampleTicketData()));
-        QSignalSpy retrying(m_client.get(), &ApiClient::retrying);
-        QVERIFY(fetchAndWait(QStringLiteral("HYXTNJV")).ok());
+        TicketReply *reply = fetch(QStringLiteral("HYXTNJV"));
+        QSignalSpy retrying(reply, &ApiReply::retrying);
+        QVERIFY(waitForFinished(reply));
+        QVERIFY(reply->ok());
         QCOMPARE(retrying.count(), 2);
-        QCOMPARE(retrying.at(0).at(2).value<RetryNotice>().delay, 0ms);
-        QCOMPARE(retrying.at(1).at(2).value<RetryNotice>().delay, 20ms);
+        QCOMPARE(retrying.at(0).at(0).value<RetryNotice>().delay, 0ms);
+        QCOMPARE(retrying.at(1).at(0).value<RetryNotice>().delay, 20ms);
     }
 
     void retriesExhausted()
@@ -208,7 +226,7 @@ private Q_SLOTS:
         const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
         QCOMPARE(result.error.kind(), ErrorKind::RateLimited);
         QCOMPARE(m_server->requestCount(), 4);
-        QVERIFY(result.error.message().contains(QStringLiteral("4 attempts")));
+        QVERIFY(result.error.message().contains(QStringLiteral("after 4 attempt")));
     }
 
     void timeout()
@@ -350,34 +368,75 @@ private Q_SLOTS:
         for (const QString &c : cases)
             tickets.insert(c, sampleTicketData(c));
         m_server->setHandler([tickets](const RecordedRequest &request) {
-            const QString c = QJsonDocument::fromJson(request.body).object().value(u"caseNumber").toString();
-            FakeResponse r = FakeResponse::ticket(tickets.value(c));
+            FakeResponse r = FakeResponse::ticket(tickets.value(askedCase(request)));
             r.delayMs = 60;
             return r;
         });
-        QSignalSpy finished(m_client.get(), &ApiClient::finished);
-        for (const QString &c : cases)
-            m_client->fetchTicket(c);
-        QCOMPARE(m_client->pendingCount(), 3);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 5000);
-        QCOMPARE(m_server->maxConcurrentRequests(), 1);
-        for (int i = 0; i < 3; ++i) {
-            QCOMPARE(finished.at(i).at(1).toString(), cases.at(i));
-            QVERIFY(finished.at(i).at(2).value<TicketResult>().ok());
+        QStringList finishedOrder;
+        QList<TicketReply *> replies;
+        for (const QString &c : cases) {
+            TicketReply *reply = fetch(c);
+            connect(reply, &ApiReply::finished, this, [&finishedOrder, reply] {
+                QVERIFY(reply->result().ok());
+                finishedOrder << reply->result().ticket.caseNumber;
+            });
+            replies << reply;
         }
+        QCOMPARE(m_client->pendingCount(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(finishedOrder.size(), 3, 5000);
+        QCOMPARE(m_server->maxConcurrentRequests(), 1);
+        QCOMPARE(finishedOrder, cases);
+        QVERIFY(!m_client->isBusy());
     }
 
-    void repeatedRequestIsNotSentTwice()
+    void repeatedReadIsSentOnceAndAnswersEveryCaller()
     {
         m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
-        QSignalSpy finished(m_client.get(), &ApiClient::finished);
-        const RequestId first = m_client->fetchTicket(QStringLiteral("HYXTNJV"));
-        const RequestId second = m_client->fetchTicket(QStringLiteral("#hyxtnjv"));
-        QCOMPARE(second, first);
-        QVERIFY(finished.wait(5000));
-        QTest::qWait(50);
-        QCOMPARE(finished.count(), 1);
+        TicketReply *first = fetch(QStringLiteral("HYXTNJV"));
+        TicketReply *second = fetch(QStringLiteral("#hyxtnjv"));
+        QVERIFY(first != second); // each caller holds its own reply
+        QCOMPARE(m_client->pendingCount(), 1);
+        QVERIFY(waitForFinished(first));
+        QVERIFY(waitForFinished(second));
+        QVERIFY(first->ok());
+        QVERIFY(second->ok());
+        QCOMPARE(second->result().ticket.subject, first->result().ticket.subject);
         QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void abortingOneSharedReplyKeepsTheOther()
+    {
+        FakeResponse slow = FakeResponse::ticket(sampleTicketData());
+        slow.delayMs = 100;
+        m_server->enqueue(slow);
+        TicketReply *leaving = fetch(QStringLiteral("HYXTNJV"));
+        TicketReply *staying = fetch(QStringLiteral("HYXTNJV"));
+        QTRY_COMPARE(m_server->requestCount(), 1);
+        QSignalSpy left(leaving, &ApiReply::finished);
+        leaving->abort();
+        QCOMPARE(left.count(), 1); // at once, as QNetworkReply::abort()
+        QCOMPARE(leaving->error().kind(), ErrorKind::Cancelled);
+        QVERIFY(waitForFinished(staying));
+        QVERIFY2(staying->ok(), qPrintable(staying->error().message()));
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void deletingAReplyWithdrawsItQuietly()
+    {
+        FakeResponse slow = FakeResponse::ticket(sampleTicketData());
+        slow.delayMs = 2000;
+        m_server->setHandler([slow](const RecordedRequest &) { return slow; });
+        TicketReply *active = fetch(QStringLiteral("AAA1111"));
+        TicketReply *queued = fetch(QStringLiteral("BBB2222"));
+        QTRY_COMPARE(m_server->requestCount(), 1);
+        delete queued;
+        QCOMPARE(m_client->pendingCount(), 1);
+        delete active;
+        QCOMPARE(m_client->pendingCount(), 0);
+        TicketReply *next = fetch(QStringLiteral("CCC3333")); // the endpoint is free again
+        QTRY_COMPARE(m_server->requestCount(), 2);
+        QCOMPARE(askedCase(m_server->requests().at(1)), QStringLiteral("CCC3333"));
+        next->abort();
     }
 
     void cancelQueuedAndActive()
@@ -385,31 +444,31 @@ private Q_SLOTS:
         FakeResponse slow = FakeResponse::ticket(sampleTicketData());
         slow.delayMs = 2000;
         m_server->setHandler([slow](const RecordedRequest &) { return slow; });
-        QSignalSpy finished(m_client.get(), &ApiClient::finished);
-        const RequestId active = m_client->fetchTicket(QStringLiteral("AAA1111"));
-        const RequestId queued = m_client->fetchTicket(QStringLiteral("BBB2222"));
+        TicketReply *active = fetch(QStringLiteral("AAA1111"));
+        TicketReply *queued = fetch(QStringLiteral("BBB2222"));
         QTRY_COMPARE(m_server->requestCount(), 1);
-        m_client->cancel(queued);
-        m_client->cancel(active);
-        QTRY_COMPARE(finished.count(), 2);
-        for (const auto &args : std::as_const(finished))
-            QCOMPARE(args.at(2).value<TicketResult>().error.kind(), ErrorKind::Cancelled);
+        queued->abort();
+        active->abort();
+        QCOMPARE(queued->error().kind(), ErrorKind::Cancelled);
+        QCOMPARE(active->error().kind(), ErrorKind::Cancelled);
+        QVERIFY(queued->result().error.kind() == ErrorKind::Cancelled);
         QVERIFY(!m_client->isBusy());
         QCOMPARE(m_server->requestCount(), 1);
     }
 
-    void cancelAllDuringRetryWait()
+    void abortAllDuringRetryWait()
     {
         m_client->setRetryPolicy(3, 10s);
         m_server->enqueue(FakeResponse::json(503, {}));
-        QSignalSpy retrying(m_client.get(), &ApiClient::retrying);
-        QSignalSpy finished(m_client.get(), &ApiClient::finished);
-        m_client->fetchTicket(QStringLiteral("HYXTNJV"));
-        m_client->fetchTicket(QStringLiteral("ABC1234"));
+        TicketReply *waiting = fetch(QStringLiteral("HYXTNJV"));
+        TicketReply *queued = fetch(QStringLiteral("ABC1234"));
+        QSignalSpy retrying(waiting, &ApiReply::retrying);
         QVERIFY(retrying.wait(5000));
-        m_client->cancelAll();
-        QTRY_COMPARE(finished.count(), 2);
-        QCOMPARE(finished.at(0).at(2).value<TicketResult>().error.kind(), ErrorKind::Cancelled);
+        m_client->abortAll();
+        QVERIFY(waiting->isFinished());
+        QVERIFY(queued->isFinished());
+        QCOMPARE(waiting->error().kind(), ErrorKind::Cancelled);
+        QCOMPARE(queued->error().kind(), ErrorKind::Cancelled);
         QCOMPARE(m_server->requestCount(), 1);
     }
 
@@ -427,16 +486,112 @@ private Q_SLOTS:
         large.insert(QStringLiteral("Notes"), notes);
         m_server->serveTickets({{QStringLiteral("LARGE01"), large},
                                 {QStringLiteral("SMALL01"), sampleTicketData(QStringLiteral("SMALL01"))}});
-        QSignalSpy finished(m_client.get(), &ApiClient::finished);
-        m_client->fetchTicket(QStringLiteral("LARGE01"));
-        m_client->fetchTicket(QStringLiteral("SMALL01"));
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
-        QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("LARGE01"));
-        const TicketResult result = finished.at(0).at(2).value<TicketResult>();
-        QVERIFY2(result.ok(), qPrintable(result.error.message()));
-        QCOMPARE(result.ticket.notes.size(), 3000);
-        QCOMPARE(finished.at(1).at(1).toString(), QStringLiteral("SMALL01"));
+        QStringList order;
+        TicketReply *largeReply = fetch(QStringLiteral("LARGE01"));
+        TicketReply *smallReply = fetch(QStringLiteral("SMALL01"));
+        for (TicketReply *reply : {largeReply, smallReply})
+            connect(reply, &ApiReply::finished, this,
+                    [&order, reply] { order << reply->caseNumber().toString(); });
+        QTRY_COMPARE_WITH_TIMEOUT(order.size(), 2, 10000);
+        QCOMPARE(order, QStringList({QStringLiteral("LARGE01"), QStringLiteral("SMALL01")}));
+        QVERIFY2(largeReply->ok(), qPrintable(largeReply->error().message()));
+        QCOMPARE(largeReply->result().ticket.notes.size(), 3000);
+        QVERIFY(smallReply->ok());
         QCOMPARE(m_server->maxConcurrentRequests(), 1);
+    }
+
+    // --- The dispatcher's rules ----------------------------------------------
+
+    void backgroundRequestWaitsBehindAUsersRequest()
+    {
+        m_server->setHandler([](const RecordedRequest &request) {
+            FakeResponse r = FakeResponse::ticket(sampleTicketData(askedCase(request)));
+            r.delayMs = 50; // the first one is still on the wire when the others queue
+            return r;
+        });
+        TicketReply *first = fetch(QStringLiteral("AAA1111"));
+        TicketReply *background1 = fetch(QStringLiteral("BBB2222"), Lane::Background);
+        TicketReply *background2 = fetch(QStringLiteral("CCC3333"), Lane::Background);
+        TicketReply *user = fetch(QStringLiteral("DDD4444")); // asked last, sent second
+        for (TicketReply *reply : {first, background1, background2, user})
+            QVERIFY(waitForFinished(reply));
+        QStringList sent;
+        for (const RecordedRequest &request : m_server->requests())
+            sent << askedCase(request);
+        QCOMPARE(sent, QStringList({QStringLiteral("AAA1111"), QStringLiteral("DDD4444"),
+                                    QStringLiteral("BBB2222"), QStringLiteral("CCC3333")}));
+        QCOMPARE(m_server->maxConcurrentRequests(), 1);
+    }
+
+    void userJoiningABackgroundReadMovesItAhead()
+    {
+        m_server->setHandler([](const RecordedRequest &request) {
+            FakeResponse r = FakeResponse::ticket(sampleTicketData(askedCase(request)));
+            r.delayMs = 50;
+            return r;
+        });
+        TicketReply *first = fetch(QStringLiteral("AAA1111"));
+        TicketReply *background = fetch(QStringLiteral("BBB2222"), Lane::Background);
+        TicketReply *refresh = fetch(QStringLiteral("CCC3333"), Lane::Background);
+        TicketReply *user = fetch(QStringLiteral("CCC3333")); // the agent presses F5 on it
+        for (TicketReply *reply : {first, background, refresh, user})
+            QVERIFY(waitForFinished(reply));
+        QCOMPARE(m_server->requestCount(), 3);
+        QCOMPARE(askedCase(m_server->requests().at(1)), QStringLiteral("CCC3333"));
+        QVERIFY(refresh->ok());
+        QVERIFY(user->ok());
+    }
+
+    void limiterHoldsOverASimulatedMinute()
+    {
+        // An injected clock: the test moves time; nothing sleeps.
+        auto now = std::chrono::steady_clock::time_point(std::chrono::hours(1));
+        m_client->setClock([&now] { return now; });
+        m_client->setCallsPerMinute(3);
+        QList<std::chrono::steady_clock::time_point> sentAt;
+        connect(m_server.get(), &FakeServer::requestReceived, this, [&] { sentAt << now; });
+        m_server->setHandler([](const RecordedRequest &request) {
+            return FakeResponse::ticket(sampleTicketData(askedCase(request)));
+        });
+
+        QList<TicketReply *> replies;
+        for (int i = 0; i < 7; ++i)
+            replies << fetch(QStringLiteral("CASE%1").arg(i));
+        QVERIFY(waitForFinished(replies.at(2)));
+        // The limiter holds the fourth: the client has nothing else to do, and still waits.
+        QTRY_COMPARE(m_client->pendingCount(), 4);
+        QCoreApplication::processEvents();
+        QCOMPARE(m_server->requestCount(), 3);
+
+        now += 59s;
+        m_client->dispatch();
+        QCoreApplication::processEvents();
+        QCOMPARE(m_server->requestCount(), 3);
+
+        now += 1s; // a minute after the first three: three more may go
+        m_client->dispatch();
+        QVERIFY(waitForFinished(replies.at(5)));
+        QTRY_COMPARE(m_client->pendingCount(), 1);
+        QCOMPARE(m_server->requestCount(), 6);
+
+        now += 30s;
+        m_client->dispatch();
+        QCoreApplication::processEvents();
+        QCOMPARE(m_server->requestCount(), 6);
+        now += 30s;
+        m_client->dispatch();
+        QVERIFY(waitForFinished(replies.at(6)));
+        QCOMPARE(m_server->requestCount(), 7);
+
+        // In every minute-long window, at most three calls started.
+        for (const auto &start : std::as_const(sentAt)) {
+            const auto inWindow = std::count_if(sentAt.cbegin(), sentAt.cend(), [&start](const auto &t) {
+                return t >= start && t < start + RateLimiter::Window;
+            });
+            QVERIFY2(inWindow <= 3, qPrintable(QString::number(inWindow)));
+        }
+        for (TicketReply *reply : std::as_const(replies))
+            QVERIFY(reply->ok());
     }
 
     void keyNeverLogged()

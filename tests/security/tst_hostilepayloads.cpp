@@ -9,6 +9,7 @@
 #include "core/ticketparser.h"
 #include "fuzz/fuzzchecks.h"
 #include "support/fakeserver.h"
+#include "support/replywait.h"
 #include "support/sampledata.h"
 
 #include <QElapsedTimer>
@@ -70,11 +71,7 @@ private:
         answer.status = status;
         answer.body = body;
         m_server->enqueue(answer);
-        QSignalSpy finished(m_client.get(), &ApiClient::finished);
-        m_client->fetchTicket(u"HYXTNJV"_s);
-        if (!finished.wait(waitMs))
-            return {{}, Error(ErrorKind::None, u"TEST: no result"_s)};
-        return finished.first().at(2).value<TicketResult>();
+        return fetchAndWait(*m_client, u"HYXTNJV"_s, waitMs);
     }
 
 private Q_SLOTS:

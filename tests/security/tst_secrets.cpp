@@ -4,6 +4,7 @@
 // command-line argument.
 #include "core/apiclient.h"
 #include "support/fakeserver.h"
+#include "support/replywait.h"
 #include "support/sampledata.h"
 
 #include <QDirIterator>
@@ -194,12 +195,18 @@ private Q_SLOTS:
         client.setRetryPolicy(3, 1ms, 1ms);
         client.setTimeout(500ms);
         client.setMaxResponseSize(256 * 1024);
-        QSignalSpy finished(&client, &ApiClient::finished);
-        QSignalSpy retrying(&client, &ApiClient::retrying);
+        QList<TicketResult> results;
+        QList<RetryNotice> notices;
+        const auto fetch = [&](const QString &text) {
+            TicketReply *reply = client.fetchTicket(caseNumber(text));
+            connect(reply, &ApiReply::finished, this, [&results, reply] { results << reply->result(); });
+            connect(reply, &ApiReply::retrying, this, [&notices](const RetryNotice &n) { notices << n; });
+            return reply;
+        };
         constexpr int fetches = 8; // answers minus the retried ones
         for (int i = 0; i < fetches; ++i) {
-            client.fetchTicket(QStringLiteral("CASE%1").arg(i));
-            QTRY_COMPARE_WITH_TIMEOUT(finished.count(), i + 1, 10000);
+            fetch(QStringLiteral("CASE%1").arg(i));
+            QTRY_COMPARE_WITH_TIMEOUT(results.count(), i + 1, 10000);
         }
         // A connection refused, and a fetch cancelled on the wire.
         QUrl nobody;
@@ -209,30 +216,28 @@ private Q_SLOTS:
             nobody = gone.url();
         } // nobody listens there any more
         QVERIFY(!client.setBaseUrl(nobody).isError());
-        client.fetchTicket(QStringLiteral("REFUSED1"));
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), fetches + 1, 10000);
+        fetch(QStringLiteral("REFUSED1"));
+        QTRY_COMPARE_WITH_TIMEOUT(results.count(), fetches + 1, 10000);
         QVERIFY(!client.setBaseUrl(server.url()).isError());
         FakeResponse slow = FakeResponse::ticket(sampleTicketData());
         slow.delayMs = 5000;
         server.enqueue(slow);
-        const RequestId cancelled = client.fetchTicket(QStringLiteral("CANCEL1"));
+        TicketReply *cancelled = fetch(QStringLiteral("CANCEL1"));
         QTRY_COMPARE(server.requestCount(), int(answers.size()) + 1);
-        client.cancel(cancelled);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), fetches + 2, 10000);
+        cancelled->abort();
+        QTRY_COMPARE_WITH_TIMEOUT(results.count(), fetches + 2, 10000);
 
         qInstallMessageHandler(g_previousHandler);
         g_previousHandler = nullptr;
         QLoggingCategory::setFilterRules(QString());
 
         QSet<ErrorKind> kinds;
-        for (const auto &args : std::as_const(finished)) {
-            const TicketResult result = args.at(2).value<TicketResult>();
+        for (const TicketResult &result : std::as_const(results)) {
             kinds.insert(result.error.kind());
             const QString texts = errorTexts(result.error);
             QVERIFY2(!texts.contains(testKey), qPrintable(texts));
         }
-        for (const auto &args : std::as_const(retrying)) {
-            const RetryNotice notice = args.at(2).value<RetryNotice>();
+        for (const RetryNotice &notice : std::as_const(notices)) {
             QVERIFY(!notice.message().contains(testKey));
             QVERIFY(!errorTexts(notice.reason).contains(testKey));
         }
@@ -241,7 +246,7 @@ private Q_SLOTS:
              {ErrorKind::None, ErrorKind::Unauthorized, ErrorKind::Timeout, ErrorKind::TooLarge,
               ErrorKind::ServerError, ErrorKind::NotFound, ErrorKind::Network, ErrorKind::Cancelled})
             QVERIFY2(kinds.contains(kind), qPrintable(Error::kindName(kind)));
-        QCOMPARE(retrying.count(), 2);
+        QCOMPARE(notices.count(), 2);
         QCOMPARE(other.requestCount(), 0);
 
         QVERIFY(g_logged.size() > 10); // logging was on and did log
@@ -297,17 +302,16 @@ private Q_SLOTS:
         QVERIFY(!client.setBaseUrl(server.url()).isError());
         client.setApiKey(testKey);
         client.setRetryPolicy(1, 1ms, 1ms);
-        QSignalSpy finished(&client, &ApiClient::finished);
-        QSignalSpy retrying(&client, &ApiClient::retrying);
-        client.fetchTicket(QStringLiteral("HYXTNJV"));
-        QVERIFY(finished.wait(10000));
-        const TicketResult result = finished.first().at(2).value<TicketResult>();
+        TicketReply *reply = client.fetchTicket(caseNumber(QStringLiteral("HYXTNJV")));
+        QSignalSpy retrying(reply, &ApiReply::retrying);
+        QVERIFY(waitForFinished(reply));
+        const TicketResult result = reply->result();
         QVERIFY(!result.ok());
         const QString texts = errorTexts(result.error);
         QVERIFY2(!texts.contains(testKey), qPrintable(texts));
         QVERIFY2(!texts.contains(QStringLiteral("SECRETc0ffee")), qPrintable(texts));
         for (const auto &args : std::as_const(retrying))
-            QVERIFY(!errorTexts(args.at(2).value<RetryNotice>().reason).contains(testKey));
+            QVERIFY(!errorTexts(args.at(0).value<RetryNotice>().reason).contains(testKey));
     }
 
     // A redirect whose target carries the key (a hostile server knows it):
@@ -324,13 +328,10 @@ private Q_SLOTS:
         ApiClient client(&m_network);
         QVERIFY(!client.setBaseUrl(server.url()).isError());
         client.setApiKey(testKey);
-        QSignalSpy finished(&client, &ApiClient::finished);
-        client.fetchTicket(u"HYXTNJV"_s);
-        QVERIFY(finished.wait(10000));
+        const TicketResult result = fetchAndWait(client, u"HYXTNJV"_s);
         qInstallMessageHandler(g_previousHandler);
         g_previousHandler = nullptr;
         QLoggingCategory::setFilterRules(QString());
-        const TicketResult result = finished.first().at(2).value<TicketResult>();
         QCOMPARE(result.error.kind(), ErrorKind::ServerError);
         QVERIFY2(result.error.message().contains(u"elsewhere.example"_s), qPrintable(result.error.message()));
         QVERIFY2(!errorTexts(result.error).contains(testKey), qPrintable(errorTexts(result.error)));

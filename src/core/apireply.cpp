@@ -1,0 +1,92 @@
+#include "core/apireply.h"
+
+#include "core/apiclient.h"
+#include "core/ticketparser.h"
+
+#include <QCoreApplication>
+
+namespace CaseLens {
+
+namespace {
+// lupdate files strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(CaseLens::ApiClient)
+};
+} // namespace
+
+QString RetryNotice::message() const
+{
+    const qint64 seconds = std::max<qint64>(1, (delay.count() + 999) / 1000);
+    const QString what = reason.kind() == ErrorKind::RateLimited || reason.httpStatus() == 503
+                             ? Tr::tr("Server busy")
+                             : Tr::tr("Connection problem");
+    return Tr::tr("%1, retrying in %2 s (attempt %3 of %4)")
+        .arg(what)
+        .arg(seconds)
+        .arg(attempt)
+        .arg(maxAttempts);
+}
+
+ApiReply::ApiReply(ApiClient *client, QString path, Lane lane, bool isWrite)
+    : QObject(client)
+    , m_client(client)
+    , m_path(std::move(path))
+    , m_lane(lane)
+    , m_isWrite(isWrite)
+{}
+
+ApiReply::~ApiReply()
+{
+    // Quietly: whoever deletes a reply is not listening any more.
+    if (!m_finished && m_client)
+        m_client->withdraw(this, false);
+}
+
+void ApiReply::abort()
+{
+    if (m_finished)
+        return;
+    if (m_client)
+        m_client->withdraw(this, true);
+    else
+        finish({Error(ErrorKind::Cancelled, Tr::tr("Cancelled.")), {}}, m_attempts);
+}
+
+void ApiReply::finish(const ParsedAnswer &answer, int attempts)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_attempts = attempts;
+    m_error = answer.error;
+    takeValue(answer);
+    Q_EMIT finished();
+}
+
+TicketReply::TicketReply(ApiClient *client, const CaseNumber &caseNumber, Lane lane)
+    : ApiReply(client, QStringLiteral("/tickets/fetchSingleTicket"), lane, false)
+    , m_caseNumber(caseNumber)
+{}
+
+TicketReply::~TicketReply() = default;
+
+ParsedAnswer TicketReply::parse(const QByteArray &body, int status, const QByteArray &contentType,
+                                const CaseNumber &caseNumber)
+{
+    TicketResult result = parseTicketResponse(body, status, contentType, caseNumber.toString());
+    Error error = result.error;
+    return {std::move(error), std::move(result)};
+}
+
+void TicketReply::takeValue(const ParsedAnswer &answer)
+{
+    if (const auto *result = std::any_cast<TicketResult>(&answer.value))
+        m_result = *result;
+    // The error as finished (the client may have added to it), or Cancelled.
+    m_result.error = error();
+    if (m_result.error.isError())
+        m_result.ticket = {};
+}
+
+} // namespace CaseLens
