@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -241,7 +242,13 @@ void tst_ApiKeyProvider::environmentWinsOverKeychain()
     keys.loadFromEnvironment(environment);
     keys.load();
     QVERIFY(!keys.isLoading()); // the keychain is not even asked
-    QTest::qWait(200);
+    // A later keychain read of the same entry has come back: a read started
+    // by load() would have answered by now, and must not have replaced the key.
+    ApiKeyProvider reader(ApiKeyProvider::Storage::Keychain);
+    reader.setServer(server);
+    loadAndWait(reader);
+    QVERIFY(reader.hasKey());
+    QVERIFY(!keys.isBusy());
     QCOMPARE(keys.key(), QStringLiteral("from-env"));
     QCOMPARE(keys.source(), ApiKeyProvider::Source::Environment);
     QVERIFY(keys.locationDescription().contains(QStringLiteral("CASELENS_API_KEY")));
@@ -321,9 +328,13 @@ void tst_ApiKeyProvider::settingsDialogSaveAndForget()
     QTest::mouseClick(forget, Qt::LeftButton);
     QMessageBox *box = nullptr;
     QTRY_VERIFY((box = child<QMessageBox>(&dialog, "forgetConfirmation")));
+    QPointer<QMessageBox> cancelled = box;
     box->button(QMessageBox::Cancel)->click();
-    QTest::qWait(100);
+    // The box is gone (deleted on close) and no keychain job was started.
+    QTRY_VERIFY(!cancelled);
+    QVERIFY(!keys.isBusy());
     QCOMPARE(keys.key(), key);
+    QCOMPARE(keys.source(), ApiKeyProvider::Source::Keychain);
 
     QTest::mouseClick(forget, Qt::LeftButton);
     QTRY_VERIFY((box = child<QMessageBox>(&dialog, "forgetConfirmation")) && box->isVisible());

@@ -1,4 +1,4 @@
-#include "app/ticketviewtestdata.h"
+#include "support/ticketviewtestdata.h"
 #include "ticketview/notesmodel.h"
 
 #include <QAbstractItemModelTester>

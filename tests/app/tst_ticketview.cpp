@@ -1,4 +1,4 @@
-#include "app/ticketviewtestdata.h"
+#include "support/ticketviewtestdata.h"
 #include "ticketview/activitychart.h"
 #include "ticketview/badge.h"
 #include "ticketview/elidedlabel.h"

@@ -8,8 +8,8 @@
 #include "app/mainwindow.h"
 #include "app/settingsdialog.h"
 #include "app/ticketpage.h"
-#include "core/apiclient.h"
 #include "core/casenumber.h"
+#include "support/windowharness.h"
 #include "ticketview/ticketview.h"
 #include "ticketview/viewhelpers.h"
 
@@ -20,7 +20,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -36,34 +35,14 @@ using namespace CaseLens::Gui;
 
 namespace {
 
-struct Window
+QStringList menuTitles(const QWidget *window)
 {
-    QNetworkAccessManager network;
-    ApiClient client{&network};
-    ApiKeyProvider keys; // MemoryOnly: never the user's keychain
-    std::unique_ptr<MainWindow> window;
-
-    Window()
-    {
-        window = std::make_unique<MainWindow>(&client, &keys);
-        window->show();
-    }
-
-    template <typename T>
-    T *child(const char *name) const
-    {
-        return window->findChild<T *>(QString::fromLatin1(name));
-    }
-
-    QStringList menuTitles() const
-    {
-        QStringList titles;
-        const QList<QAction *> actions = window->menuBar()->actions();
-        for (const QAction *action : actions)
-            titles.append(action->text());
-        return titles;
-    }
-};
+    QStringList titles;
+    const QList<QAction *> actions = window->findChild<QMenuBar *>()->actions();
+    for (const QAction *action : actions)
+        titles.append(action->text());
+    return titles;
+}
 
 // What each language must show. Literal text on purpose: a missing .qm, a
 // context mismatch or an untranslated entry all fail here.
@@ -269,16 +248,18 @@ void tst_Translations::mainWindow_data()
 
 void tst_Translations::checkWindow(const Expected &expected, const QString &screenshotName)
 {
-    Window w;
-    w.window->resize(1120, 760); // the size of the other docs/screenshots
-    QVERIFY(QTest::qWaitForWindowExposed(w.window.get()));
+    // No key (the welcome text), at the size of the other docs/screenshots.
+    auto h = Testing::WindowHarness::create(Testing::WindowOptions().noKey().sized(QSize(1120, 760)));
+    QVERIFY(h);
+    Testing::WindowHarness &w = *h;
 
-    QCOMPARE(w.child<QLineEdit>("searchEdit")->placeholderText(), expected.placeholder);
-    QCOMPARE(w.child<QPushButton>("fetchButton")->text(), expected.fetch);
-    QCOMPARE(w.menuTitles(), expected.menus);
-    QTRY_COMPARE(w.child<QLabel>("welcomeTitleLabel")->text(), expected.welcomeTitle);
-    QVERIFY2(w.child<QLabel>("welcomeTextLabel")->text().startsWith(expected.welcomeTextStart),
-             qPrintable(w.child<QLabel>("welcomeTextLabel")->text()));
+    QCOMPARE(w.searchEdit()->placeholderText(), expected.placeholder);
+    QCOMPARE(w.child<QPushButton>(QStringLiteral("fetchButton"))->text(), expected.fetch);
+    QCOMPARE(menuTitles(w.window.get()), expected.menus);
+    QTRY_COMPARE(w.child<QLabel>(QStringLiteral("welcomeTitleLabel"))->text(), expected.welcomeTitle);
+    QVERIFY2(
+        w.child<QLabel>(QStringLiteral("welcomeTextLabel"))->text().startsWith(expected.welcomeTextStart),
+        qPrintable(w.child<QLabel>(QStringLiteral("welcomeTextLabel"))->text()));
 
     // A demo ticket: tab titles with counts, the notes count (a plural).
     QVERIFY(w.window->startDemo());
@@ -301,7 +282,9 @@ void tst_Translations::checkWindow(const Expected &expected, const QString &scre
 
     const QString dir = qEnvironmentVariable("CASELENS_SCREENSHOT_DIR");
     if (!dir.isEmpty() && !screenshotName.isEmpty()) {
-        QTest::qWait(200); // let layouts and elided labels settle
+        // Pending layouts first (elided labels re-elide as they are resized).
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
         QVERIFY(w.window->grab().save(dir + u'/' + screenshotName + QStringLiteral(".png")));
     }
 }

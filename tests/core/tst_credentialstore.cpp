@@ -112,7 +112,7 @@ void printLine(const QJsonObject &object)
 }
 
 // Starts read, write and remove at once (QtKeychain queues them), reports
-// each callback, then waits a while longer for late answers to be ignored.
+// each callback, then waits behind a fourth job for late answers to be ignored.
 int runChild(const QByteArray &mode)
 {
     const int timeoutMs = qEnvironmentVariableIntValue("CASELENS_TST_TIMEOUT_MS");
@@ -153,8 +153,16 @@ int runChild(const QByteArray &mode)
     store.write(server, QStringLiteral("sk_never_stored"), report("write"));
     store.remove(server, report("remove"));
     (void)QTest::qWaitFor([&] { return calls >= 3; }, 3 * timeoutMs + 10000);
-    QTest::qWait(timeoutMs + 1500); // late answers arrive here and must be ignored
-    QJsonObject summary{{QStringLiteral("callbacks"), calls}};
+    // Late answers arrive after that and must be ignored. A fourth job is the
+    // fence: QtKeychain runs one job at a time, so its answer (late too, hence
+    // its own long timeout) comes only after the backend has answered every
+    // job above, which is when a second callback would have fired.
+    CredentialStore fence;
+    fence.setTimeout(std::chrono::milliseconds(4 * timeoutMs + 20000));
+    bool fenced = false;
+    fence.read(server, [&fenced](const CredentialResult &) { fenced = true; });
+    (void)QTest::qWaitFor([&] { return fenced; }, 4 * timeoutMs + 20000);
+    QJsonObject summary{{QStringLiteral("callbacks"), calls}, {QStringLiteral("fenced"), fenced}};
 #ifdef CASELENS_TEST_SECRET_SERVICE
     if (slow)
         summary.insert(QStringLiteral("late"), slow->lateReplies.load());
@@ -257,6 +265,7 @@ class TestCredentialStore final : public QObject
     {
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.results.size(), 3);
+        QVERIFY(run.summary.value(u"fenced").toBool());
         QCOMPARE(run.summary.value(u"callbacks").toInt(), 3); // exactly once each
         for (const QJsonObject &r : run.results) {
             const QString op = r.value(u"op").toString();
@@ -432,11 +441,15 @@ private Q_SLOTS:
         store->read(server, [&](const CredentialResult &) { called = true; });
         store->write(server, QStringLiteral("x"), [&](const CredentialResult &) { called = true; });
         store.reset(); // the jobs run on and delete themselves
-        QTest::qWait(1500);
-        QVERIFY(!called);
+        // QtKeychain runs one job at a time: once a later read of the same
+        // entry sees "x", both orphaned jobs have finished, and called nobody.
         // The keychain still works afterwards.
         CredentialStore again;
-        QVERIFY(run(again, Op::Read, uniqueLoopbackServer()).result.ok());
+        const Outcome after = run(again, Op::Read, server);
+        QVERIFY(after.result.ok());
+        QVERIFY(after.result.found);
+        QCOMPARE(after.result.key, QStringLiteral("x"));
+        QVERIFY(!called);
     }
 
     void callbackMayDestroyTheStore()
@@ -449,7 +462,10 @@ private Q_SLOTS:
             delete store;
         });
         QTRY_VERIFY(called);
-        QTest::qWait(100);
+        // The job that called back finishes unwinding with the store gone; a
+        // full round trip later, nothing crashed and the keychain still works.
+        CredentialStore again;
+        QVERIFY(run(again, Op::Read, uniqueLoopbackServer()).result.ok());
     }
 
     void noSessionBus()
@@ -496,6 +512,7 @@ private Q_SLOTS:
             QVERIFY2(ms >= timeoutMs - 50 && ms < timeoutMs + 2000, qPrintable(QString::number(ms)));
         }
         // The service did answer, late; the store ignored it: one callback each.
+        QVERIFY(run.summary.value(u"fenced").toBool());
         QVERIFY(run.summary.value(u"late").toInt() >= 1);
         QCOMPARE(run.summary.value(u"callbacks").toInt(), 3);
 #endif

@@ -1,0 +1,73 @@
+#include "support/windowharness.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTest>
+
+namespace CaseLens::Testing {
+
+std::unique_ptr<WindowHarness> WindowHarness::create(const WindowOptions &options)
+{
+    auto h = std::make_unique<WindowHarness>();
+    if (!h->server.listen())
+        return nullptr;
+    if (h->client.setBaseUrl(h->server.url()).isError())
+        return nullptr;
+    h->client.setRetryPolicy(options.retries, options.retryBase, options.retryMax);
+    h->client.setTimeout(options.timeout);
+    if (options.withKey)
+        h->keys.store(QStringLiteral("test-key"));
+    // The only place a test builds a MainWindow.
+    h->window = std::make_unique<Gui::MainWindow>(&h->client, &h->keys);
+    if (options.size.isValid())
+        h->window->resize(options.size);
+    h->window->show();
+    h->window->activateWindow();
+    if (!QTest::qWaitForWindowExposed(h->window.get()))
+        return nullptr;
+    return h;
+}
+
+QLineEdit *WindowHarness::searchEdit() const
+{
+    return child<QLineEdit>(QStringLiteral("searchEdit"));
+}
+
+QTabWidget *WindowHarness::tabs() const
+{
+    return child<QTabWidget>(QStringLiteral("ticketTabs"));
+}
+
+QLabel *WindowHarness::searchError() const
+{
+    return child<QLabel>(QStringLiteral("searchErrorLabel"));
+}
+
+void WindowHarness::type(const QString &text) const
+{
+    QLineEdit *edit = searchEdit();
+    edit->setFocus();
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+}
+
+QString WindowHarness::requestedCase(int index) const
+{
+    return QJsonDocument::fromJson(server.requests().at(index).body).object().value(u"caseNumber").toString();
+}
+
+QPushButton *visibleButton(QWidget *parent, const char *name)
+{
+    const QList<QPushButton *> buttons = parent->findChildren<QPushButton *>(QString::fromLatin1(name));
+    for (QPushButton *b : buttons) {
+        if (b->isVisible())
+            return b;
+    }
+    return buttons.value(0);
+}
+
+} // namespace CaseLens::Testing

@@ -1,0 +1,114 @@
+#pragma once
+
+// The one GUI test harness: a real MainWindow on the offscreen platform,
+// talking to its own loopback FakeServer through a real client. Shared by
+// the window, translation and hostile-payload suites, so that the way a
+// window is put together for a test is written (and changed) in one place.
+
+#include "app/apikeyprovider.h"
+#include "app/mainwindow.h"
+#include "core/apiclient.h"
+#include "support/fakeserver.h"
+
+#include <QApplication>
+#include <QNetworkAccessManager>
+#include <QSize>
+#include <QString>
+#include <QWidget>
+
+#include <chrono>
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTabWidget;
+
+namespace CaseLens::Testing {
+
+// How the harness sets the window up; chain the setters:
+// WindowHarness::create(WindowOptions().noKey().sized(QSize(1120, 760))).
+struct WindowOptions
+{
+    bool withKey = true; // "test-key" for this session only (never the keychain)
+    int retries = 3;
+    std::chrono::milliseconds retryBase{5};
+    std::chrono::milliseconds retryMax{20};
+    std::chrono::milliseconds timeout{5000};
+    QSize size; // resized before it is shown when valid
+
+    WindowOptions &noKey()
+    {
+        withKey = false;
+        return *this;
+    }
+    WindowOptions &retryPolicy(int maxRetries, std::chrono::milliseconds base, std::chrono::milliseconds max)
+    {
+        retries = maxRetries;
+        retryBase = base;
+        retryMax = max;
+        return *this;
+    }
+    WindowOptions &timeoutAfter(std::chrono::milliseconds value)
+    {
+        timeout = value;
+        return *this;
+    }
+    WindowOptions &sized(QSize value)
+    {
+        size = value;
+        return *this;
+    }
+};
+
+// Members are destroyed in reverse order: the window first, so that its
+// pages cancel on a living client, then the key provider, the client, its
+// network manager and last the server.
+struct WindowHarness final
+{
+    WindowHarness() = default;
+    Q_DISABLE_COPY_MOVE(WindowHarness)
+
+    // Null when the server cannot listen or the window is never exposed.
+    [[nodiscard]] static std::unique_ptr<WindowHarness>
+    create(const WindowOptions &options = WindowOptions());
+
+    FakeServer server;
+    QNetworkAccessManager network;
+    ApiClient client{&network};
+    Gui::ApiKeyProvider keys; // MemoryOnly: never the user's keychain
+    std::unique_ptr<Gui::MainWindow> window;
+
+    template <typename T>
+    [[nodiscard]] T *child(const QString &name) const
+    {
+        return window->findChild<T *>(name);
+    }
+    [[nodiscard]] QLineEdit *searchEdit() const;
+    [[nodiscard]] QTabWidget *tabs() const;
+    [[nodiscard]] QLabel *searchError() const;
+
+    // Types into the search bar (as an agent pasting a case) and presses Enter.
+    void type(const QString &text) const;
+
+    // The case number in the body of the server's request number index.
+    [[nodiscard]] QString requestedCase(int index) const;
+};
+
+// The first visible button of that name under parent (a page has two
+// banners, state and refresh), else the first one.
+[[nodiscard]] QPushButton *visibleButton(QWidget *parent, const char *name);
+
+// A visible top-level widget of type T (a dialog the window opened), or null.
+template <typename T>
+[[nodiscard]] T *findTopLevel()
+{
+    const QWidgetList widgets = QApplication::topLevelWidgets();
+    for (QWidget *widget : widgets) {
+        if (auto *found = qobject_cast<T *>(widget); found && found->isVisible())
+            return found;
+    }
+    return nullptr;
+}
+
+} // namespace CaseLens::Testing
