@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QJsonValue>
+#include <QLatin1StringView>
+#include <QString>
+
+// JSON as text: the answer as the server sent it (finding a member without
+// re-serialising, compacting it for one line) and short JSON-ish renderings of
+// values for warnings. Pure functions, no Qt JSON parsing of the whole text.
+namespace CaseLens {
+
+// The text of the value of the top-level object's member named key, as it
+// appears in json (a view into it). Empty when json is not an object, has no
+// such member, has it more than once, or has a key written with escapes
+// (which might spell key). Linear, no allocation. json must be valid JSON
+// (e.g. already accepted by QJsonDocument::fromJson).
+[[nodiscard]] QByteArrayView jsonMemberText(QByteArrayView json, QLatin1StringView key);
+
+// Valid JSON text without its insignificant whitespace: the same value, on
+// one line. Control characters inside strings (raw tabs, newlines, ESC)
+// are written as \u00XX escapes, so the result is one line and safe for a
+// terminal. One linear pass; escapes already in the text are kept as sent.
+[[nodiscard]] QByteArray compactJson(QByteArrayView json);
+
+// The text without a leading UTF-8 BOM.
+[[nodiscard]] QByteArrayView jsonWithoutBom(QByteArrayView json);
+
+// The text without a UTF-8 BOM and without JSON whitespace at either end.
+[[nodiscard]] QByteArrayView trimmedJsonText(QByteArrayView body);
+
+[[nodiscard]] constexpr bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// A number as JSON shows it: integers without a fraction, others shortest.
+[[nodiscard]] QString jsonNumberText(const QJsonValue &v);
+
+// A value for a warning or a detail line: JSON-ish, control characters
+// escaped, at most 40 characters (an ellipsis when cut). A huge or deeply
+// nested value costs no more than a small one.
+[[nodiscard]] QString jsonValuePreview(const QJsonValue &v);
+
+} // namespace CaseLens

@@ -1,0 +1,73 @@
+#include "core/ticketlist.h"
+
+#include "core/fieldreader.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace CaseLens {
+namespace {
+
+void readRows(FieldReader &reader, const QJsonValue &v, QList<TicketSummary> &out)
+{
+    constexpr QLatin1StringView name = "Tickets"_L1;
+    if (!v.isArray()) {
+        if (reader.present(v, topField(name), Presence::Required, Expected::List))
+            reader.warnWrong(topField(name), Expected::List, v);
+        return;
+    }
+    const QJsonArray array = v.toArray();
+    out.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonValue entry = array.at(i);
+        if (!entry.isObject()) {
+            reader.warnWrong({name, i, {}}, Expected::Object, entry);
+            continue;
+        }
+        const QJsonObject o = entry.toObject();
+        TicketSummary row;
+        reader.readCaseNumber(o.value("CaseNumber"_L1), {name, i, "CaseNumber"_L1}, row.caseNumber);
+        reader.readText(o.value("Subject"_L1), {name, i, "Subject"_L1}, Presence::Required, row.subject);
+        reader.readDate(o.value("Date"_L1), {name, i, "Date"_L1}, Presence::Required, row.created);
+        reader.readPriority(o.value("Priority"_L1), {name, i, "Priority"_L1}, row.priority);
+        reader.readResource(o.value("ResourceAffected"_L1), {name, i, "ResourceAffected"_L1},
+                            row.resourceAffected);
+        // A row without a case number cannot be opened: the list says so
+        // (the warning above) and leaves it out rather than show a dead row.
+        if (row.caseNumber.trimmed().isEmpty())
+            continue;
+        out.append(std::move(row));
+    }
+}
+
+} // namespace
+
+TicketListResult parseTicketListResponse(const QByteArray &body, int httpStatus,
+                                         const QByteArray &contentType)
+{
+    TicketListResult result;
+    const Envelope envelope = readEnvelope(body, httpStatus, contentType, PayloadKind::TicketList);
+    if (!envelope.ok()) {
+        result.error = envelope.error;
+        return result;
+    }
+    const QJsonObject data = envelope.payload.toObject();
+    TicketList &list = result.list;
+    FieldReader reader(list.warnings);
+    constexpr qint64 IntMax = std::numeric_limits<int>::max();
+    const auto count = [&](QLatin1StringView name, qint64 minimum, qint64 maximum) {
+        return reader.readWholeNumber(data.value(name), topField(name), Presence::Required, minimum, maximum);
+    };
+    list.totalTickets = count("TotalTickets"_L1, 0, qint64(9e15)).value_or(0);
+    list.page = int(count("Page"_L1, 1, IntMax).value_or(0));
+    list.limit = int(count("Limit"_L1, 0, IntMax).value_or(0));
+    list.totalPages = int(count("TotalPages"_L1, 0, IntMax).value_or(0));
+    readRows(reader, data.value("Tickets"_L1), list.tickets);
+    return result;
+}
+
+} // namespace CaseLens

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/envelope.h"
+#include "core/error.h"
+#include "core/ticket.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace CaseLens {
+
+// One row of fetchOpenTickets / fetchClosedTickets: only these fields come
+// with a list; anything else needs the single-ticket call.
+struct TicketSummary
+{
+    QString caseNumber;
+    QString subject;   // plain text, cut to 100 characters by the server
+    QDateTime created; // the contract's Date, UTC; invalid when unreadable
+    Priority priority = Priority::Unknown;
+    QString resourceAffected; // lower case: "general", "api", ...
+};
+
+// One page of a ticket list (always 20 a page, newest first).
+struct TicketList
+{
+    qint64 totalTickets = 0;
+    int page = 0;  // from 1; 0 when the answer did not say
+    int limit = 0; // tickets a page (20)
+    int totalPages = 0;
+    QList<TicketSummary> tickets;
+    // Rows or paging fields that could not be read as documented. A bad row
+    // is left out with a warning ("Tickets[3]: expected an object ..."); a row
+    // with one bad field is kept, with the field at its default.
+    QList<ParseWarning> warnings;
+};
+
+struct TicketListResult
+{
+    TicketList list;
+    Error error;
+
+    [[nodiscard]] bool ok() const { return !error.isError(); }
+};
+
+// Turns a ticket-list answer into a page of summaries or an error: the
+// envelope as readEnvelope reads it (same errors, same size cap), then Data's
+// paging fields and rows, tolerantly. Pure, never throws, never crashes.
+[[nodiscard]] TicketListResult parseTicketListResponse(const QByteArray &body, int httpStatus,
+                                                       const QByteArray &contentType = {});
+
+} // namespace CaseLens
+
+Q_DECLARE_METATYPE(CaseLens::TicketList)
+Q_DECLARE_METATYPE(CaseLens::TicketListResult)
