@@ -273,6 +273,13 @@ TicketReply *ApiClient::fetchTicket(const CaseNumber &caseNumber, Lane lane)
     return reply;
 }
 
+TicketListReply *ApiClient::fetchTickets(const TicketListQuery &query, Lane lane)
+{
+    auto *reply = new TicketListReply(this, query, lane);
+    submit(reply, query.body(), &TicketListReply::parse);
+    return reply;
+}
+
 void ApiClient::submit(ApiReply *reply, const QByteArray &payload, Parser parse)
 {
     std::shared_ptr<Endpoint> &endpoint = m_endpoints[reply->path()];

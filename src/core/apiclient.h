@@ -74,6 +74,8 @@ public:
 
     // POST /tickets/fetchSingleTicket.
     [[nodiscard]] TicketReply *fetchTicket(const CaseNumber &caseNumber, Lane lane = Lane::User);
+    // POST /tickets/fetchOpenTickets or /tickets/fetchClosedTickets: one page.
+    [[nodiscard]] TicketListReply *fetchTickets(const TicketListQuery &query, Lane lane = Lane::User);
 
     // Finishes every waiting reply with Cancelled.
     void abortAll();
@@ -91,7 +93,8 @@ private:
     friend class ApiReply;
     struct Call;
     struct Endpoint;
-    using Parser = std::function<ParsedAnswer(const QByteArray &body, int status, const QByteArray &contentType)>;
+    using Parser =
+        std::function<ParsedAnswer(const QByteArray &body, int status, const QByteArray &contentType)>;
 
     // Queues a request for reply (or joins an identical read).
     void submit(ApiReply *reply, const QByteArray &payload, Parser parse);

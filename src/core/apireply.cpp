@@ -4,6 +4,8 @@
 #include "core/ticketparser.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace CaseLens {
 
@@ -87,6 +89,48 @@ void TicketReply::takeValue(const ParsedAnswer &answer)
     m_result.error = error();
     if (m_result.error.isError())
         m_result.ticket = {};
+}
+
+QString TicketListQuery::path() const
+{
+    return status == TicketStatus::Closed ? QStringLiteral("/tickets/fetchClosedTickets")
+                                          : QStringLiteral("/tickets/fetchOpenTickets");
+}
+
+QByteArray TicketListQuery::body() const
+{
+    QJsonObject object;
+    if (!search.trimmed().isEmpty())
+        object.insert(QStringLiteral("search"), search.trimmed());
+    if (priority != Priority::Unknown)
+        object.insert(QStringLiteral("priority"), int(priority));
+    if (!platform.isEmpty())
+        object.insert(QStringLiteral("platform"), platform);
+    object.insert(QStringLiteral("page"), std::max(1, page));
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+TicketListReply::TicketListReply(ApiClient *client, TicketListQuery query, Lane lane)
+    : ApiReply(client, query.path(), lane, false)
+    , m_query(std::move(query))
+{}
+
+TicketListReply::~TicketListReply() = default;
+
+ParsedAnswer TicketListReply::parse(const QByteArray &body, int status, const QByteArray &contentType)
+{
+    TicketListResult result = parseTicketListResponse(body, status, contentType);
+    Error error = result.error;
+    return {std::move(error), std::move(result)};
+}
+
+void TicketListReply::takeValue(const ParsedAnswer &answer)
+{
+    if (const auto *result = std::any_cast<TicketListResult>(&answer.value))
+        m_result = *result;
+    m_result.error = error();
+    if (m_result.error.isError())
+        m_result.list = {};
 }
 
 } // namespace CaseLens

@@ -3,6 +3,7 @@
 #include "core/casenumber.h"
 #include "core/error.h"
 #include "core/ticket.h"
+#include "core/ticketlist.h"
 
 #include <QObject>
 #include <QPointer>
@@ -117,6 +118,44 @@ private:
 
     CaseNumber m_caseNumber;
     TicketResult m_result;
+};
+
+// What POST /tickets/fetchOpenTickets or fetchClosedTickets is asked for.
+struct TicketListQuery
+{
+    TicketStatus status = TicketStatus::Open; // which list: Open or Closed
+    QString search;                           // in Subject or Description; empty: all
+    Priority priority = Priority::Unknown;    // Unknown: any
+    QString platform;                         // the product area ("winners"); empty: any
+    int page = 1;                             // from 1, 20 tickets a page
+
+    [[nodiscard]] QString path() const;
+    [[nodiscard]] QByteArray body() const; // only the fields that filter
+    friend bool operator==(const TicketListQuery &, const TicketListQuery &) = default;
+};
+
+// One page of the key owner's open or closed tickets.
+class TicketListReply final : public ApiReply
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TicketListReply)
+
+public:
+    TicketListReply(ApiClient *client, TicketListQuery query, Lane lane);
+    ~TicketListReply() override;
+
+    [[nodiscard]] const TicketListQuery &query() const { return m_query; }
+    // The page, or the error; valid once finished.
+    [[nodiscard]] const TicketListResult &result() const { return m_result; }
+
+    [[nodiscard]] static ParsedAnswer parse(const QByteArray &body, int status,
+                                            const QByteArray &contentType);
+
+private:
+    void takeValue(const ParsedAnswer &answer) override;
+
+    TicketListQuery m_query;
+    TicketListResult m_result;
 };
 
 } // namespace CaseLens

@@ -502,6 +502,67 @@ private Q_SLOTS:
 
     // --- The dispatcher's rules ----------------------------------------------
 
+    void oneRequestPerEndpointTwoEndpointsInParallel()
+    {
+        // The API serves one request per endpoint at a time: the client never
+        // sends a second one to an endpoint before the first is answered, and
+        // different endpoints run side by side.
+        const QByteArray listPage =
+            QJsonDocument(
+                QJsonObject{{QStringLiteral("Response"), true},
+                            {QStringLiteral("Data"), QJsonObject{{QStringLiteral("TotalTickets"), 0},
+                                                                 {QStringLiteral("Page"), 1},
+                                                                 {QStringLiteral("Limit"), 20},
+                                                                 {QStringLiteral("TotalPages"), 0},
+                                                                 {QStringLiteral("Tickets"), QJsonArray()}}}})
+                .toJson(QJsonDocument::Compact);
+        m_server->setHandler([listPage](const RecordedRequest &request) {
+            FakeResponse r = request.path.endsWith("fetchSingleTicket")
+                                 ? FakeResponse::ticket(sampleTicketData(askedCase(request)))
+                                 : FakeResponse::json(200, QJsonDocument::fromJson(listPage).object());
+            r.delayMs = 80;
+            return r;
+        });
+        QHash<QString, int> onTheWire; // by path: started and not yet finished
+        QHash<QString, int> mostAtOnce;
+        const auto watch = [&](ApiReply *reply) {
+            connect(reply, &ApiReply::started, this, [&, reply] {
+                const int now = ++onTheWire[reply->path()];
+                mostAtOnce[reply->path()] = std::max(mostAtOnce.value(reply->path()), now);
+            });
+            connect(reply, &ApiReply::finished, this, [&, reply] {
+                if (reply->attempts() > 0)
+                    --onTheWire[reply->path()];
+            });
+        };
+        QList<ApiReply *> replies;
+        for (int i = 0; i < 3; ++i) {
+            replies << fetch(QStringLiteral("CASE%1").arg(i));
+            TicketListQuery query;
+            query.page = i + 1;
+            replies << m_client->fetchTickets(query);
+        }
+        for (ApiReply *reply : std::as_const(replies))
+            watch(reply);
+        QCOMPARE(m_client->pendingCount(), 6);
+        for (ApiReply *reply : std::as_const(replies)) {
+            QVERIFY(waitForFinished(reply));
+            QVERIFY2(reply->ok(), qPrintable(reply->error().message()));
+        }
+        QCOMPARE(m_server->requestCount(), 6);
+        QCOMPARE(mostAtOnce.value(QStringLiteral("/tickets/fetchSingleTicket")), 1);
+        QCOMPARE(mostAtOnce.value(QStringLiteral("/tickets/fetchOpenTickets")), 1);
+        QCOMPARE(m_server->maxConcurrentRequests(), 2); // the two endpoints did overlap
+        QCOMPARE(qobject_cast<TicketListReply *>(replies.at(5))->query().page, 3);
+        QList<QJsonObject> listBodies;
+        for (const RecordedRequest &request : m_server->requests()) {
+            if (request.path == "/tickets/fetchOpenTickets")
+                listBodies << QJsonDocument::fromJson(request.body).object();
+        }
+        QCOMPARE(listBodies.size(), 3);
+        QCOMPARE(listBodies.constLast(), QJsonObject({{QStringLiteral("page"), 3}}));
+    }
+
     void backgroundRequestWaitsBehindAUsersRequest()
     {
         m_server->setHandler([](const RecordedRequest &request) {
