@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QStringList>
 
 namespace CaseLens::Cli {
@@ -65,6 +66,18 @@ QString formatTicketText(const Ticket &t)
                             .arg(t.statistics.size())
                             .arg(t.collaborators.size())
                             .arg(t.files.size()));
+    if (!t.attachments.isEmpty()) {
+        // One line a file: name, size, type (links stay in --json: long,
+        // signed URLs would bury the rest of the summary).
+        lines << QString() << QStringLiteral("  %1").arg(tr("Files:"));
+        const QLocale locale;
+        for (const Attachment &file : t.attachments) {
+            const QString size = file.size ? locale.formattedDataSize(*file.size) : QStringLiteral("-");
+            lines << stripControlCharacters(
+                QStringLiteral("    %1  %2  %3")
+                    .arg(orDash(file.name.simplified()), size, orDash(file.type.simplified())));
+        }
+    }
     for (const Note &note : t.notes) {
         lines << QString();
         lines << QStringLiteral("  [%1]").arg(localDate(note.date));

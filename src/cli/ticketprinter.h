@@ -7,7 +7,8 @@
 namespace CaseLens::Cli {
 
 // A readable plain-text summary of a ticket for a terminal: header fields,
-// counts, then each note with its local date and its HTML reduced to text.
+// counts, one line per file (name, size, type), then each note with its
+// local date and its HTML reduced to text.
 [[nodiscard]] QString formatTicketText(const Ticket &ticket);
 
 // The ticket's Data object as one compact JSON line: its text as received,

@@ -49,6 +49,17 @@ struct StatisticEntry
     QString action; // "create", "update", "resolve", ...
 };
 
+// One entry of Files. The entry shape is not documented: the parser reads
+// these from common keys (core/attachments.h); what it could not read stays
+// empty. Untrusted text: views decide what is a link.
+struct Attachment
+{
+    QString name;               // file name, or the entry as text when it is no object
+    std::optional<qint64> size; // bytes; empty when missing or unreadable
+    QString type;               // MIME type or kind as sent ("application/pdf", "csv")
+    QString link;               // URL as sent (any scheme)
+};
+
 // Something the parser could not read as documented. The ticket is still
 // returned; the field keeps its default value and the UI marks it.
 struct ParseWarning
@@ -75,10 +86,11 @@ struct Ticket
     QList<Note> notes;
     QList<StatisticEntry> statistics;
     Requester requester;
+    QList<Attachment> attachments; // Files, one per entry, in order
 
     // Undocumented shapes, kept exactly as they arrived.
     QJsonArray collaborators;
-    QJsonArray files;
+    QJsonArray files; // as sent; attachments is the typed reading of it
     QJsonArray documentation;
     QJsonValue survey;
     QJsonValue attachmentInfo;

@@ -1,5 +1,6 @@
 #include "core/ticketparser.h"
 
+#include "core/attachments.h"
 #include "core/envelope.h"
 #include "core/fieldreader.h"
 #include "core/jsontext.h"
@@ -287,6 +288,7 @@ void Parser::readTicket(const QJsonObject &data, Ticket &t)
     readNotes(data.value("Notes"_L1), t);
     readStatistics(data.value("Statistics"_L1), t);
     readArray(data.value("Files"_L1), topField("Files"_L1), t.files);
+    t.attachments = attachmentsFromJson(t.files);
     readArray(data.value("Documentation"_L1), topField("Documentation"_L1), t.documentation);
     readAsIs(data.value("Survey"_L1), topField("Survey"_L1), t.survey);
     readAsIs(data.value("AttachmentInfo"_L1), topField("AttachmentInfo"_L1), t.attachmentInfo);

@@ -4,7 +4,6 @@
 #include "ticketview/viewhelpers.h"
 
 #include <QEvent>
-#include <QHash>
 #include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
@@ -25,47 +24,6 @@ constexpr int MaxBarWidth = 32;
 // Mid-tone colours (Tableau 10) readable on light and dark backgrounds.
 constexpr QRgb Palette[] = {0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2, 0xedc948, 0xb07aa1, 0x9c755f};
 
-qint64 bucketKey(const QDate &date, ActivityChart::Unit unit)
-{
-    switch (unit) {
-    case ActivityChart::Unit::Day:
-        return date.toJulianDay();
-    case ActivityChart::Unit::Week:
-        return date.addDays(1 - date.dayOfWeek()).toJulianDay();
-    case ActivityChart::Unit::Month:
-        return qint64(date.year()) * 12 + date.month() - 1;
-    case ActivityChart::Unit::Year:
-        return date.year();
-    }
-    return 0;
-}
-
-QDate bucketStart(qint64 key, ActivityChart::Unit unit)
-{
-    switch (unit) {
-    case ActivityChart::Unit::Day:
-    case ActivityChart::Unit::Week:
-        return QDate::fromJulianDay(key);
-    case ActivityChart::Unit::Month: {
-        const qint64 year = key >= 0 ? key / 12 : (key - 11) / 12;
-        return QDate(int(year), int(key - year * 12) + 1, 1);
-    }
-    case ActivityChart::Unit::Year:
-        return QDate(int(key), 1, 1);
-    }
-    return {};
-}
-
-qint64 nextKey(qint64 key, ActivityChart::Unit unit)
-{
-    return unit == ActivityChart::Unit::Week ? key + 7 : key + 1;
-}
-
-qint64 bucketCount(qint64 firstKey, qint64 lastKey, ActivityChart::Unit unit)
-{
-    return unit == ActivityChart::Unit::Week ? (lastKey - firstKey) / 7 + 1 : lastKey - firstKey + 1;
-}
-
 } // namespace
 
 ActivityChart::ActivityChart(QWidget *parent)
@@ -78,97 +36,23 @@ ActivityChart::ActivityChart(QWidget *parent)
 
 void ActivityChart::setStatistics(const QList<StatisticEntry> &statistics)
 {
-    m_actions.clear();
-    m_buckets.clear();
-    m_actionTotals.clear();
-    m_maxTotal = 0;
-    m_undated = 0;
-
-    // Dates as local days, and which actions occur how often.
-    QList<QDate> days;
-    days.reserve(statistics.size());
-    QHash<QString, int> actionCounts;
-    for (const StatisticEntry &entry : statistics) {
-        if (!entry.date.isValid()) {
-            ++m_undated;
-            continue;
-        }
-        ++actionCounts[entry.action.trimmed().toLower()];
-    }
-    QList<std::pair<QString, int>> ranked;
-    ranked.reserve(actionCounts.size());
-    for (auto it = actionCounts.constBegin(); it != actionCounts.constEnd(); ++it)
-        ranked.append({it.key(), it.value()});
-    std::sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) {
-        return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
-    QHash<QString, int> actionIndex;
-    const bool fold = ranked.size() > MaxActions;
-    for (qsizetype i = 0; i < ranked.size(); ++i) {
-        const int index = fold && i >= MaxActions - 1 ? MaxActions - 1 : int(i);
-        actionIndex.insert(ranked.at(i).first, index);
-        if (index == int(m_actions.size()))
-            m_actions.append(fold && index == MaxActions - 1
-                                 ? tr("other")
-                                 : (ranked.at(i).first.isEmpty()
-                                        ? tr("(none)")
-                                        : singleLine(shortened(ranked.at(i).first, 30))));
-    }
-    m_actionTotals.fill(0, m_actions.size());
-
-    QDate first;
-    QDate last;
-    QList<std::pair<QDate, int>> dated; // local day, action index
-    dated.reserve(statistics.size());
     LocalTimeCache localTime;
-    for (const StatisticEntry &entry : statistics) {
-        if (!entry.date.isValid())
-            continue;
-        const QDate day = localTime.toLocal(entry.date).date();
-        if (!day.isValid())
-            continue;
-        const int index = actionIndex.value(entry.action.trimmed().toLower());
-        dated.append({day, index});
-        ++m_actionTotals[index];
-        if (!first.isValid() || day < first)
-            first = day;
-        if (!last.isValid() || day > last)
-            last = day;
+    Activity activity = bucketActivity(
+        statistics, [&localTime](const QDateTime &utc) { return localTime.toLocal(utc).date(); }, MaxBuckets,
+        MaxActions);
+    m_unit = activity.unit;
+    m_buckets = std::move(activity.buckets);
+    m_actionTotals = std::move(activity.actionTotals);
+    m_maxTotal = activity.maxTotal;
+    m_undated = activity.undated;
+    m_actions.clear();
+    for (qsizetype i = 0; i < activity.actions.size(); ++i) {
+        const QString &key = activity.actions.at(i);
+        if (activity.othersFolded && i == activity.actions.size() - 1)
+            m_actions.append(tr("other"));
+        else
+            m_actions.append(key.isEmpty() ? tr("(none)") : singleLine(shortened(key, 30)));
     }
-    if (dated.isEmpty()) {
-        updateAccessibleDescription();
-        updateGeometry();
-        update();
-        return;
-    }
-
-    // The finest unit that needs at most MaxBuckets bars.
-    for (const Unit unit : {Unit::Day, Unit::Week, Unit::Month, Unit::Year}) {
-        m_unit = unit;
-        if (bucketCount(bucketKey(first, unit), bucketKey(last, unit), unit) <= MaxBuckets)
-            break;
-    }
-    const qint64 firstKey = bucketKey(first, m_unit);
-    const qint64 lastKey = bucketKey(last, m_unit);
-    // Dates spread over centuries (hostile data): bars for the most recent years only.
-    const qint64 startKey = std::max(firstKey, lastKey - (MaxBuckets - 1));
-    for (qint64 key = startKey; key <= lastKey; key = nextKey(key, m_unit)) {
-        Bucket bucket;
-        bucket.start = bucketStart(key, m_unit);
-        bucket.counts.fill(0, m_actions.size());
-        m_buckets.append(bucket);
-    }
-    for (const auto &[day, index] : dated) {
-        const qint64 key = bucketKey(day, m_unit);
-        if (key < startKey)
-            continue;
-        const qint64 position = m_unit == Unit::Week ? (key - startKey) / 7 : key - startKey;
-        Bucket &bucket = m_buckets[position];
-        ++bucket.counts[index];
-        ++bucket.total;
-    }
-    for (const Bucket &bucket : std::as_const(m_buckets))
-        m_maxTotal = std::max(m_maxTotal, bucket.total);
     updateAccessibleDescription();
     updateGeometry();
     update();

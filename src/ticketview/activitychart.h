@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/activity.h"
 #include "core/ticket.h"
 
 #include <QColor>
@@ -12,21 +13,16 @@ namespace CaseLens::Gui {
 
 // A compact bar chart of the activity log: actions per day (or week, month,
 // year for long spans), stacked and coloured by action, with a legend and a
-// tooltip per bar. Computed once per ticket; painting costs only the bars.
+// tooltip per bar. The counting is core's bucketActivity (once per ticket);
+// the chart names the actions and paints the bars.
 class ActivityChart final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ActivityChart)
 
 public:
-    enum class Unit { Day, Week, Month, Year };
-
-    struct Bucket
-    {
-        QDate start;
-        QList<int> counts; // per action, in actions() order
-        int total = 0;
-    };
+    using Unit = ActivityUnit;
+    using Bucket = ActivityBucket; // counts per action, in actions() order
 
     explicit ActivityChart(QWidget *parent = nullptr);
 

@@ -3,94 +3,24 @@
 #include "core/pluralcount.h"
 #include "ticketview/viewhelpers.h"
 
-#include <QJsonObject>
 #include <QLocale>
 
-#include <cmath>
-
 namespace CaseLens::Gui {
-namespace {
-
-QJsonValue valueForKeys(const QJsonObject &object, std::initializer_list<QStringView> keys)
-{
-    for (const QStringView key : keys) {
-        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-            if (it.key().compare(key, Qt::CaseInsensitive) == 0 && !it.value().isNull())
-                return it.value();
-        }
-    }
-    return QJsonValue(QJsonValue::Undefined);
-}
-
-std::optional<qint64> sizeFromJson(const QJsonValue &value)
-{
-    double d = -1;
-    if (value.isDouble()) {
-        d = value.toDouble();
-    } else if (value.isString()) {
-        bool ok = false;
-        d = value.toString().trimmed().toDouble(&ok);
-        if (!ok)
-            return std::nullopt;
-    } else {
-        return std::nullopt;
-    }
-    if (!std::isfinite(d) || d < 0 || d > 9.0e15)
-        return std::nullopt;
-    return static_cast<qint64>(std::llround(d));
-}
-
-QString fileNameFromUrl(const QString &link)
-{
-    const QUrl url(link);
-    const QString name = url.fileName();
-    return name.isEmpty() ? link : name;
-}
-
-} // namespace
 
 FilesModel::FilesModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-FilesModel::File FilesModel::fileFromJson(const QJsonValue &entry)
-{
-    File file;
-    if (entry.isObject()) {
-        const QJsonObject object = entry.toObject();
-        const QJsonValue name =
-            valueForKeys(object, {u"FileName", u"Name", u"Title", u"OriginalName", u"File"});
-        const QJsonValue size =
-            valueForKeys(object, {u"Size", u"FileSize", u"Bytes", u"Length", u"SizeBytes"});
-        const QJsonValue link =
-            valueForKeys(object, {u"Url", u"Link", u"Href", u"DownloadUrl", u"Location", u"Path"});
-        file.name = name.isString() ? name.toString() : jsonValueText(name);
-        file.size = sizeFromJson(size);
-        file.link = link.isString() ? link.toString() : jsonValueText(link);
-    } else if (entry.isString()) {
-        const QString text = entry.toString().trimmed();
-        if (text.contains(QStringLiteral("://")) ||
-            text.startsWith(QStringLiteral("javascript:"), Qt::CaseInsensitive)) {
-            file.link = text;
-        } else {
-            file.name = text;
-        }
-    } else {
-        file.name = jsonValueText(entry);
-    }
-    file.httpsUrl = httpsUrlFromText(file.link);
-    if (file.name.trimmed().isEmpty() && !file.link.isEmpty())
-        file.name = fileNameFromUrl(file.link);
-    return file;
-}
-
-void FilesModel::setFiles(const QJsonArray &files)
+void FilesModel::setFiles(const QList<Attachment> &files)
 {
     beginResetModel();
     m_files.clear();
     m_files.reserve(files.size());
-    for (const QJsonValue &entry : files)
-        m_files.append(fileFromJson(entry));
+    for (const Attachment &attachment : files) {
+        File file{attachment, {}};
+        file.httpsUrl = httpsUrlFromText(file.link);
+        m_files.append(std::move(file));
+    }
     endResetModel();
 }
 

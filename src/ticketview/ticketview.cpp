@@ -81,7 +81,7 @@ void TicketView::setTicket(const Ticket &ticket)
     m_statistics->setTicket(ticket);
     m_collaboratorsModel->setArray(ticket.collaborators);
     m_collaborators->refresh();
-    m_filesModel->setFiles(ticket.files);
+    m_filesModel->setFiles(ticket.attachments);
     m_files->refresh();
     m_requester->setTicket(ticket);
     m_raw->setRaw(ticket.raw);

@@ -32,7 +32,7 @@ void tst_FilesModel::sampleFiles()
 {
     FilesModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setFiles(Testing::sampleTicket().files);
+    model.setFiles(Testing::sampleTicket().attachments);
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.index(0, FilesModel::NameColumn).data().toString(), QStringLiteral("winners-export.csv"));
     QCOMPARE(model.index(0, FilesModel::SizeColumn).data().toString(), QLocale().formattedDataSize(482133));
@@ -47,7 +47,7 @@ void tst_FilesModel::hostileFiles()
 {
     FilesModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setFiles(Testing::hostileTicket().files);
+    model.setFiles(Testing::hostileTicket().attachments);
     QCOMPARE(model.rowCount(), 6);
     const QList<FilesModel::File> &files = model.files();
     // {"Name", "Size": "1024", "Link": "javascript:..."}: read, but the link is text.

@@ -175,6 +175,7 @@ void tst_TicketView::emptyStates()
     t.statistics.clear();
     t.collaborators = {};
     t.files = {};
+    t.attachments = {};
     t.requester = {};
     TicketView view;
     view.setTicket(t);

@@ -2,7 +2,9 @@
 #include "support/fakeserver.h"
 #include "support/sampledata.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
@@ -124,6 +126,30 @@ private Q_SLOTS:
         QVERIFY(!r.out.contains(QStringLiteral("<b>")));
         QVERIFY(!r.out.contains(testKey));
         QCOMPARE(m_server->requests().first().header("authorization"), "Bearer " + testKey.toUtf8());
+    }
+
+    void fetchPrintsFiles()
+    {
+        QJsonObject data = sampleTicketData();
+        data.insert(QStringLiteral("Files"),
+                    QJsonArray{data.value(QStringLiteral("Files")).toArray().at(0),
+                               QJsonObject{{QStringLiteral("Name"), QStringLiteral("logs\u001b[31m.zip")},
+                                           {QStringLiteral("Bytes"), 1536},
+                                           {QStringLiteral("MimeType"), QStringLiteral("application/zip")}},
+                               QStringLiteral("https://files.example/loose-note.txt")});
+        m_server->serveTickets({{QStringLiteral("HYXTNJV"), data}});
+        const Run r =
+            run(fetchArgs({QStringLiteral("HYXTNJV")}), {{QStringLiteral("LC_ALL"), QStringLiteral("C")}});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("3 files")));
+        const QStringList lines = r.out.split(u'\n');
+        const qsizetype header = lines.indexOf(QStringLiteral("  Files:"));
+        QVERIFY2(header > 0, qPrintable(r.out));
+        QCOMPARE(lines.mid(header + 1, 3),
+                 QStringList({QStringLiteral("    winners-export.csv  470.83 KiB  -"),
+                              QStringLiteral("    logs[31m.zip  1.50 KiB  application/zip"),
+                              QStringLiteral("    loose-note.txt  -  -")}));
+        QVERIFY(!r.out.contains(QChar(0x1b))); // no terminal escape from a file name
     }
 
     void fetchJson()
