@@ -6,8 +6,9 @@
 #   scripts/check-translations.sh [--lupdate PATH] [TS_FILE...]
 #
 # With --lupdate it first runs lupdate over a copy of the .ts files against
-# the current sources (src/core, src/app, ui: what qt_add_translations scans),
-# so a tr() string added without updating the translations fails too. The
+# the current sources (src/core, src/app, src/ticketview, ui: what
+# qt_add_translations scans), so a tr() string added without updating the
+# translations fails too. The
 # .ts files themselves are never modified. CTest runs it that way
 # (translations_complete in tests/app/CMakeLists.txt); docs/translations.md
 # says how to fix what it reports.
@@ -36,18 +37,25 @@ if [ -n "$lupdate" ]; then
     work=$(mktemp -d)
     copies=""
     for ts in "$@"; do
-        cp "$ts" "$work/"
-        copies="$copies $work/$(basename "$ts")"
+        copy="$work/$(basename "$ts")"
+        cp "$ts" "$copy"
+        copies="$copies $copy"
+        # Same options as src/app/CMakeLists.txt: caselens_en.ts holds only the
+        # plural (numerus) entries (-pluralonly); the other languages hold all.
+        plural_only=""
+        case "$(basename "$ts")" in
+        caselens_en.ts) plural_only="-pluralonly" ;;
+        esac
+        # shellcheck disable=SC2086 # plural_only is one option or nothing
+        if ! "$lupdate" -silent $plural_only -no-obsolete -locations none -I "$root/src" \
+            "$root/src/core" "$root/src/app" "$root/src/ticketview" "$root/ui" -ts "$copy" \
+            >"$work/lupdate.log" 2>&1; then
+            cat "$work/lupdate.log" >&2
+            echo "check-translations: lupdate failed" >&2
+            exit 2
+        fi
     done
-    # Same options as LUPDATE_OPTIONS in src/app/CMakeLists.txt.
     # shellcheck disable=SC2086 # copies is a list of paths without spaces
-    if ! "$lupdate" -silent -no-obsolete -locations none \
-        "$root/src/core" "$root/src/app" "$root/ui" -ts $copies >"$work/lupdate.log" 2>&1; then
-        cat "$work/lupdate.log" >&2
-        echo "check-translations: lupdate failed" >&2
-        exit 2
-    fi
-    # shellcheck disable=SC2086
     set -- $copies
 fi
 

@@ -31,6 +31,14 @@ QString translatorObjectName()
     return QStringLiteral("CaseLens::Gui::installTranslations");
 }
 
+// The English file holds only the plural forms ("1 note", "2 notes") of the
+// "%n note(s)" source strings: it is loaded whenever the window is English,
+// and is not a language of its own in the list.
+QString englishPluralsName()
+{
+    return QStringLiteral("en");
+}
+
 bool isSourceLanguage(const QLocale &locale)
 {
     return locale.language() == QLocale::English || locale.language() == QLocale::C;
@@ -50,7 +58,8 @@ QStringList fallbackNames(QString uiLanguage)
 
 // The first of the preferred UI languages CaseLens has a translation for, as
 // its .qm name ("es", "de"); empty when English comes first (the source
-// strings are English, so "en, es" must not end up Spanish).
+// strings are English, so "en, es" must not end up Spanish). caselens_en.qm
+// only holds plural forms, and English is caught before it is looked for.
 QString translatedUiLanguage(const QStringList &uiLanguages)
 {
     for (const QString &uiLanguage : uiLanguages) {
@@ -109,6 +118,8 @@ QList<LanguageChoice> availableLanguages()
         QDir(translationsDir()).entryList({QStringLiteral("caselens_*.qm")}, QDir::Files, QDir::Name);
     for (const QString &file : files) {
         const QString code = QFileInfo(file).completeBaseName().mid(qsizetype(sizeof("caselens_") - 1));
+        if (code == englishPluralsName())
+            continue; // English is listed below, first
         translated.append({code, ownName(file, code)});
     }
     std::sort(translated.begin(), translated.end(), [](const LanguageChoice &a, const LanguageChoice &b) {
@@ -153,8 +164,14 @@ InstalledTranslations installTranslations(QCoreApplication &app, const QString &
     const QStringList uiLanguages =
         followSystem ? QLocale::system().uiLanguages() : result.locale.uiLanguages();
     result.uiLanguage = translatedUiLanguage(uiLanguages);
-    if (result.uiLanguage.isEmpty())
-        return result; // English: the source strings, and Qt's own are English too
+    if (result.uiLanguage.isEmpty()) {
+        // English: the source strings, plus their plural forms ("%n note(s)"
+        // reads "1 note", "2 notes"); Qt's own strings are English already.
+        auto plurals = std::make_unique<QTranslator>();
+        if (plurals->load(appFileName(englishPluralsName()), translationsDir()))
+            result.applicationLoaded = install(app, std::move(plurals));
+        return result;
+    }
 
     auto ours = std::make_unique<QTranslator>();
     if (ours->load(appFileName(result.uiLanguage), translationsDir()))

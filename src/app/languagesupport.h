@@ -28,8 +28,8 @@ struct LanguageChoice
 struct InstalledTranslations
 {
     QLocale locale;     // now QLocale's default
-    QString uiLanguage; // "es", "de_AT", ...; empty: English (no translation)
-    bool applicationLoaded = false;
+    QString uiLanguage; // "es", "de_AT", ...; empty: English (the source strings)
+    bool applicationLoaded = false; // caselens_<lang>.qm; for English its plural forms
     bool qtLoaded = false; // Qt's own qtbase_<lang>.qm
 };
 

@@ -118,9 +118,7 @@ QString ActivityChart::bucketToolTip(int bucketIndex) const
         return {};
     const Bucket &bucket = m_buckets.at(bucketIndex);
     QStringList lines;
-    lines.append((bucket.total == 1 ? tr("%1: %Ln action", nullptr, bucket.total)
-                                    : tr("%1: %Ln actions", nullptr, bucket.total))
-                     .arg(bucketLabel(bucket.start)));
+    lines.append(tr("%1: %Ln action(s)", nullptr, bucket.total).arg(bucketLabel(bucket.start)));
     for (qsizetype i = 0; i < m_actions.size(); ++i) {
         if (bucket.counts.at(i) > 0)
             lines.append(QStringLiteral("%1: %2").arg(m_actions.at(i)).arg(bucket.counts.at(i)));

@@ -58,9 +58,7 @@ QVariant FilesModel::data(const QModelIndex &index, int role) const
         case SizeColumn:
             if (!file.size)
                 return {};
-            return (*file.size == 1 ? tr("%1 byte", nullptr, 1)
-                                    : tr("%1 bytes", nullptr, pluralCount(*file.size)))
-                .arg(QLocale().toString(*file.size));
+            return tr("%1 byte(s)", nullptr, pluralCount(*file.size)).arg(QLocale().toString(*file.size));
         case LinkColumn:
             if (file.link.isEmpty())
                 return {};

@@ -63,10 +63,7 @@ void JsonTreeModel::build(Node *node, const QJsonValue &value, int depth)
     ++m_nodeCount;
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
-        node->valueText = object.isEmpty()
-                              ? tr("(empty)")
-                              : (object.size() == 1 ? tr("%Ln field", nullptr, 1)
-                                                    : tr("%Ln fields", nullptr, int(object.size())));
+        node->valueText = object.isEmpty() ? tr("(empty)") : tr("%Ln field(s)", nullptr, int(object.size()));
         if (depth >= MaxDepth) {
             node->valueText = jsonValueText(value, 200);
             return;
@@ -82,9 +79,7 @@ void JsonTreeModel::build(Node *node, const QJsonValue &value, int depth)
     }
     if (value.isArray()) {
         const QJsonArray array = value.toArray();
-        node->valueText = array.isEmpty() ? tr("(empty)")
-                                          : (array.size() == 1 ? tr("%Ln item", nullptr, 1)
-                                                               : tr("%Ln items", nullptr, int(array.size())));
+        node->valueText = array.isEmpty() ? tr("(empty)") : tr("%Ln item(s)", nullptr, int(array.size()));
         if (depth >= MaxDepth) {
             node->valueText = jsonValueText(value, 200);
             return;

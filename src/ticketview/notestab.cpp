@@ -145,11 +145,9 @@ void NotesTab::updateState()
     const int shown = m_proxy->rowCount();
     m_stack->setCurrentIndex(total == 0 ? 1 : 0);
     if (shown == total)
-        m_count->setText(total == 1 ? tr("%Ln note", nullptr, 1) : tr("%Ln notes", nullptr, total));
+        m_count->setText(tr("%Ln note(s)", nullptr, total));
     else
-        m_count->setText(
-            (total == 1 ? tr("%1 of %Ln note", nullptr, 1) : tr("%1 of %Ln notes", nullptr, total))
-                .arg(QLocale().toString(shown)));
+        m_count->setText(tr("%1 of %Ln note(s)", nullptr, total).arg(QLocale().toString(shown)));
 }
 
 void NotesTab::copySelectedNotes()

@@ -126,11 +126,9 @@ void StatisticsTab::updateState()
     const int shown = m_proxy->rowCount();
     m_stack->setCurrentIndex(total == 0 ? 1 : 0);
     if (shown == total)
-        m_count->setText(total == 1 ? tr("%Ln entry", nullptr, 1) : tr("%Ln entries", nullptr, total));
+        m_count->setText(tr("%Ln entry(s)", nullptr, total));
     else
-        m_count->setText(
-            (total == 1 ? tr("%1 of %Ln entry", nullptr, 1) : tr("%1 of %Ln entries", nullptr, total))
-                .arg(QLocale().toString(shown)));
+        m_count->setText(tr("%1 of %Ln entry(s)", nullptr, total).arg(QLocale().toString(shown)));
 }
 
 } // namespace CaseLens::Gui

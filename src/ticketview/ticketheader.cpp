@@ -246,11 +246,9 @@ void TicketHeader::setTicket(const Ticket &ticket, const QDateTime &now)
     const QString area = singleLine(shortened(ticket.resourceAffected, 60));
     m_area->setVisible(!area.isEmpty() || !areaWarnings.isEmpty());
     setMarked(m_area, tr("Product area: %1").arg(isolate(capitalized(area))), areaWarnings);
-    setMarked(
-        m_views,
-        (ticket.views == 1 ? tr("%1 view", nullptr, 1) : tr("%1 views", nullptr, pluralCount(ticket.views)))
-            .arg(QLocale().toString(ticket.views)),
-        w("Views"));
+    setMarked(m_views,
+              tr("%1 view(s)", nullptr, pluralCount(ticket.views)).arg(QLocale().toString(ticket.views)),
+              w("Views"));
     const QStringList pinWarnings = w("Pin");
     m_pinned->setVisible(ticket.pinned || !pinWarnings.isEmpty());
     setMarked(m_pinned, ticket.pinned ? tr("Pinned") : tr("Not pinned"), pinWarnings);
@@ -296,8 +294,7 @@ void TicketHeader::setTicket(const Ticket &ticket, const QDateTime &now)
     // All warnings in one place.
     const qsizetype count = ticket.warnings.size();
     m_warningsButton->setVisible(count > 0);
-    m_warningsButton->setText(count == 1 ? tr("%Ln warning", nullptr, 1)
-                                         : tr("%Ln warnings", nullptr, pluralCount(count)));
+    m_warningsButton->setText(tr("%Ln warning(s)", nullptr, pluralCount(count)));
     m_warningsButton->setAccessibleName(m_warningsButton->text());
     QStringList lines;
     lines.reserve(std::min<qsizetype>(count, 1000));

@@ -21,13 +21,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(CaseLens::Gui::TicketView)
 };
 
-// English has two forms, picked here; translations still get n and apply
-// their own plural rules (both source strings are numerus entries).
-QString plural(int n, const char *one, const char *other)
-{
-    return Tr::tr(n == 1 ? one : other, nullptr, n);
-}
-
 bool isAllDigits(const QString &s)
 {
     if (s.isEmpty())
@@ -121,37 +114,22 @@ QString relativeAgeText(const QDateTime &then, const QDateTime &now)
         return Tr::tr("just now");
     if (a < 3600) {
         const int n = int(a / 60);
-        return future ? plural(n, QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "in %n minute"),
-                               QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "in %n minutes"))
-                      : plural(n, QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "%n minute ago"),
-                               QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "%n minutes ago"));
+        return future ? Tr::tr("in %n minute(s)", nullptr, n) : Tr::tr("%n minute(s) ago", nullptr, n);
     }
     if (a < 86400) {
         const int n = int(a / 3600);
-        return future ? plural(n, QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "in %n hour"),
-                               QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "in %n hours"))
-                      : plural(n, QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "%n hour ago"),
-                               QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "%n hours ago"));
+        return future ? Tr::tr("in %n hour(s)", nullptr, n) : Tr::tr("%n hour(s) ago", nullptr, n);
     }
     if (a < 86400LL * 45) {
         const int n = int(a / 86400);
-        return future ? plural(n, QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "in %n day"),
-                               QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "in %n days"))
-                      : plural(n, QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "%n day ago"),
-                               QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "%n days ago"));
+        return future ? Tr::tr("in %n day(s)", nullptr, n) : Tr::tr("%n day(s) ago", nullptr, n);
     }
     if (a < 86400LL * 365) {
         const int n = int(a / (86400LL * 30));
-        return future ? plural(n, QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "in %n month"),
-                               QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "in %n months"))
-                      : plural(n, QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "%n month ago"),
-                               QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "%n months ago"));
+        return future ? Tr::tr("in %n month(s)", nullptr, n) : Tr::tr("%n month(s) ago", nullptr, n);
     }
     const int n = int(std::min<qint64>(a / (86400LL * 365), 100000));
-    return future ? plural(n, QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "in %n year"),
-                           QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "in %n years"))
-                  : plural(n, QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "%n year ago"),
-                           QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "%n years ago"));
+    return future ? Tr::tr("in %n year(s)", nullptr, n) : Tr::tr("%n year(s) ago", nullptr, n);
 }
 
 QString durationText(qint64 seconds)
@@ -162,18 +140,10 @@ QString durationText(qint64 seconds)
     const qint64 days = a / 86400;
     const int hours = int((a % 86400) / 3600);
     const int minutes = int((a % 3600) / 60);
-    const auto hourText = [](int n) {
-        return plural(n, QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "%n hour"),
-                      QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "%n hours"));
-    };
-    const auto minuteText = [](int n) {
-        return plural(n, QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "%n minute"),
-                      QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "%n minutes"));
-    };
+    const auto hourText = [](int n) { return Tr::tr("%n hour(s)", nullptr, n); };
+    const auto minuteText = [](int n) { return Tr::tr("%n minute(s)", nullptr, n); };
     if (days > 0) {
-        const QString d = plural(int(std::min<qint64>(days, 10000000)),
-                                 QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "%n day"),
-                                 QT_TRANSLATE_N_NOOP("CaseLens::Gui::TicketView", "%n days"));
+        const QString d = Tr::tr("%n day(s)", nullptr, int(std::min<qint64>(days, 10000000)));
         return hours > 0 ? d + u' ' + hourText(hours) : d;
     }
     if (hours > 0)

@@ -1,3 +1,4 @@
+#include "support/englishplurals.h"
 #include "support/ticketviewtestdata.h"
 #include "ticketview/jsontreemodel.h"
 #include "ticketview/viewhelpers.h"

@@ -141,7 +141,7 @@ private Q_SLOTS:
     void settingsDialog();
     void messagesFromFreeFunctions();
     void laterCallReplacesLanguage();
-    void englishLoadsNothing();
+    void englishLoadsOnlyPluralForms();
     void followsSystemLocale();
 
 private:
@@ -234,7 +234,7 @@ void tst_Translations::installsOursAndQts()
                                : QStringLiteral("Für diesen API-Schlüssel gibt es dieses Ticket nicht."));
 
     // Plurals come from the numerus forms, not from English "1 / many".
-    const char *notes = "%Ln notes";
+    const char *notes = "%Ln note(s)";
     QCOMPARE(QCoreApplication::translate("CaseLens::Gui::NotesTab", notes, nullptr, 1),
              language == u"es" ? QStringLiteral("1 nota") : QStringLiteral("1 Notiz"));
     QCOMPARE(QCoreApplication::translate("CaseLens::Gui::NotesTab", notes, nullptr, 5),
@@ -363,15 +363,29 @@ void tst_Translations::laterCallReplacesLanguage()
     QCOMPARE(QLocale().language(), QLocale::German);
 }
 
-void tst_Translations::englishLoadsNothing()
+// English is the source language: only caselens_en.qm's plural forms are
+// loaded, so "%Ln note(s)" reads "1 note" and "2 notes"; nothing of Qt's.
+void tst_Translations::englishLoadsOnlyPluralForms()
 {
     installTranslations(*qApp, QStringLiteral("de"));
     const InstalledTranslations installed = installTranslations(*qApp, QStringLiteral("en"));
     QVERIFY(installed.uiLanguage.isEmpty());
-    QVERIFY(!installed.applicationLoaded);
+    QVERIFY(installed.applicationLoaded);
     QVERIFY(!installed.qtLoaded);
+    QCOMPARE(qApp->findChildren<QTranslator *>(QString(), Qt::FindDirectChildrenOnly).size(), 1);
     QCOMPARE(QLocale().language(), QLocale::English);
     QCOMPARE(QCoreApplication::translate("CaseLens::Gui::MainWindow", "Fetch"), QStringLiteral("Fetch"));
+
+    const char *notes = "%Ln note(s)";
+    QCOMPARE(QCoreApplication::translate("CaseLens::Gui::NotesTab", notes, nullptr, 1),
+             QStringLiteral("1 note"));
+    QCOMPARE(QCoreApplication::translate("CaseLens::Gui::NotesTab", notes, nullptr, 2),
+             QStringLiteral("2 notes"));
+    QCOMPARE(QCoreApplication::translate("CaseLens::Gui::StatisticsTab", "%Ln entry(s)", nullptr, 2),
+             QStringLiteral("2 entries"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QCOMPARE(relativeAgeText(now.addSecs(-60), now), QStringLiteral("1 minute ago"));
+    QCOMPARE(relativeAgeText(now.addSecs(-120), now), QStringLiteral("2 minutes ago"));
 }
 
 // "system": whatever the desktop says. CTest runs this binary three times:

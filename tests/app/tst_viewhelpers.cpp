@@ -1,3 +1,4 @@
+#include "support/englishplurals.h"
 #include "ticketview/viewhelpers.h"
 
 #include <QtTest>
