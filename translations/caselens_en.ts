@@ -4,51 +4,30 @@
 <context>
     <name>CaseLens::ApiClient</name>
     <message numerus="yes">
-        <source>Announced size: %1 byte</source>
+        <source>Announced size: %Ln byte(s)</source>
         <translation>
-            <numerusform>Announced size: %1 byte</numerusform>
-            <numerusform>Announced size: %1 byte</numerusform>
+            <numerusform>Announced size: %Ln byte</numerusform>
+            <numerusform>Announced size: %Ln bytes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Announced size: %1 bytes</source>
-        <translation>
-            <numerusform>Announced size: %1 bytes</numerusform>
-            <numerusform>Announced size: %1 bytes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The server did not answer within %n second. Check your connection and try again.</source>
+        <source>The server did not answer within %n second(s). Check your connection and try again.</source>
         <translation>
             <numerusform>The server did not answer within %n second. Check your connection and try again.</numerusform>
-            <numerusform>The server did not answer within %n second. Check your connection and try again.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The server did not answer within %n seconds. Check your connection and try again.</source>
-        <translation>
-            <numerusform>The server did not answer within %n seconds. Check your connection and try again.</numerusform>
             <numerusform>The server did not answer within %n seconds. Check your connection and try again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Received more than %1 bytes</source>
+        <source>Received more than %Ln byte(s)</source>
         <translation>
-            <numerusform>Received more than %1 bytes</numerusform>
-            <numerusform>Received more than %1 bytes</numerusform>
+            <numerusform>Received more than %Ln byte</numerusform>
+            <numerusform>Received more than %Ln bytes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>(Gave up after %n attempt.)</source>
+        <source>(Gave up after %n attempt(s).)</source>
         <translation>
             <numerusform>(Gave up after %n attempt.)</numerusform>
-            <numerusform>(Gave up after %n attempt.)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>(Gave up after %n attempts.)</source>
-        <translation>
-            <numerusform>(Gave up after %n attempts.)</numerusform>
             <numerusform>(Gave up after %n attempts.)</numerusform>
         </translation>
     </message>
