@@ -401,7 +401,7 @@ void tst_Translations::followsSystemLocale()
     qInfo("system locale: %s", qPrintable(QLocale::system().name()));
     const InstalledTranslations installed = installTranslations(*qApp, QStringLiteral("system"));
     QCOMPARE(installed.uiLanguage, code);
-    QCOMPARE(installed.applicationLoaded, !code.isEmpty());
+    QVERIFY(installed.applicationLoaded); // ours, or for English its plural forms
     QCOMPARE(QLocale(), QLocale::system());
     checkWindow(expectedFor(code));
 }
