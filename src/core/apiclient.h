@@ -12,7 +12,9 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
+class QJsonObject;
 class QNetworkAccessManager;
 
 namespace CaseLens {
@@ -77,6 +79,28 @@ public:
     // POST /tickets/fetchOpenTickets or /tickets/fetchClosedTickets: one page.
     [[nodiscard]] TicketListReply *fetchTickets(const TicketListQuery &query, Lane lane = Lane::User);
 
+    // POST /account/profile, /account/plan, /account/health-check.
+    [[nodiscard]] ProfileReply *fetchProfile(Lane lane = Lane::User);
+    [[nodiscard]] PlanReply *fetchPlan(Lane lane = Lane::User);
+    [[nodiscard]] HealthCheckReply *checkHealth(Lane lane = Lane::User);
+
+    // Writes, always in the user lane: never shared, never sent twice after
+    // an ambiguous failure (re-read the ticket to learn what happened).
+    // POST /tickets/resolve: closes an open ticket (there is no reopening).
+    [[nodiscard]] ResolveReply *resolveTicket(const CaseNumber &caseNumber);
+    // POST /tickets/create. descriptionHtml: the simple HTML the API allows.
+    struct NewTicket
+    {
+        QString title;
+        QString descriptionHtml;
+        Priority priority = Priority::Medium;
+        QString assignTo; // an admin's name or e-mail; empty: nobody
+    };
+    [[nodiscard]] CreateReply *createTicket(const NewTicket &ticket);
+    // POST /tickets/update: replaces the title and/or the description.
+    [[nodiscard]] UpdateReply *updateTicket(const CaseNumber &caseNumber, const std::optional<QString> &title,
+                                            const std::optional<QString> &descriptionHtml);
+
     // Finishes every waiting reply with Cancelled.
     void abortAll();
 
@@ -98,6 +122,9 @@ private:
 
     // Queues a request for reply (or joins an identical read).
     void submit(ApiReply *reply, const QByteArray &payload, Parser parse);
+    // A reply of type Reply for path, its answer read by parse(body, status, contentType).
+    template <typename Reply, typename Parse>
+    Reply *request(const QString &path, const QJsonObject &body, Lane lane, bool isWrite, Parse parse);
     void withdraw(ApiReply *reply, bool notify);
     void scheduleDispatch();
     [[nodiscard]] bool startCall(Endpoint &endpoint, const std::shared_ptr<Call> &call);

@@ -67,28 +67,14 @@ void ApiReply::finish(const ParsedAnswer &answer, int attempts)
 }
 
 TicketReply::TicketReply(ApiClient *client, const CaseNumber &caseNumber, Lane lane)
-    : ApiReply(client, QStringLiteral("/tickets/fetchSingleTicket"), lane, false)
+    : ResultReply(client, QStringLiteral("/tickets/fetchSingleTicket"), lane, false)
     , m_caseNumber(caseNumber)
 {}
-
-TicketReply::~TicketReply() = default;
 
 ParsedAnswer TicketReply::parse(const QByteArray &body, int status, const QByteArray &contentType,
                                 const CaseNumber &caseNumber)
 {
-    TicketResult result = parseTicketResponse(body, status, contentType, caseNumber.toString());
-    Error error = result.error;
-    return {std::move(error), std::move(result)};
-}
-
-void TicketReply::takeValue(const ParsedAnswer &answer)
-{
-    if (const auto *result = std::any_cast<TicketResult>(&answer.value))
-        m_result = *result;
-    // The error as finished (the client may have added to it), or Cancelled.
-    m_result.error = error();
-    if (m_result.error.isError())
-        m_result.ticket = {};
+    return answer(parseTicketResponse(body, status, contentType, caseNumber.toString()));
 }
 
 QString TicketListQuery::path() const
@@ -111,26 +97,8 @@ QByteArray TicketListQuery::body() const
 }
 
 TicketListReply::TicketListReply(ApiClient *client, TicketListQuery query, Lane lane)
-    : ApiReply(client, query.path(), lane, false)
+    : ResultReply(client, query.path(), lane, false)
     , m_query(std::move(query))
 {}
-
-TicketListReply::~TicketListReply() = default;
-
-ParsedAnswer TicketListReply::parse(const QByteArray &body, int status, const QByteArray &contentType)
-{
-    TicketListResult result = parseTicketListResponse(body, status, contentType);
-    Error error = result.error;
-    return {std::move(error), std::move(result)};
-}
-
-void TicketListReply::takeValue(const ParsedAnswer &answer)
-{
-    if (const auto *result = std::any_cast<TicketListResult>(&answer.value))
-        m_result = *result;
-    m_result.error = error();
-    if (m_result.error.isError())
-        m_result.list = {};
-}
 
 } // namespace CaseLens

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "core/account.h"
 #include "core/casenumber.h"
 #include "core/error.h"
 #include "core/ticket.h"
 #include "core/ticketlist.h"
+#include "core/writeresult.h"
 
 #include <QObject>
 #include <QPointer>
@@ -95,29 +97,52 @@ private:
     Error m_error;
 };
 
-// The answer of POST /tickets/fetchSingleTicket.
-class TicketReply final : public ApiReply
+// A reply whose answer is read into Result ({value fields...; Error error}),
+// the type an endpoint's parser returns. The endpoints that need nothing
+// more than their result use it as it is (ProfileReply, ResolveReply, ...).
+template <typename Result>
+class ResultReply : public ApiReply
 {
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(TicketReply)
+public:
+    ResultReply(ApiClient *client, QString path, Lane lane, bool isWrite)
+        : ApiReply(client, std::move(path), lane, isWrite)
+    {}
 
+    // The value, or the error; valid once finished.
+    [[nodiscard]] const Result &result() const { return m_result; }
+
+    // Wraps a parser's result for the client.
+    [[nodiscard]] static ParsedAnswer answer(Result result)
+    {
+        Error error = result.error;
+        return {std::move(error), std::move(result)};
+    }
+
+private:
+    void takeValue(const ParsedAnswer &answer) override
+    {
+        const auto *result = std::any_cast<Result>(&answer.value);
+        // The error as finished (the client may have added to it, or it was
+        // aborted): an error never comes with a half-read value.
+        m_result = result && !error().isError() ? *result : Result{};
+        m_result.error = error();
+    }
+
+    Result m_result;
+};
+
+// POST /tickets/fetchSingleTicket.
+class TicketReply final : public ResultReply<TicketResult>
+{
 public:
     TicketReply(ApiClient *client, const CaseNumber &caseNumber, Lane lane);
-    ~TicketReply() override;
 
     [[nodiscard]] const CaseNumber &caseNumber() const { return m_caseNumber; }
-    // The ticket, or the error; valid once finished.
-    [[nodiscard]] const TicketResult &result() const { return m_result; }
-
-    // The parse for this endpoint's answers (pure; any thread).
     [[nodiscard]] static ParsedAnswer parse(const QByteArray &body, int status, const QByteArray &contentType,
                                             const CaseNumber &caseNumber);
 
 private:
-    void takeValue(const ParsedAnswer &answer) override;
-
     CaseNumber m_caseNumber;
-    TicketResult m_result;
 };
 
 // What POST /tickets/fetchOpenTickets or fetchClosedTickets is asked for.
@@ -135,28 +160,27 @@ struct TicketListQuery
 };
 
 // One page of the key owner's open or closed tickets.
-class TicketListReply final : public ApiReply
+class TicketListReply final : public ResultReply<TicketListResult>
 {
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(TicketListReply)
-
 public:
     TicketListReply(ApiClient *client, TicketListQuery query, Lane lane);
-    ~TicketListReply() override;
 
     [[nodiscard]] const TicketListQuery &query() const { return m_query; }
-    // The page, or the error; valid once finished.
-    [[nodiscard]] const TicketListResult &result() const { return m_result; }
-
-    [[nodiscard]] static ParsedAnswer parse(const QByteArray &body, int status,
-                                            const QByteArray &contentType);
 
 private:
-    void takeValue(const ParsedAnswer &answer) override;
-
     TicketListQuery m_query;
-    TicketListResult m_result;
 };
+
+// The account (POST /account/profile, /account/plan, /account/health-check).
+using ProfileReply = ResultReply<AccountProfileResult>;
+using PlanReply = ResultReply<AccountPlanResult>;
+using HealthCheckReply = ResultReply<HealthCheckResult>;
+
+// Writes (POST /tickets/resolve, /tickets/create, /tickets/update): never
+// shared with another request, never sent twice after an ambiguous failure.
+using ResolveReply = ResultReply<ResolveResult>;
+using CreateReply = ResultReply<CreateResult>;
+using UpdateReply = ResultReply<UpdateResult>;
 
 } // namespace CaseLens
 

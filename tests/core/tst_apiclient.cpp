@@ -553,7 +553,7 @@ private Q_SLOTS:
         QCOMPARE(mostAtOnce.value(QStringLiteral("/tickets/fetchSingleTicket")), 1);
         QCOMPARE(mostAtOnce.value(QStringLiteral("/tickets/fetchOpenTickets")), 1);
         QCOMPARE(m_server->maxConcurrentRequests(), 2); // the two endpoints did overlap
-        QCOMPARE(qobject_cast<TicketListReply *>(replies.at(5))->query().page, 3);
+        QCOMPARE(static_cast<TicketListReply *>(replies.at(5))->query().page, 3);
         QList<QJsonObject> listBodies;
         for (const RecordedRequest &request : m_server->requests()) {
             if (request.path == "/tickets/fetchOpenTickets")
@@ -561,6 +561,67 @@ private Q_SLOTS:
         }
         QCOMPARE(listBodies.size(), 3);
         QCOMPARE(listBodies.constLast(), QJsonObject({{QStringLiteral("page"), 3}}));
+    }
+
+    void writeIsSentOnceWhenTheConnectionDrops()
+    {
+        // A read first, so that the write goes out on a kept-alive
+        // connection: when that drops, Qt's HTTP layer would resend by itself.
+        const QByteArray resolved = R"({"Response":true,"Data":{"CaseNumber":"HYXTNJV","Subject":"s",
+            "Status":true,"CloseDate":"2025-01-27T10:00:00.000Z","ClosedBy":"Ana Ruiz"}})";
+        m_server->setHandler([](const RecordedRequest &request) {
+            if (request.path.endsWith("fetchSingleTicket"))
+                return FakeResponse::ticket(sampleTicketData());
+            FakeResponse dropped; // reads the request, closes without a word
+            dropped.behaviour = FakeResponse::Behaviour::CloseImmediately;
+            return dropped;
+        });
+        QVERIFY(fetchAndWait(QStringLiteral("HYXTNJV")).ok());
+        ResolveReply *reply = m_client->resolveTicket(caseNumber(QStringLiteral("HYXTNJV")));
+        QVERIFY(reply->isWrite());
+        QVERIFY(waitForFinished(reply));
+        QCOMPARE(reply->error().kind(), ErrorKind::Network);
+        QVERIFY(!reply->error().mayRetry(true));
+        QVERIFY2(reply->error().message().contains(QStringLiteral("may or may not")),
+                 qPrintable(reply->error().message()));
+        QCOMPARE(reply->attempts(), 1);
+        int writes = 0;
+        for (const RecordedRequest &request : m_server->requests())
+            writes += request.path == "/tickets/resolve";
+        QCOMPARE(writes, 1);
+
+        // A read that meets the same drop is tried again (the server cannot have acted on it twice).
+        m_server->setHandler([resolved](const RecordedRequest &request) {
+            FakeResponse r = FakeResponse::json(200, QJsonDocument::fromJson(resolved).object());
+            if (request.path.endsWith("fetchSingleTicket"))
+                r.behaviour = FakeResponse::Behaviour::CloseImmediately;
+            return r;
+        });
+        const int before = m_server->requestCount();
+        QCOMPARE(fetchAndWait(QStringLiteral("ABC1234")).error.kind(), ErrorKind::Network);
+        QVERIFY(m_server->requestCount() - before > 1);
+    }
+
+    void writesAreNeverMergedAndRetriedOnlyWhenRefused()
+    {
+        const QByteArray resolved = R"({"Response":true,"Data":{"CaseNumber":"HYXTNJV","Subject":"s",
+            "Status":true,"CloseDate":"2025-01-27T10:00:00.000Z","ClosedBy":"Ana Ruiz"}})";
+        m_server->enqueue(FakeResponse::json(503, {})); // "busy": not processed, so sent again
+        m_server->setHandler([resolved](const RecordedRequest &) {
+            return FakeResponse::json(200, QJsonDocument::fromJson(resolved).object());
+        });
+        ResolveReply *first = m_client->resolveTicket(caseNumber(QStringLiteral("HYXTNJV")));
+        ResolveReply *second = m_client->resolveTicket(caseNumber(QStringLiteral("HYXTNJV")));
+        QCOMPARE(m_client->pendingCount(), 2); // the same write twice is two writes
+        QVERIFY(waitForFinished(first));
+        QVERIFY(waitForFinished(second));
+        QVERIFY2(first->ok(), qPrintable(first->error().message()));
+        QCOMPARE(first->attempts(), 2);
+        QCOMPARE(first->result().value.status, TicketStatus::Closed);
+        QCOMPARE(first->result().value.closedBy, QStringLiteral("Ana Ruiz"));
+        QCOMPARE(m_server->requestCount(), 3);
+        QCOMPARE(QJsonDocument::fromJson(m_server->requests().constLast().body).object(),
+                 QJsonObject({{QStringLiteral("CaseId"), QStringLiteral("HYXTNJV")}}));
     }
 
     void backgroundRequestWaitsBehindAUsersRequest()
