@@ -1,7 +1,7 @@
 #include "app/commandline.h"
 
-#include "core/apiclient.h"
 #include "core/casenumber.h"
+#include "core/serverresolution.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -96,23 +96,15 @@ LaunchOptions parseCommandLine(const QStringList &arguments, const QProcessEnvir
     options.demo = parser.isSet(demoOption);
     options.selfTestStartup = parser.isSet(selfTestOption);
     options.reportOpenedCases = parser.isSet(reportOpenedOption);
-    QString urlText;
-    QString urlSource;
-    if (parser.isSet(baseUrlOption)) {
-        urlText = parser.value(baseUrlOption);
-        urlSource = QStringLiteral("--base-url");
-    } else if (!options.demo) {
-        urlText = environment.value(QStringLiteral("CASELENS_BASE_URL"));
-        urlSource = QStringLiteral("CASELENS_BASE_URL");
-    }
-    if (options.demo && !urlText.isEmpty())
+    const QString flag = parser.value(baseUrlOption);
+    if (options.demo && !flag.isEmpty())
         return usageError(Tr::tr("--demo and --base-url cannot be combined"));
-    if (!urlText.trimmed().isEmpty()) {
-        const QUrl url(urlText.trimmed(), QUrl::StrictMode);
-        if (const Error error = ApiClient::validateBaseUrl(url); error.isError())
-            return usageError(Tr::tr("%1 %2: %3").arg(urlSource, urlText.trimmed(), error.message()));
-        options.baseUrl = url;
-    }
+    // The demo talks to its own server: CASELENS_BASE_URL does not apply.
+    const ResolvedServer server = resolveServer(flag, options.demo ? QProcessEnvironment() : environment);
+    if (!server.ok())
+        return usageError(Tr::tr("%1 %2: %3").arg(server.sourceName(), server.text, server.error.message()));
+    if (server.source == ServerSource::Flag || server.source == ServerSource::Environment)
+        options.baseUrl = server.url;
     return options;
 }
 

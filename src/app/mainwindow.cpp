@@ -3,7 +3,6 @@
 #include "ui_mainwindow.h"
 
 #include "app/aboutdialog.h"
-#include "app/apikeyprovider.h"
 #include "app/appicon.h"
 #include "app/appsettings.h"
 #include "app/demoserver.h"
@@ -13,7 +12,9 @@
 #include "app/settingsdialog.h"
 #include "app/ticketpage.h"
 #include "core/apiclient.h"
+#include "core/apikeyprovider.h"
 #include "core/casenumber.h"
+#include "core/session.h"
 #include "ticketview/ticketview.h"
 #include "ticketview/viewhelpers.h"
 
@@ -24,6 +25,7 @@
 #include <QDesktopServices>
 #include <QStringListModel>
 #include <QStyle>
+#include <QTimer>
 
 namespace CaseLens::Gui {
 
@@ -31,6 +33,7 @@ namespace {
 
 constexpr int TicketViewTabShortcuts = 7; // Ctrl+1 .. Ctrl+7
 constexpr int RecentMenuEntries = 15;     // the rest are in the welcome list
+constexpr int WelcomeIconSize = 64;
 
 // Several key sequences for one action, without duplicates (platform
 // bindings often already contain one of ours).
@@ -62,17 +65,16 @@ QString caseListText(const DemoCase &demoCase)
 
 } // namespace
 
-MainWindow::MainWindow(ApiClient *client, ApiKeyProvider *keys, QWidget *parent)
+MainWindow::MainWindow(Session *session, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
-    , m_client(client)
-    , m_keys(keys)
+    , m_session(session)
+    , m_client(session->client())
+    , m_keys(session->keys())
     , m_recent(new RecentCases(this))
     , m_completer(new QCompleter(this))
     , m_completerModel(new QStringListModel(this))
-    , m_serverUrl(client->baseUrl())
 {
-    Q_ASSERT(client && keys);
     m_ui->setupUi(this);
     m_ui->statusBar->setAccessibleName(tr("Status"));
     m_ui->menuBar->setAccessibleName(tr("Menu"));
@@ -108,7 +110,8 @@ MainWindow::MainWindow(ApiClient *client, ApiKeyProvider *keys, QWidget *parent)
     connect(m_ui->useKeyButton, &QPushButton::clicked, this, &MainWindow::showSettings);
     connect(m_ui->leaveDemoButton, &QPushButton::clicked, this, &MainWindow::leaveDemo);
     connect(m_recent, &RecentCases::changed, this, &MainWindow::updateRecent);
-    connect(m_keys, &ApiKeyProvider::keyChanged, this, &MainWindow::onKeyChanged);
+    connect(m_session, &Session::keyChanged, this, &MainWindow::onKeyChanged);
+    connect(m_session, &Session::demoChanged, this, &MainWindow::onDemoChanged);
     connect(m_keys, &ApiKeyProvider::statusChanged, this, [this] {
         if (!m_demo)
             updateWelcome();
@@ -116,7 +119,6 @@ MainWindow::MainWindow(ApiClient *client, ApiKeyProvider *keys, QWidget *parent)
 
     setupActions();
     setupWelcome();
-    applyKeyToClient();
     updateColors();
     updateRecent();
     updateWelcome();
@@ -192,16 +194,39 @@ void MainWindow::setupActions()
     }
 }
 
+void MainWindow::finishSetup()
+{
+    if (m_setupFinished)
+        return;
+    m_setupFinished = true;
+    // PNG decoding (libpng, zlib) is the costliest part of the constructor,
+    // and neither picture is needed for the first frame.
+    m_ui->welcomeIconLabel->setPixmap(applicationIcon().pixmap(WelcomeIconSize));
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_ui->demoIconLabel->setPixmap(
+        style()->standardIcon(QStyle::SP_MessageBoxInformation, nullptr, this).pixmap(iconSize));
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    // Not inside the paint: one event-loop slice after it, once the first
+    // frame is flushed (see also startup.cpp's AfterFirstPaint).
+    if (event->type() == QEvent::Paint && !m_setupFinished && !m_setupScheduled) {
+        m_setupScheduled = true;
+        QTimer::singleShot(0, this, &MainWindow::finishSetup);
+    }
+    return QMainWindow::event(event);
+}
+
 void MainWindow::setupWelcome()
 {
     QFont titleFont = m_ui->welcomeTitleLabel->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.8);
     titleFont.setBold(true);
     m_ui->welcomeTitleLabel->setFont(titleFont);
-    m_ui->welcomeIconLabel->setPixmap(applicationIcon().pixmap(64));
-    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    m_ui->demoIconLabel->setPixmap(
-        style()->standardIcon(QStyle::SP_MessageBoxInformation, nullptr, this).pixmap(iconSize));
+    // The icon is decoded after the first paint (finishSetup): its size is
+    // reserved now so that nothing moves when it appears.
+    m_ui->welcomeIconLabel->setFixedSize(WelcomeIconSize, WelcomeIconSize);
 
     QFont listTitleFont = m_ui->caseListLabel->font();
     listTitleFont.setBold(true);
@@ -422,20 +447,9 @@ void MainWindow::cancelCurrent()
 
 // --- Keys, demo mode, settings ------------------------------------------------
 
-void MainWindow::applyKeyToClient()
-{
-    if (m_demo)
-        m_client->setApiKey(m_demo->apiKey());
-    else
-        m_client->setApiKey(m_keys->key());
-}
-
 void MainWindow::onKeyChanged()
 {
-    // A real key ends the demo: the agent wants their own tickets now.
-    if (m_demo && m_keys->hasKey())
-        leaveDemo();
-    applyKeyToClient();
+    // The session applied the key (and ended a demo when a real key came).
     updateWelcome();
     if (!m_keys->hasKey())
         return;
@@ -460,24 +474,29 @@ bool MainWindow::startDemo()
     // Tickets of a real account and demo tickets never share a window.
     closeAllTabs();
     m_demo = server;
-    m_client->setBaseUrl(m_demo->url());
-    applyKeyToClient();
-    updateColors();
-    updateWelcome();
-    updateWindowTitle();
-    m_ui->searchEdit->setFocus();
+    m_session->enterDemo(m_demo->url(), m_demo->apiKey());
     return true;
 }
 
 void MainWindow::leaveDemo()
 {
-    if (!m_demo)
+    m_session->leaveDemo();
+}
+
+void MainWindow::onDemoChanged(bool demo)
+{
+    if (demo) {
+        finishSetup(); // the banner's icon, when demo mode starts before the first paint
+        updateColors();
+        updateWelcome();
+        updateWindowTitle();
+        m_ui->searchEdit->setFocus();
         return;
+    }
+    // The session already points the client back at the configured server.
     closeAllTabs();
     delete m_demo;
     m_demo = nullptr;
-    m_client->setBaseUrl(m_serverUrl);
-    applyKeyToClient();
     updateWelcome();
     updateWindowTitle();
 }
@@ -490,32 +509,10 @@ void MainWindow::showSettings()
         m_settingsDialog->focusApiKey();
         return;
     }
-    const SettingsValues current{
-        m_serverUrl, int(std::chrono::duration_cast<std::chrono::seconds>(m_client->timeout()).count()),
-        AppSettings().language()};
-    auto *dialog = new SettingsDialog(m_keys, current, this);
+    auto *dialog = new SettingsDialog(m_keys, m_session->values(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_settingsDialog = dialog;
-    connect(dialog, &QDialog::accepted, this, [this, dialog, current] {
-        const SettingsValues chosen = dialog->values();
-        // Only what the agent changed is saved: a URL given on the command
-        // line for this run is not written to the settings by accident.
-        AppSettings settings;
-        if (chosen.serverUrl != current.serverUrl) {
-            settings.setServerUrl(chosen.serverUrl);
-            m_serverUrl = chosen.serverUrl;
-            if (!m_demo)
-                m_client->setBaseUrl(m_serverUrl);
-            // One keychain entry per server: read the one for the new server.
-            m_keys->setServer(m_serverUrl);
-        }
-        if (chosen.timeoutSeconds != current.timeoutSeconds) {
-            settings.setTimeoutSeconds(chosen.timeoutSeconds);
-            m_client->setTimeout(std::chrono::seconds(chosen.timeoutSeconds));
-        }
-        if (chosen.language != current.language)
-            settings.setLanguage(chosen.language);
-    });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_session->apply(dialog->values()); });
     dialog->open();
     dialog->focusApiKey();
 }
@@ -734,8 +731,11 @@ void MainWindow::updateRecent()
 void MainWindow::updateColors()
 {
     const QPalette palette = QApplication::palette(this);
-    m_ui->demoBanner->setStyleSheet(PaletteColors::bannerStyleSheet(palette, PaletteColors::Tone::Warning,
-                                                                    m_ui->demoBanner->objectName()));
+    // A style sheet costs a style-sheet style and a parse on polish: the
+    // banner gets its colours when demo mode first shows it.
+    if (m_demo || !m_ui->demoBanner->styleSheet().isEmpty())
+        m_ui->demoBanner->setStyleSheet(PaletteColors::bannerStyleSheet(palette, PaletteColors::Tone::Warning,
+                                                                        m_ui->demoBanner->objectName()));
     QPalette errorPalette = m_ui->searchErrorLabel->palette();
     errorPalette.setColor(QPalette::WindowText, PaletteColors::errorText(palette));
     m_ui->searchErrorLabel->setPalette(errorPalette);

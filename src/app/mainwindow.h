@@ -17,16 +17,16 @@ class QStringListModel;
 
 namespace CaseLens {
 class ApiClient;
+class ApiKeyProvider;
 class CaseNumber;
+class Session;
 } // namespace CaseLens
 
 namespace CaseLens::Gui {
 
-class ApiKeyProvider;
 class DemoServer;
 class RecentCases;
 class SettingsDialog;
-struct SettingsValues;
 class TicketPage;
 
 namespace Ui {
@@ -36,17 +36,17 @@ class MainWindow;
 // The window a support agent lives in: a search bar, one tab per open case,
 // a welcome screen while nothing is open, demo mode, settings.
 //
-// Dependencies are injected and outlive the window: the ApiClient (its base
-// URL, timeout and retry policy are used as configured; the window only
-// changes them when the user edits Settings or enters/leaves demo mode) and
-// the ApiKeyProvider (the window keeps the client's key in sync with it).
+// The Session is injected and outlives the window: it owns the client's
+// configuration, the key and demo mode. The window never configures the
+// client itself; it hands Settings to the session, starts the demo server and
+// asks the session to switch to it, and follows the session's signals.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    MainWindow(ApiClient *client, ApiKeyProvider *keys, QWidget *parent = nullptr);
+    explicit MainWindow(Session *session, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Normalises input; shows it inline and returns false when invalid. An
@@ -81,12 +81,14 @@ public:
     void showAbout();
 
 protected:
+    bool event(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
     void setupActions();
     void setupWelcome();
+    void finishSetup(); // what the first frame does not need; after the first paint
     void submitSearch();
     void showInputError(const QString &message);
     void clearInputError();
@@ -98,7 +100,7 @@ private:
     void onPageStateChanged(TicketPage *page);
     void navigate(bool back);
     void onKeyChanged();
-    void applyKeyToClient();
+    void onDemoChanged(bool demo);
     void openLink(const QUrl &url);
     void editCase(const QString &caseNumber);
     void updateActions();
@@ -109,19 +111,21 @@ private:
     void saveWindowState();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    ApiClient *m_client;
+    Session *m_session;
+    ApiClient *m_client; // the session's; pages fetch through it
     ApiKeyProvider *m_keys;
     RecentCases *m_recent;
     NavigationHistory m_history;
     bool m_navigating = false; // moving through history: do not record
     QCompleter *m_completer;
     QStringListModel *m_completerModel;
-    QUrl m_serverUrl; // the configured server, restored when demo mode ends
     DemoServer *m_demo = nullptr;
     QList<QAction *> m_showTabActions;
     QList<QAction *> m_recentActions;
     QPointer<SettingsDialog> m_settingsDialog;
     QLabel *m_startupProblem = nullptr; // created on the first startup problem
+    bool m_setupScheduled = false;
+    bool m_setupFinished = false;
 };
 
 } // namespace CaseLens::Gui

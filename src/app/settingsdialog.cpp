@@ -2,11 +2,10 @@
 
 #include "ui_settingsdialog.h"
 
-#include "app/apikeyprovider.h"
-#include "app/appsettings.h"
 #include "app/languagesupport.h"
 #include "app/palettecolors.h"
 #include "core/apiclient.h"
+#include "core/apikeyprovider.h"
 #include "core/credentialstore.h"
 
 #include <QMessageBox>
@@ -95,7 +94,7 @@ SettingsDialog::SettingsDialog(ApiKeyProvider *keys, const SettingsValues &value
         setKeyStatus({}, false);
     }
 
-    m_ui->timeoutSpin->setRange(AppSettings::MinTimeoutSeconds, AppSettings::MaxTimeoutSeconds);
+    m_ui->timeoutSpin->setRange(ClientSettings::MinTimeoutSeconds, ClientSettings::MaxTimeoutSeconds);
     m_ui->timeoutSpin->setValue(values.timeoutSeconds);
 
     const QList<LanguageChoice> languages = availableLanguages();

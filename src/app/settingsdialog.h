@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/clientsettings.h"
+
 #include <QDialog>
 #include <QPalette>
 #include <QString>
@@ -7,26 +9,23 @@
 
 #include <memory>
 
-namespace CaseLens::Gui {
-
+namespace CaseLens {
 class ApiKeyProvider;
+}
+
+namespace CaseLens::Gui {
 
 namespace Ui {
 class SettingsDialog;
 }
 
-// What the dialog edits besides the key (persisted by the caller).
-struct SettingsValues
-{
-    QUrl serverUrl;
-    int timeoutSeconds = 30;
-    QString language; // "system", "en", ...
-};
+// What the dialog edits besides the key: the Session applies and persists it.
+using CaseLens::SettingsValues;
 
 // API key (masked, show toggle, save in the keychain / forget with a
 // confirmation, a session-only key when the keychain is unavailable: acts at
 // once through the ApiKeyProvider), server URL (validated as the client does), request
-// timeout and language (OK applies them; the caller persists).
+// timeout and language (OK: the caller hands values() to Session::apply).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT

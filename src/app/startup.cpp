@@ -1,13 +1,14 @@
 #include "app/startup.h"
 
-#include "app/apikeyprovider.h"
 #include "app/appicon.h"
-#include "app/appsettings.h"
 #include "app/commandline.h"
 #include "app/languagesupport.h"
 #include "app/mainwindow.h"
 #include "app/singleinstance.h"
 #include "core/apiclient.h"
+#include "core/apikeyprovider.h"
+#include "core/clientsettings.h"
+#include "core/session.h"
 
 #include <QApplication>
 #include <QNetworkAccessManager>
@@ -102,8 +103,7 @@ int runApplication(QApplication &app)
     QNetworkProxyFactory::setUseSystemConfiguration(true);
 
     // The language first, so that --help and usage errors speak it too.
-    const AppSettings settings;
-    installTranslations(app, settings.language());
+    installTranslations(app, ClientSettings().language());
 
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     const LaunchOptions options = parseCommandLine(QApplication::arguments(), environment);
@@ -128,23 +128,20 @@ int runApplication(QApplication &app)
 
     QNetworkAccessManager network;
     ApiClient client(&network);
-    client.setTimeout(std::chrono::seconds(settings.timeoutSeconds()));
-    if (!options.baseUrl.isEmpty()) {
-        client.setBaseUrl(options.baseUrl); // validated by parseCommandLine
-    } else if (const QUrl saved = settings.serverUrl(); !saved.isEmpty()) {
-        if (const Error error = client.setBaseUrl(saved); error.isError())
-            print(stderr, QStringLiteral("caselens: ignoring the saved server URL %1: %2\n")
-                              .arg(saved.toString(), error.message()));
-    }
+    ApiKeyProvider keys(ApiKeyProvider::Storage::Keychain);
+    Session session(&client, &keys);
+    // --base-url / CASELENS_BASE_URL (validated by parseCommandLine), else
+    // the saved server, else the default; the saved timeout.
+    if (const ResolvedServer server = session.start(options.baseUrl); server.ignoredSaved.isError())
+        print(stderr, QStringLiteral("caselens: ignoring the saved server URL %1: %2\n")
+                          .arg(ClientSettings().serverUrl().toString(), server.ignoredSaved.message()));
 
     // CASELENS_API_KEY wins; else the keychain entry for the server, read in
-    // the background once the window is painted (it reacts to keyChanged()).
-    ApiKeyProvider keys(ApiKeyProvider::Storage::Keychain);
-    keys.setServer(client.baseUrl());
+    // the background once the window is painted (the session reacts).
     keys.loadFromEnvironment(environment);
     keys.announceLoad();
 
-    MainWindow window(&client, &keys);
+    MainWindow window(&session);
     window.show();
 
     // Nothing slow before the first frame (issue 7, start-up budget): the

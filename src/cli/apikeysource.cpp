@@ -1,5 +1,7 @@
 #include "cli/apikeysource.h"
 
+#include "core/serverresolution.h"
+
 #include <QCoreApplication>
 #include <QEventLoop>
 
@@ -53,7 +55,9 @@ CredentialResult removeStoredKey(const QUrl &server)
 
 ApiKeyLookup lookUpApiKey(const QUrl &baseUrl)
 {
-    const QString fromEnvironment = qEnvironmentVariable("CASELENS_API_KEY").trimmed();
+    // The shared order (core/serverresolution.h): the environment, then the
+    // keychain entry for the server.
+    const QString fromEnvironment = keyFromEnvironment(QProcessEnvironment::systemEnvironment());
     if (!fromEnvironment.isEmpty())
         return {fromEnvironment, {}};
 

@@ -1,6 +1,7 @@
 #include "cli/commandline.h"
 
 #include "core/apiclient.h"
+#include "core/serverresolution.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -21,11 +22,10 @@ QCommandLineOption baseUrlOption()
 
 ResolvedBaseUrl resolveBaseUrl(const QCommandLineParser &parser)
 {
-    QString text = parser.value(QStringLiteral("base-url"));
-    if (text.isEmpty())
-        text = qEnvironmentVariable("CASELENS_BASE_URL");
-    const QUrl url = text.isEmpty() ? ApiClient::defaultBaseUrl() : QUrl(text.trimmed(), QUrl::StrictMode);
-    return {url, ApiClient::validateBaseUrl(url)};
+    // The CLI keeps no saved setting: flag, environment, default.
+    const ResolvedServer server =
+        resolveServer(parser.value(QStringLiteral("base-url")), QProcessEnvironment::systemEnvironment());
+    return {server.url, server.error};
 }
 
 QString exitCodeHelp()

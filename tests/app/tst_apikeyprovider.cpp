@@ -6,13 +6,14 @@
 // directories are read once: the "keychain unavailable" and "no key in any
 // file" cases run in child processes (this executable again, with
 // CASELENS_TST_CHILD set), which run their own test class.
-#include "app/apikeyprovider.h"
 #include "app/errorbanner.h"
 #include "app/mainwindow.h"
 #include "app/settingsdialog.h"
 #include "app/ticketpage.h"
 #include "core/apiclient.h"
+#include "core/apikeyprovider.h"
 #include "core/credentialstore.h"
+#include "core/session.h"
 #include "support/fakeserver.h"
 #include "support/sampledata.h"
 #include "support/testkeyring.h"
@@ -146,7 +147,8 @@ void tst_ApiKeyProvider::announcedLoadShowsLookingForKey()
 
     QNetworkAccessManager network;
     ApiClient client(&network);
-    MainWindow window(&client, &keys);
+    Session session(&client, &keys);
+    MainWindow window(&session);
     QVERIFY(window.findChild<QLabel *>(QStringLiteral("welcomeTextLabel"))
                 ->text()
                 .contains(QStringLiteral("Looking for your API key")));
@@ -372,7 +374,8 @@ void tst_ApiKeyProvider::rejectedKeyIsKept()
     const QString key = uniqueKey("rejected-");
     QVERIFY(!saveAndWait(keys, key).isError());
 
-    auto window = std::make_unique<MainWindow>(&client, &keys);
+    Session session(&client, &keys);
+    auto window = std::make_unique<MainWindow>(&session);
     window->show();
     QVERIFY(window->openCase(QStringLiteral("HYXTNJV")));
     TicketPage *page = window->currentPage();
@@ -465,7 +468,8 @@ void tst_ApiKeyProviderUnavailable::errorShownAndSessionKeyWorks()
     ApiKeyProvider keys(ApiKeyProvider::Storage::Keychain);
     keys.setServer(server.url());
     keys.load();
-    MainWindow window(&client, &keys);
+    Session session(&client, &keys);
+    MainWindow window(&session);
     window.show();
     QTRY_VERIFY_WITH_TIMEOUT(!keys.isLoading(), 20000);
     QCOMPARE(keys.keychainError().kind(), ErrorKind::Keychain);
@@ -529,7 +533,8 @@ void tst_ApiKeyProviderNoFile::saveAndFetch()
     QVERIFY(!client.setBaseUrl(server.url()).isError());
     ApiKeyProvider keys(ApiKeyProvider::Storage::Keychain);
     keys.setServer(server.url());
-    auto window = std::make_unique<MainWindow>(&client, &keys);
+    Session session(&client, &keys);
+    auto window = std::make_unique<MainWindow>(&session);
     window->show();
 
     SettingsDialog dialog(&keys, {server.url(), 30, QStringLiteral("system")});

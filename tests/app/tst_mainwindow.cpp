@@ -2,7 +2,6 @@
 // tabs, states, errors, retry, cancel, history, recent cases, demo mode and
 // hostile HTML.
 #include "app/aboutdialog.h"
-#include "app/apikeyprovider.h"
 #include "app/demoserver.h"
 #include "app/errorbanner.h"
 #include "app/loadingpane.h"
@@ -12,6 +11,7 @@
 #include "app/shortcutsdialog.h"
 #include "app/ticketpage.h"
 #include "core/apiclient.h"
+#include "core/apikeyprovider.h"
 #include "support/fakeserver.h"
 #include "support/sampledata.h"
 #include "support/windowharness.h"

@@ -1,6 +1,6 @@
-#include "app/apikeyprovider.h"
 #include "app/languagesupport.h"
 #include "app/settingsdialog.h"
+#include "core/apikeyprovider.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -11,6 +11,7 @@
 #include <QToolButton>
 #include <QtTest>
 
+using namespace CaseLens;
 using namespace CaseLens::Gui;
 
 namespace {

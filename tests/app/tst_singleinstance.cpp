@@ -1,12 +1,13 @@
 // SingleInstance (a second launch hands its case to the running one),
 // caselens:// link parsing, and, end to end, the real caselens binary: one
 // instance in demo mode, a second launch with a link that exits at once.
-#include "app/apikeyprovider.h"
 #include "app/commandline.h"
 #include "app/mainwindow.h"
 #include "app/singleinstance.h"
 #include "app/startup.h"
 #include "core/apiclient.h"
+#include "core/apikeyprovider.h"
+#include "core/session.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -344,7 +345,8 @@ void tst_SingleInstance::startupProblemBanner()
     QNetworkAccessManager network;
     ApiClient client(&network);
     ApiKeyProvider keys;
-    MainWindow window(&client, &keys);
+    Session session(&client, &keys);
+    MainWindow window(&session);
     window.show();
     const QString message = QStringLiteral("Secure connections are not available: test");
     window.showStartupProblem(message);

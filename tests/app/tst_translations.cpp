@@ -3,11 +3,11 @@
 // ours, the language list in Settings, and the desktop's language when
 // nothing is chosen (CTest runs this under LANG=es_ES.UTF-8 and de_DE.UTF-8
 // too: see tests/app/CMakeLists.txt).
-#include "app/apikeyprovider.h"
 #include "app/languagesupport.h"
 #include "app/mainwindow.h"
 #include "app/settingsdialog.h"
 #include "app/ticketpage.h"
+#include "core/apikeyprovider.h"
 #include "core/casenumber.h"
 #include "support/windowharness.h"
 #include "ticketview/ticketview.h"

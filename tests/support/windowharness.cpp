@@ -22,7 +22,7 @@ std::unique_ptr<WindowHarness> WindowHarness::create(const WindowOptions &option
     if (options.withKey)
         h->keys.store(QStringLiteral("test-key"));
     // The only place a test builds a MainWindow.
-    h->window = std::make_unique<Gui::MainWindow>(&h->client, &h->keys);
+    h->window = std::make_unique<Gui::MainWindow>(&h->session);
     if (options.size.isValid())
         h->window->resize(options.size);
     h->window->show();

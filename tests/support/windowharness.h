@@ -5,9 +5,10 @@
 // the window, translation and hostile-payload suites, so that the way a
 // window is put together for a test is written (and changed) in one place.
 
-#include "app/apikeyprovider.h"
 #include "app/mainwindow.h"
 #include "core/apiclient.h"
+#include "core/apikeyprovider.h"
+#include "core/session.h"
 #include "support/fakeserver.h"
 
 #include <QApplication>
@@ -62,7 +63,7 @@ struct WindowOptions
 };
 
 // Members are destroyed in reverse order: the window first, so that its
-// pages cancel on a living client, then the key provider, the client, its
+// pages cancel on a living client, then the session, the key provider, the client, its
 // network manager and last the server.
 struct WindowHarness final
 {
@@ -76,7 +77,8 @@ struct WindowHarness final
     FakeServer server;
     QNetworkAccessManager network;
     ApiClient client{&network};
-    Gui::ApiKeyProvider keys; // MemoryOnly: never the user's keychain
+    ApiKeyProvider keys;             // MemoryOnly: never the user's keychain
+    Session session{&client, &keys}; // the window's controller, as in the app
     std::unique_ptr<Gui::MainWindow> window;
 
     template <typename T>

@@ -2,17 +2,18 @@
 
 #include "core/credentialstore.h"
 #include "core/error.h"
+#include "core/serverresolution.h"
 
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QUrl>
 
-namespace CaseLens::Gui {
+namespace CaseLens {
 
 // The one place that knows where the API key comes from and where it is kept.
-// Windows and dialogs ask this class; nothing else reads the environment or
-// talks to the keychain about the key.
+// Widget-free (core), so the Session owns it; windows and dialogs ask it; nothing else reads the environment
+// or talks to the keychain about the key.
 //
 // Where a key can come from, in order: CASELENS_API_KEY (always wins at
 // start), the system keychain entry for the current server (read once,
@@ -37,12 +38,12 @@ public:
     };
     enum class Storage { MemoryOnly, Keychain };
 
-    static constexpr const char *EnvironmentVariable = "CASELENS_API_KEY";
+    static constexpr const char *EnvironmentVariable = ApiKeyVariable;
 
     explicit ApiKeyProvider(Storage storage = Storage::MemoryOnly, QObject *parent = nullptr);
     ~ApiKeyProvider() override;
 
-    // Takes CASELENS_API_KEY when it is set and not empty.
+    // Takes CASELENS_API_KEY when it is set and not empty (keyFromEnvironment).
     void
     loadFromEnvironment(const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 
@@ -115,4 +116,4 @@ private:
     Error m_keychainError;
 };
 
-} // namespace CaseLens::Gui
+} // namespace CaseLens

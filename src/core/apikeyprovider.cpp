@@ -1,8 +1,8 @@
-#include "app/apikeyprovider.h"
+#include "core/apikeyprovider.h"
 
 #include "core/apiclient.h"
 
-namespace CaseLens::Gui {
+namespace CaseLens {
 
 ApiKeyProvider::ApiKeyProvider(Storage storage, QObject *parent)
     : QObject(parent)
@@ -20,7 +20,7 @@ ApiKeyProvider::~ApiKeyProvider() = default;
 
 void ApiKeyProvider::loadFromEnvironment(const QProcessEnvironment &environment)
 {
-    const QString fromEnvironment = environment.value(QLatin1String(EnvironmentVariable)).trimmed();
+    const QString fromEnvironment = keyFromEnvironment(environment);
     if (!fromEnvironment.isEmpty()) {
         ++m_generation;
         set(fromEnvironment, Source::Environment);
@@ -185,4 +185,4 @@ void ApiKeyProvider::setKeychainError(const Error &error)
     m_keychainError = error;
 }
 
-} // namespace CaseLens::Gui
+} // namespace CaseLens

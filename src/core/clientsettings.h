@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QSettings>
+#include <QString>
+#include <QUrl>
+
+namespace CaseLens {
+
+// What the Settings dialog edits besides the key; the Session applies it.
+struct SettingsValues
+{
+    QUrl serverUrl;
+    int timeoutSeconds = 30;
+    QString language; // "system", "en", ...
+
+    friend bool operator==(const SettingsValues &, const SettingsValues &) = default;
+};
+
+// Typed access to the client settings kept in QSettings: server, timeout,
+// language. The API key is not here on purpose: it never goes to a settings
+// file (see ApiKeyProvider). Window state and recent cases stay in the app
+// (Gui::AppSettings).
+class ClientSettings final
+{
+    Q_DISABLE_COPY_MOVE(ClientSettings)
+
+public:
+    ClientSettings() = default;
+
+    static constexpr int DefaultTimeoutSeconds = 30;
+    static constexpr int MinTimeoutSeconds = 1;
+    static constexpr int MaxTimeoutSeconds = 600;
+
+    // Empty when nothing was saved: use the default.
+    [[nodiscard]] QUrl serverUrl() const;
+    void setServerUrl(const QUrl &url);
+
+    [[nodiscard]] int timeoutSeconds() const;
+    void setTimeoutSeconds(int seconds);
+
+    // "system" or a language code such as "en"; applied at start.
+    [[nodiscard]] QString language() const;
+    void setLanguage(const QString &language);
+
+private:
+    QSettings m_settings;
+};
+
+} // namespace CaseLens

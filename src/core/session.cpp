@@ -1,0 +1,122 @@
+#include "core/session.h"
+
+#include "core/apiclient.h"
+#include "core/apikeyprovider.h"
+
+#include <chrono>
+
+namespace CaseLens {
+
+Session::Session(ApiClient *client, ApiKeyProvider *keys, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_keys(keys)
+{
+    Q_ASSERT(client && keys);
+    connect(m_keys, &ApiKeyProvider::keyChanged, this, &Session::onKeysChanged);
+    applyKey();
+}
+
+Session::~Session() = default;
+
+ResolvedServer Session::start(const QUrl &serverOverride)
+{
+    const ClientSettings settings;
+    m_client->setTimeout(std::chrono::seconds(settings.timeoutSeconds()));
+    // The override was resolved (flag, then environment) and validated by
+    // the command line; here the same rule adds the saved setting.
+    const ResolvedServer server =
+        resolveServer(serverOverride.toString(), QProcessEnvironment(), settings.serverUrl());
+    if (server.ok()) {
+        if (m_demo)
+            m_configuredServer = server.url;
+        else
+            m_client->setBaseUrl(server.url);
+    }
+    m_keys->setServer(serverUrl());
+    return server;
+}
+
+QUrl Session::serverUrl() const
+{
+    return m_demo ? m_configuredServer : m_client->baseUrl();
+}
+
+int Session::timeoutSeconds() const
+{
+    return int(std::chrono::duration_cast<std::chrono::seconds>(m_client->timeout()).count());
+}
+
+SettingsValues Session::values() const
+{
+    return {serverUrl(), timeoutSeconds(), ClientSettings().language()};
+}
+
+void Session::apply(const SettingsValues &chosen)
+{
+    const SettingsValues current = values();
+    ClientSettings settings;
+    if (chosen.serverUrl != current.serverUrl) {
+        // The dialog validates as the client does; a refused URL changes nothing.
+        if (ApiClient::validateBaseUrl(chosen.serverUrl).isError())
+            return;
+        settings.setServerUrl(chosen.serverUrl);
+        if (m_demo)
+            m_configuredServer = chosen.serverUrl;
+        else
+            m_client->setBaseUrl(chosen.serverUrl);
+        // One keychain entry per server: read the one for the new server.
+        m_keys->setServer(chosen.serverUrl);
+        Q_EMIT serverChanged(chosen.serverUrl);
+    }
+    if (chosen.timeoutSeconds != current.timeoutSeconds) {
+        settings.setTimeoutSeconds(chosen.timeoutSeconds);
+        m_client->setTimeout(std::chrono::seconds(settings.timeoutSeconds())); // clamped
+    }
+    if (chosen.language != current.language)
+        settings.setLanguage(chosen.language);
+}
+
+void Session::enterDemo(const QUrl &url, const QString &key)
+{
+    if (!m_demo)
+        m_configuredServer = m_client->baseUrl();
+    m_demo = true;
+    m_demoKey = key;
+    m_client->setBaseUrl(url);
+    applyKey();
+    Q_EMIT demoChanged(true);
+}
+
+void Session::leaveDemo()
+{
+    if (!m_demo)
+        return;
+    m_demo = false;
+    m_demoKey.clear();
+    m_client->setBaseUrl(m_configuredServer);
+    m_configuredServer.clear();
+    applyKey();
+    Q_EMIT demoChanged(false);
+}
+
+QString Session::apiKey() const
+{
+    return m_demo ? m_demoKey : m_keys->key();
+}
+
+void Session::applyKey()
+{
+    m_client->setApiKey(apiKey());
+}
+
+void Session::onKeysChanged()
+{
+    if (m_demo && m_keys->hasKey())
+        leaveDemo(); // applies the new key
+    else
+        applyKey();
+    Q_EMIT keyChanged();
+}
+
+} // namespace CaseLens
