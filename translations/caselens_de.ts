@@ -28,10 +28,10 @@
         <translation>Das Ticket ist zu groß für die Anzeige (über %1 MB).</translation>
     </message>
     <message numerus="yes">
-        <source>Announced size: %1 bytes</source>
+        <source>Announced size: %Ln byte(s)</source>
         <translation>
-            <numerusform>Angekündigte Größe: %1 Byte</numerusform>
-            <numerusform>Angekündigte Größe: %1 Byte</numerusform>
+            <numerusform>Angekündigte Größe: %Ln Byte</numerusform>
+            <numerusform>Angekündigte Größe: %Ln Byte</numerusform>
         </translation>
     </message>
     <message>
@@ -43,10 +43,10 @@
         <translation>Umleitung zu %1 abgelehnt</translation>
     </message>
     <message numerus="yes">
-        <source>Received more than %1 bytes</source>
+        <source>Received more than %Ln byte(s)</source>
         <translation>
-            <numerusform>Mehr als %1 Byte empfangen</numerusform>
-            <numerusform>Mehr als %1 Byte empfangen</numerusform>
+            <numerusform>Mehr als %Ln Byte empfangen</numerusform>
+            <numerusform>Mehr als %Ln Byte empfangen</numerusform>
         </translation>
     </message>
     <message>
@@ -98,39 +98,45 @@
         <translation>%1, neuer Versuch in %2 s (Versuch %3 von %4)</translation>
     </message>
     <message numerus="yes">
-        <source>Announced size: %1 byte</source>
-        <translation>
-            <numerusform>Angekündigte Größe: %1 Byte</numerusform>
-            <numerusform>Angekündigte Größe: %1 Byte</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The server did not answer within %n second. Check your connection and try again.</source>
+        <source>The server did not answer within %n second(s). Check your connection and try again.</source>
         <translation>
             <numerusform>Der Server hat nicht innerhalb von %n Sekunde geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</numerusform>
             <numerusform>Der Server hat nicht innerhalb von %n Sekunden geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The server did not answer within %n seconds. Check your connection and try again.</source>
-        <translation>
-            <numerusform>Der Server hat nicht innerhalb von %n Sekunde geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</numerusform>
-            <numerusform>Der Server hat nicht innerhalb von %n Sekunden geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>(Gave up after %n attempt.)</source>
+        <source>(Gave up after %n attempt(s).)</source>
         <translation>
             <numerusform>(Nach %n Versuch aufgegeben.)</numerusform>
             <numerusform>(Nach %n Versuchen aufgegeben.)</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>(Gave up after %n attempts.)</source>
-        <translation>
-            <numerusform>(Nach %n Versuch aufgegeben.)</numerusform>
-            <numerusform>(Nach %n Versuchen aufgegeben.)</numerusform>
-        </translation>
+    <message>
+        <source>The connection to the server broke before its answer arrived. The change may or may not have been made.</source>
+        <translation>Die Verbindung zum Server brach ab, bevor seine Antwort ankam. Die Änderung wurde vielleicht ausgeführt, vielleicht nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::ApiKeyProvider</name>
+    <message>
+        <source>No key set</source>
+        <translation>Kein Schlüssel festgelegt</translation>
+    </message>
+    <message>
+        <source>Environment variable %1 (unset it to stop using this key; CaseLens cannot forget it)</source>
+        <translation>Umgebungsvariable %1 (entfernen Sie sie, um diesen Schlüssel nicht mehr zu verwenden; CaseLens kann ihn nicht vergessen)</translation>
+    </message>
+    <message>
+        <source>This session only (memory) — not saved</source>
+        <translation>Nur diese Sitzung (Arbeitsspeicher) – nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Paste your API key first.</source>
+        <translation>Fügen Sie zuerst Ihren API-Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>This key comes from the environment variable %1: unset it to stop using it.</source>
+        <translation>Dieser Schlüssel stammt aus der Umgebungsvariable %1: Entfernen Sie sie, um ihn nicht mehr zu verwenden.</translation>
     </message>
 </context>
 <context>
@@ -146,6 +152,26 @@
     <message>
         <source>A case number has only letters and digits, e.g. HYXTNJV.</source>
         <translation>Eine Fallnummer besteht nur aus Buchstaben und Ziffern, z. B. HYXTNJV.</translation>
+    </message>
+    <message>
+        <source>This is not a CaseLens ticket link (%1): %2</source>
+        <translation>Das ist kein CaseLens-Ticketlink (%1): %2</translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation>fehlerhaft</translation>
+    </message>
+    <message>
+        <source>expected caselens://ticket/CASE</source>
+        <translation>caselens://ticket/FALL erwartet</translation>
+    </message>
+    <message>
+        <source>unexpected parts</source>
+        <translation>unerwartete Bestandteile</translation>
+    </message>
+    <message>
+        <source>expected one case number after ticket/</source>
+        <translation>eine Fallnummer nach ticket/ erwartet</translation>
     </message>
 </context>
 <context>
@@ -366,14 +392,7 @@ QtKeychain: BSD-3-Clause-Lizenz</translation>
         <translation>Woche vom %1</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %Ln action</source>
-        <translation>
-            <numerusform>%1: %Ln Aktion</numerusform>
-            <numerusform>%1: %Ln Aktionen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %Ln actions</source>
+        <source>%1: %Ln action(s)</source>
         <translation>
             <numerusform>%1: %Ln Aktion</numerusform>
             <numerusform>%1: %Ln Aktionen</numerusform>
@@ -413,50 +432,7 @@ QtKeychain: BSD-3-Clause-Lizenz</translation>
     </message>
 </context>
 <context>
-    <name>CaseLens::Gui::ApiKeyProvider</name>
-    <message>
-        <source>No key set</source>
-        <translation>Kein Schlüssel festgelegt</translation>
-    </message>
-    <message>
-        <source>Environment variable %1 (unset it to stop using this key; CaseLens cannot forget it)</source>
-        <translation>Umgebungsvariable %1 (entfernen Sie sie, um diesen Schlüssel nicht mehr zu verwenden; CaseLens kann ihn nicht vergessen)</translation>
-    </message>
-    <message>
-        <source>This session only (memory) — not saved</source>
-        <translation>Nur diese Sitzung (Arbeitsspeicher) – nicht gespeichert</translation>
-    </message>
-    <message>
-        <source>Paste your API key first.</source>
-        <translation>Fügen Sie zuerst Ihren API-Schlüssel ein.</translation>
-    </message>
-    <message>
-        <source>This key comes from the environment variable %1: unset it to stop using it.</source>
-        <translation>Dieser Schlüssel stammt aus der Umgebungsvariable %1: Entfernen Sie sie, um ihn nicht mehr zu verwenden.</translation>
-    </message>
-</context>
-<context>
     <name>CaseLens::Gui::CommandLine</name>
-    <message>
-        <source>not a CaseLens ticket link (%1): %2</source>
-        <translation>kein CaseLens-Ticketlink (%1): %2</translation>
-    </message>
-    <message>
-        <source>malformed</source>
-        <translation>fehlerhaft</translation>
-    </message>
-    <message>
-        <source>expected caselens://ticket/CASE</source>
-        <translation>caselens://ticket/FALL erwartet</translation>
-    </message>
-    <message>
-        <source>unexpected parts</source>
-        <translation>unerwartete Bestandteile</translation>
-    </message>
-    <message>
-        <source>expected one case number after ticket/</source>
-        <translation>eine Fallnummer nach ticket/ erwartet</translation>
-    </message>
     <message>
         <source>CaseLens shows Sweeppea support tickets.
 
@@ -490,16 +466,16 @@ Umgebung:
         <translation>höchstens eine Fallnummer erwartet, %1 erhalten</translation>
     </message>
     <message>
-        <source>ignoring %1</source>
-        <translation>wird ignoriert: %1</translation>
-    </message>
-    <message>
         <source>--demo and --base-url cannot be combined</source>
         <translation>--demo und --base-url können nicht kombiniert werden</translation>
     </message>
     <message>
         <source>%1 %2: %3</source>
         <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>ignoring the link. %1</source>
+        <translation>der Link wird ignoriert. %1</translation>
     </message>
 </context>
 <context>
@@ -606,7 +582,7 @@ Klicken Sie dann auf „Wiederholen“.</translation>
 <context>
     <name>CaseLens::Gui::FilesModel</name>
     <message numerus="yes">
-        <source>%1 bytes</source>
+        <source>%1 byte(s)</source>
         <translation>
             <numerusform>%1 Byte</numerusform>
             <numerusform>%1 Byte</numerusform>
@@ -629,13 +605,6 @@ Nur https-Links können geöffnet werden.</translation>
     <message>
         <source>Link</source>
         <translation>Link</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 byte</source>
-        <translation>
-            <numerusform>%1 Byte</numerusform>
-            <numerusform>%1 Byte</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -663,7 +632,7 @@ Nur https-Links können geöffnet werden.</translation>
         <translation>(leer)</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln fields</source>
+        <source>%Ln field(s)</source>
         <translation>
             <numerusform>%Ln Feld</numerusform>
             <numerusform>%Ln Felder</numerusform>
@@ -674,7 +643,7 @@ Nur https-Links können geöffnet werden.</translation>
         <translation>(weitere nicht angezeigt)</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln items</source>
+        <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Element</numerusform>
             <numerusform>%Ln Elemente</numerusform>
@@ -691,20 +660,6 @@ Nur https-Links können geöffnet werden.</translation>
     <message>
         <source>Value</source>
         <translation>Wert</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln field</source>
-        <translation>
-            <numerusform>%Ln Feld</numerusform>
-            <numerusform>%Ln Felder</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln item</source>
-        <translation>
-            <numerusform>%Ln Element</numerusform>
-            <numerusform>%Ln Elemente</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -961,10 +916,6 @@ Nur https-Links können geöffnet werden.</translation>
         <translation>Ticket-Registerkarte %1 anzeigen</translation>
     </message>
     <message>
-        <source>Type a case number, e.g. HYXTNJV.</source>
-        <translation>Geben Sie eine Fallnummer ein, z. B. HYXTNJV.</translation>
-    </message>
-    <message>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
@@ -1133,28 +1084,14 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
         <translation>Dieses Ticket hat keine Notizen</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln notes</source>
+        <source>%Ln note(s)</source>
         <translation>
             <numerusform>%Ln Notiz</numerusform>
             <numerusform>%Ln Notizen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %Ln notes</source>
-        <translation>
-            <numerusform>%1 von %Ln Notiz</numerusform>
-            <numerusform>%1 von %Ln Notizen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln note</source>
-        <translation>
-            <numerusform>%Ln Notiz</numerusform>
-            <numerusform>%Ln Notizen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %Ln note</source>
+        <source>%1 of %Ln note(s)</source>
         <translation>
             <numerusform>%1 von %Ln Notiz</numerusform>
             <numerusform>%1 von %Ln Notizen</numerusform>
@@ -1552,28 +1489,14 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
         <translation>Für dieses Ticket ist keine Aktivität erfasst</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln entries</source>
+        <source>%Ln entry(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
             <numerusform>%Ln Einträge</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %Ln entries</source>
-        <translation>
-            <numerusform>%1 von %Ln Eintrag</numerusform>
-            <numerusform>%1 von %Ln Einträgen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln entry</source>
-        <translation>
-            <numerusform>%Ln Eintrag</numerusform>
-            <numerusform>%Ln Einträge</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %Ln entry</source>
+        <source>%1 of %Ln entry(s)</source>
         <translation>
             <numerusform>%1 von %Ln Eintrag</numerusform>
             <numerusform>%1 von %Ln Einträgen</numerusform>
@@ -1667,7 +1590,7 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
         <translation>Produktbereich: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%1 views</source>
+        <source>%1 view(s)</source>
         <translation>
             <numerusform>%1 Aufruf</numerusform>
             <numerusform>%1 Aufrufe</numerusform>
@@ -1717,21 +1640,7 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 view</source>
-        <translation>
-            <numerusform>%1 Aufruf</numerusform>
-            <numerusform>%1 Aufrufe</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln warning</source>
-        <translation>
-            <numerusform>%Ln Warnung</numerusform>
-            <numerusform>%Ln Warnungen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln warnings</source>
+        <source>%Ln warning(s)</source>
         <translation>
             <numerusform>%Ln Warnung</numerusform>
             <numerusform>%Ln Warnungen</numerusform>
@@ -1808,182 +1717,91 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
         <translation>Strg+%1</translation>
     </message>
     <message numerus="yes">
-        <source>in %n minute</source>
+        <source>in %n minute(s)</source>
         <translation>
             <numerusform>in %n Minute</numerusform>
             <numerusform>in %n Minuten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>in %n minutes</source>
-        <translation>
-            <numerusform>in %n Minute</numerusform>
-            <numerusform>in %n Minuten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute ago</source>
+        <source>%n minute(s) ago</source>
         <translation>
             <numerusform>vor %n Minute</numerusform>
             <numerusform>vor %n Minuten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n minutes ago</source>
-        <translation>
-            <numerusform>vor %n Minute</numerusform>
-            <numerusform>vor %n Minuten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n hour</source>
+        <source>in %n hour(s)</source>
         <translation>
             <numerusform>in %n Stunde</numerusform>
             <numerusform>in %n Stunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>in %n hours</source>
-        <translation>
-            <numerusform>in %n Stunde</numerusform>
-            <numerusform>in %n Stunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour ago</source>
+        <source>%n hour(s) ago</source>
         <translation>
             <numerusform>vor %n Stunde</numerusform>
             <numerusform>vor %n Stunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n hours ago</source>
-        <translation>
-            <numerusform>vor %n Stunde</numerusform>
-            <numerusform>vor %n Stunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n day</source>
+        <source>in %n day(s)</source>
         <translation>
             <numerusform>in %n Tag</numerusform>
             <numerusform>in %n Tagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>in %n days</source>
-        <translation>
-            <numerusform>in %n Tag</numerusform>
-            <numerusform>in %n Tagen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day ago</source>
+        <source>%n day(s) ago</source>
         <translation>
             <numerusform>vor %n Tag</numerusform>
             <numerusform>vor %n Tagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n days ago</source>
-        <translation>
-            <numerusform>vor %n Tag</numerusform>
-            <numerusform>vor %n Tagen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n month</source>
+        <source>in %n month(s)</source>
         <translation>
             <numerusform>in %n Monat</numerusform>
             <numerusform>in %n Monaten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>in %n months</source>
-        <translation>
-            <numerusform>in %n Monat</numerusform>
-            <numerusform>in %n Monaten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n month ago</source>
+        <source>%n month(s) ago</source>
         <translation>
             <numerusform>vor %n Monat</numerusform>
             <numerusform>vor %n Monaten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n months ago</source>
-        <translation>
-            <numerusform>vor %n Monat</numerusform>
-            <numerusform>vor %n Monaten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n year</source>
+        <source>in %n year(s)</source>
         <translation>
             <numerusform>in %n Jahr</numerusform>
             <numerusform>in %n Jahren</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>in %n years</source>
-        <translation>
-            <numerusform>in %n Jahr</numerusform>
-            <numerusform>in %n Jahren</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n year ago</source>
+        <source>%n year(s) ago</source>
         <translation>
             <numerusform>vor %n Jahr</numerusform>
             <numerusform>vor %n Jahren</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n years ago</source>
-        <translation>
-            <numerusform>vor %n Jahr</numerusform>
-            <numerusform>vor %n Jahren</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour</source>
+        <source>%n hour(s)</source>
         <translation>
             <numerusform>%n Stunde</numerusform>
             <numerusform>%n Stunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n hours</source>
-        <translation>
-            <numerusform>%n Stunde</numerusform>
-            <numerusform>%n Stunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute</source>
+        <source>%n minute(s)</source>
         <translation>
             <numerusform>%n Minute</numerusform>
             <numerusform>%n Minuten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n minutes</source>
-        <translation>
-            <numerusform>%n Minute</numerusform>
-            <numerusform>%n Minuten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day</source>
-        <translation>
-            <numerusform>%n Tag</numerusform>
-            <numerusform>%n Tage</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n days</source>
+        <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
             <numerusform>%n Tage</numerusform>
@@ -2120,10 +1938,6 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
         <translation>Die Antwort des Servers konnte nicht gelesen werden (sie enthält keine Ticketdaten).</translation>
     </message>
     <message>
-        <source>HTTP 200 with Response false and Code %1.</source>
-        <translation>HTTP 200 mit Response false und Code %1.</translation>
-    </message>
-    <message>
         <source>The server reported a problem but did not say what.</source>
         <translation>Der Server hat ein Problem gemeldet, aber nicht angegeben, welches.</translation>
     </message>
@@ -2132,28 +1946,68 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
         <translation>Der Server hat ein Problem gemeldet: %1</translation>
     </message>
     <message>
-        <source>HTTP 200 with Response false and no usable Code.</source>
-        <translation>HTTP 200 mit Response false und ohne verwertbaren Code.</translation>
-    </message>
-    <message>
-        <source>HTTP 200 without Data, with Code %1.</source>
-        <translation>HTTP 200 ohne Data, mit Code %1.</translation>
-    </message>
-    <message>
-        <source>The answer has no Data.</source>
-        <translation>Die Antwort enthält kein Data.</translation>
-    </message>
-    <message>
-        <source>Data is %1, not an object.</source>
-        <translation>Data ist %1, kein Objekt.</translation>
-    </message>
-    <message>
         <source>The server&apos;s answer did not contain a ticket.</source>
         <translation>Die Antwort des Servers enthielt kein Ticket.</translation>
     </message>
     <message>
         <source>CaseNumber: asked for %1, the server sent %2</source>
         <translation>CaseNumber: %1 angefordert, der Server hat %2 gesendet</translation>
+    </message>
+    <message>
+        <source>The server sent a web page instead of a ticket list.</source>
+        <translation>Der Server hat eine Webseite statt einer Ticketliste geschickt.</translation>
+    </message>
+    <message>
+        <source>The server sent a web page instead of account data.</source>
+        <translation>Der Server hat eine Webseite statt Kontodaten geschickt.</translation>
+    </message>
+    <message>
+        <source>The server sent a web page instead of the result of the change.</source>
+        <translation>Der Server hat eine Webseite statt des Ergebnisses der Änderung geschickt.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read (it is not a ticket list).</source>
+        <translation>Die Antwort des Servers konnte nicht gelesen werden (sie ist keine Ticketliste).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read (it is not account data).</source>
+        <translation>Die Antwort des Servers konnte nicht gelesen werden (sie enthält keine Kontodaten).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read (it is not the result of the change).</source>
+        <translation>Die Antwort des Servers konnte nicht gelesen werden (sie ist nicht das Ergebnis der Änderung).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer did not contain a ticket list.</source>
+        <translation>Die Antwort des Servers enthielt keine Ticketliste.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer did not contain account data.</source>
+        <translation>Die Antwort des Servers enthielt keine Kontodaten.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer did not contain the result of the change.</source>
+        <translation>Die Antwort des Servers enthielt nicht das Ergebnis der Änderung.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 with Response false and Code %2.</source>
+        <translation>HTTP %1 mit Response false und Code %2.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 with Response false and no usable Code.</source>
+        <translation>HTTP %1 mit Response false und ohne brauchbaren Code.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 without %2, with Code %3.</source>
+        <translation>HTTP %1 ohne %2, mit Code %3.</translation>
+    </message>
+    <message>
+        <source>The answer has no %1.</source>
+        <translation>Die Antwort hat kein %1.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not an object.</source>
+        <translation>%1 ist %2, kein Objekt.</translation>
     </message>
 </context>
 </TS>

@@ -28,10 +28,10 @@
         <translation>El ticket es demasiado grande para mostrarlo (más de %1 MB).</translation>
     </message>
     <message numerus="yes">
-        <source>Announced size: %1 bytes</source>
+        <source>Announced size: %Ln byte(s)</source>
         <translation>
-            <numerusform>Tamaño anunciado: %1 byte</numerusform>
-            <numerusform>Tamaño anunciado: %1 bytes</numerusform>
+            <numerusform>Tamaño anunciado: %Ln byte</numerusform>
+            <numerusform>Tamaño anunciado: %Ln bytes</numerusform>
         </translation>
     </message>
     <message>
@@ -43,10 +43,10 @@
         <translation>Redirección a %1 rechazada</translation>
     </message>
     <message numerus="yes">
-        <source>Received more than %1 bytes</source>
+        <source>Received more than %Ln byte(s)</source>
         <translation>
-            <numerusform>Se recibió más de %1 byte</numerusform>
-            <numerusform>Se recibieron más de %1 bytes</numerusform>
+            <numerusform>Se recibió más de %Ln byte</numerusform>
+            <numerusform>Se recibieron más de %Ln bytes</numerusform>
         </translation>
     </message>
     <message>
@@ -98,39 +98,45 @@
         <translation>%1, reintentando en %2 s (intento %3 de %4)</translation>
     </message>
     <message numerus="yes">
-        <source>Announced size: %1 byte</source>
-        <translation>
-            <numerusform>Tamaño anunciado: %1 byte</numerusform>
-            <numerusform>Tamaño anunciado: %1 bytes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The server did not answer within %n second. Check your connection and try again.</source>
+        <source>The server did not answer within %n second(s). Check your connection and try again.</source>
         <translation>
             <numerusform>El servidor no respondió en %n segundo. Compruebe su conexión e inténtelo de nuevo.</numerusform>
             <numerusform>El servidor no respondió en %n segundos. Compruebe su conexión e inténtelo de nuevo.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The server did not answer within %n seconds. Check your connection and try again.</source>
-        <translation>
-            <numerusform>El servidor no respondió en %n segundo. Compruebe su conexión e inténtelo de nuevo.</numerusform>
-            <numerusform>El servidor no respondió en %n segundos. Compruebe su conexión e inténtelo de nuevo.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>(Gave up after %n attempt.)</source>
+        <source>(Gave up after %n attempt(s).)</source>
         <translation>
             <numerusform>(Se abandonó tras %n intento.)</numerusform>
             <numerusform>(Se abandonó tras %n intentos.)</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>(Gave up after %n attempts.)</source>
-        <translation>
-            <numerusform>(Se abandonó tras %n intento.)</numerusform>
-            <numerusform>(Se abandonó tras %n intentos.)</numerusform>
-        </translation>
+    <message>
+        <source>The connection to the server broke before its answer arrived. The change may or may not have been made.</source>
+        <translation>La conexión con el servidor se cortó antes de que llegara su respuesta. Puede que el cambio se haya hecho o no.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::ApiKeyProvider</name>
+    <message>
+        <source>No key set</source>
+        <translation>No hay clave configurada</translation>
+    </message>
+    <message>
+        <source>Environment variable %1 (unset it to stop using this key; CaseLens cannot forget it)</source>
+        <translation>Variable de entorno %1 (elimínela para dejar de usar esta clave; CaseLens no puede olvidarla)</translation>
+    </message>
+    <message>
+        <source>This session only (memory) — not saved</source>
+        <translation>Solo esta sesión (memoria): no se guarda</translation>
+    </message>
+    <message>
+        <source>Paste your API key first.</source>
+        <translation>Primero pegue su clave de API.</translation>
+    </message>
+    <message>
+        <source>This key comes from the environment variable %1: unset it to stop using it.</source>
+        <translation>Esta clave proviene de la variable de entorno %1: elimínela para dejar de usarla.</translation>
     </message>
 </context>
 <context>
@@ -146,6 +152,26 @@
     <message>
         <source>A case number has only letters and digits, e.g. HYXTNJV.</source>
         <translation>Un número de caso solo contiene letras y dígitos, p. ej., HYXTNJV.</translation>
+    </message>
+    <message>
+        <source>This is not a CaseLens ticket link (%1): %2</source>
+        <translation>Esto no es un enlace de ticket de CaseLens (%1): %2</translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation>mal formado</translation>
+    </message>
+    <message>
+        <source>expected caselens://ticket/CASE</source>
+        <translation>se esperaba caselens://ticket/CASO</translation>
+    </message>
+    <message>
+        <source>unexpected parts</source>
+        <translation>partes inesperadas</translation>
+    </message>
+    <message>
+        <source>expected one case number after ticket/</source>
+        <translation>se esperaba un número de caso después de ticket/</translation>
     </message>
 </context>
 <context>
@@ -366,14 +392,7 @@ QtKeychain: licencia BSD de 3 cláusulas</translation>
         <translation>Semana del %1</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %Ln action</source>
-        <translation>
-            <numerusform>%1: %Ln acción</numerusform>
-            <numerusform>%1: %Ln acciones</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %Ln actions</source>
+        <source>%1: %Ln action(s)</source>
         <translation>
             <numerusform>%1: %Ln acción</numerusform>
             <numerusform>%1: %Ln acciones</numerusform>
@@ -413,50 +432,7 @@ QtKeychain: licencia BSD de 3 cláusulas</translation>
     </message>
 </context>
 <context>
-    <name>CaseLens::Gui::ApiKeyProvider</name>
-    <message>
-        <source>No key set</source>
-        <translation>No hay clave configurada</translation>
-    </message>
-    <message>
-        <source>Environment variable %1 (unset it to stop using this key; CaseLens cannot forget it)</source>
-        <translation>Variable de entorno %1 (elimínela para dejar de usar esta clave; CaseLens no puede olvidarla)</translation>
-    </message>
-    <message>
-        <source>This session only (memory) — not saved</source>
-        <translation>Solo esta sesión (memoria): no se guarda</translation>
-    </message>
-    <message>
-        <source>Paste your API key first.</source>
-        <translation>Primero pegue su clave de API.</translation>
-    </message>
-    <message>
-        <source>This key comes from the environment variable %1: unset it to stop using it.</source>
-        <translation>Esta clave proviene de la variable de entorno %1: elimínela para dejar de usarla.</translation>
-    </message>
-</context>
-<context>
     <name>CaseLens::Gui::CommandLine</name>
-    <message>
-        <source>not a CaseLens ticket link (%1): %2</source>
-        <translation>no es un enlace de ticket de CaseLens (%1): %2</translation>
-    </message>
-    <message>
-        <source>malformed</source>
-        <translation>mal formado</translation>
-    </message>
-    <message>
-        <source>expected caselens://ticket/CASE</source>
-        <translation>se esperaba caselens://ticket/CASO</translation>
-    </message>
-    <message>
-        <source>unexpected parts</source>
-        <translation>partes inesperadas</translation>
-    </message>
-    <message>
-        <source>expected one case number after ticket/</source>
-        <translation>se esperaba un número de caso después de ticket/</translation>
-    </message>
     <message>
         <source>CaseLens shows Sweeppea support tickets.
 
@@ -490,16 +466,16 @@ Entorno:
         <translation>se esperaba como máximo un número de caso, se recibieron %1</translation>
     </message>
     <message>
-        <source>ignoring %1</source>
-        <translation>se ignora: %1</translation>
-    </message>
-    <message>
         <source>--demo and --base-url cannot be combined</source>
         <translation>--demo y --base-url no se pueden combinar</translation>
     </message>
     <message>
         <source>%1 %2: %3</source>
         <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>ignoring the link. %1</source>
+        <translation>se ignora el enlace. %1</translation>
     </message>
 </context>
 <context>
@@ -606,7 +582,7 @@ Luego pulse Reintentar.</translation>
 <context>
     <name>CaseLens::Gui::FilesModel</name>
     <message numerus="yes">
-        <source>%1 bytes</source>
+        <source>%1 byte(s)</source>
         <translation>
             <numerusform>%1 byte</numerusform>
             <numerusform>%1 bytes</numerusform>
@@ -629,13 +605,6 @@ Solo se pueden abrir enlaces https.</translation>
     <message>
         <source>Link</source>
         <translation>Enlace</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 byte</source>
-        <translation>
-            <numerusform>%1 byte</numerusform>
-            <numerusform>%1 bytes</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -663,7 +632,7 @@ Solo se pueden abrir enlaces https.</translation>
         <translation>(vacío)</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln fields</source>
+        <source>%Ln field(s)</source>
         <translation>
             <numerusform>%Ln campo</numerusform>
             <numerusform>%Ln campos</numerusform>
@@ -674,7 +643,7 @@ Solo se pueden abrir enlaces https.</translation>
         <translation>(hay más, no se muestran)</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln items</source>
+        <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln elemento</numerusform>
             <numerusform>%Ln elementos</numerusform>
@@ -691,20 +660,6 @@ Solo se pueden abrir enlaces https.</translation>
     <message>
         <source>Value</source>
         <translation>Valor</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln field</source>
-        <translation>
-            <numerusform>%Ln campo</numerusform>
-            <numerusform>%Ln campos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln item</source>
-        <translation>
-            <numerusform>%Ln elemento</numerusform>
-            <numerusform>%Ln elementos</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -961,10 +916,6 @@ Solo se pueden abrir enlaces https.</translation>
         <translation>Mostrar la pestaña %1 del ticket</translation>
     </message>
     <message>
-        <source>Type a case number, e.g. HYXTNJV.</source>
-        <translation>Escriba un número de caso, p. ej., HYXTNJV.</translation>
-    </message>
-    <message>
         <source>Loading %1…</source>
         <translation>Cargando %1…</translation>
     </message>
@@ -1133,28 +1084,14 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
         <translation>Este ticket no tiene notas</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln notes</source>
+        <source>%Ln note(s)</source>
         <translation>
             <numerusform>%Ln nota</numerusform>
             <numerusform>%Ln notas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %Ln notes</source>
-        <translation>
-            <numerusform>%1 de %Ln nota</numerusform>
-            <numerusform>%1 de %Ln notas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln note</source>
-        <translation>
-            <numerusform>%Ln nota</numerusform>
-            <numerusform>%Ln notas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %Ln note</source>
+        <source>%1 of %Ln note(s)</source>
         <translation>
             <numerusform>%1 de %Ln nota</numerusform>
             <numerusform>%1 de %Ln notas</numerusform>
@@ -1552,28 +1489,14 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
         <translation>No hay actividad registrada en este ticket</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln entries</source>
+        <source>%Ln entry(s)</source>
         <translation>
             <numerusform>%Ln entrada</numerusform>
             <numerusform>%Ln entradas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %Ln entries</source>
-        <translation>
-            <numerusform>%1 de %Ln entrada</numerusform>
-            <numerusform>%1 de %Ln entradas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln entry</source>
-        <translation>
-            <numerusform>%Ln entrada</numerusform>
-            <numerusform>%Ln entradas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %Ln entry</source>
+        <source>%1 of %Ln entry(s)</source>
         <translation>
             <numerusform>%1 de %Ln entrada</numerusform>
             <numerusform>%1 de %Ln entradas</numerusform>
@@ -1667,7 +1590,7 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
         <translation>Área de producto: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%1 views</source>
+        <source>%1 view(s)</source>
         <translation>
             <numerusform>%1 vista</numerusform>
             <numerusform>%1 vistas</numerusform>
@@ -1717,21 +1640,7 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 view</source>
-        <translation>
-            <numerusform>%1 vista</numerusform>
-            <numerusform>%1 vistas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln warning</source>
-        <translation>
-            <numerusform>%Ln advertencia</numerusform>
-            <numerusform>%Ln advertencias</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln warnings</source>
+        <source>%Ln warning(s)</source>
         <translation>
             <numerusform>%Ln advertencia</numerusform>
             <numerusform>%Ln advertencias</numerusform>
@@ -1808,182 +1717,91 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
         <translation>Control+%1</translation>
     </message>
     <message numerus="yes">
-        <source>in %n minute</source>
+        <source>in %n minute(s)</source>
         <translation>
             <numerusform>en %n minuto</numerusform>
             <numerusform>en %n minutos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>in %n minutes</source>
-        <translation>
-            <numerusform>en %n minuto</numerusform>
-            <numerusform>en %n minutos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute ago</source>
+        <source>%n minute(s) ago</source>
         <translation>
             <numerusform>hace %n minuto</numerusform>
             <numerusform>hace %n minutos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n minutes ago</source>
-        <translation>
-            <numerusform>hace %n minuto</numerusform>
-            <numerusform>hace %n minutos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n hour</source>
+        <source>in %n hour(s)</source>
         <translation>
             <numerusform>en %n hora</numerusform>
             <numerusform>en %n horas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>in %n hours</source>
-        <translation>
-            <numerusform>en %n hora</numerusform>
-            <numerusform>en %n horas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour ago</source>
+        <source>%n hour(s) ago</source>
         <translation>
             <numerusform>hace %n hora</numerusform>
             <numerusform>hace %n horas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n hours ago</source>
-        <translation>
-            <numerusform>hace %n hora</numerusform>
-            <numerusform>hace %n horas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n day</source>
+        <source>in %n day(s)</source>
         <translation>
             <numerusform>en %n día</numerusform>
             <numerusform>en %n días</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>in %n days</source>
-        <translation>
-            <numerusform>en %n día</numerusform>
-            <numerusform>en %n días</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day ago</source>
+        <source>%n day(s) ago</source>
         <translation>
             <numerusform>hace %n día</numerusform>
             <numerusform>hace %n días</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n days ago</source>
-        <translation>
-            <numerusform>hace %n día</numerusform>
-            <numerusform>hace %n días</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n month</source>
+        <source>in %n month(s)</source>
         <translation>
             <numerusform>en %n mes</numerusform>
             <numerusform>en %n meses</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>in %n months</source>
-        <translation>
-            <numerusform>en %n mes</numerusform>
-            <numerusform>en %n meses</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n month ago</source>
+        <source>%n month(s) ago</source>
         <translation>
             <numerusform>hace %n mes</numerusform>
             <numerusform>hace %n meses</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n months ago</source>
-        <translation>
-            <numerusform>hace %n mes</numerusform>
-            <numerusform>hace %n meses</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n year</source>
+        <source>in %n year(s)</source>
         <translation>
             <numerusform>en %n año</numerusform>
             <numerusform>en %n años</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>in %n years</source>
-        <translation>
-            <numerusform>en %n año</numerusform>
-            <numerusform>en %n años</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n year ago</source>
+        <source>%n year(s) ago</source>
         <translation>
             <numerusform>hace %n año</numerusform>
             <numerusform>hace %n años</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n years ago</source>
-        <translation>
-            <numerusform>hace %n año</numerusform>
-            <numerusform>hace %n años</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour</source>
+        <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hora</numerusform>
             <numerusform>%n horas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n hours</source>
-        <translation>
-            <numerusform>%n hora</numerusform>
-            <numerusform>%n horas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute</source>
+        <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minuto</numerusform>
             <numerusform>%n minutos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n minutes</source>
-        <translation>
-            <numerusform>%n minuto</numerusform>
-            <numerusform>%n minutos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day</source>
-        <translation>
-            <numerusform>%n día</numerusform>
-            <numerusform>%n días</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n days</source>
+        <source>%n day(s)</source>
         <translation>
             <numerusform>%n día</numerusform>
             <numerusform>%n días</numerusform>
@@ -2120,10 +1938,6 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
         <translation>No se pudo leer la respuesta del servidor (no son datos de un ticket).</translation>
     </message>
     <message>
-        <source>HTTP 200 with Response false and Code %1.</source>
-        <translation>HTTP 200 con Response false y Code %1.</translation>
-    </message>
-    <message>
         <source>The server reported a problem but did not say what.</source>
         <translation>El servidor informó de un problema, pero no indicó cuál.</translation>
     </message>
@@ -2132,28 +1946,68 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
         <translation>El servidor informó de un problema: %1</translation>
     </message>
     <message>
-        <source>HTTP 200 with Response false and no usable Code.</source>
-        <translation>HTTP 200 con Response false y sin Code utilizable.</translation>
-    </message>
-    <message>
-        <source>HTTP 200 without Data, with Code %1.</source>
-        <translation>HTTP 200 sin Data, con Code %1.</translation>
-    </message>
-    <message>
-        <source>The answer has no Data.</source>
-        <translation>La respuesta no tiene Data.</translation>
-    </message>
-    <message>
-        <source>Data is %1, not an object.</source>
-        <translation>Data es %1, no un objeto.</translation>
-    </message>
-    <message>
         <source>The server&apos;s answer did not contain a ticket.</source>
         <translation>La respuesta del servidor no contenía ningún ticket.</translation>
     </message>
     <message>
         <source>CaseNumber: asked for %1, the server sent %2</source>
         <translation>CaseNumber: se pidió %1, el servidor envió %2</translation>
+    </message>
+    <message>
+        <source>The server sent a web page instead of a ticket list.</source>
+        <translation>El servidor envió una página web en lugar de una lista de tickets.</translation>
+    </message>
+    <message>
+        <source>The server sent a web page instead of account data.</source>
+        <translation>El servidor envió una página web en lugar de los datos de la cuenta.</translation>
+    </message>
+    <message>
+        <source>The server sent a web page instead of the result of the change.</source>
+        <translation>El servidor envió una página web en lugar del resultado del cambio.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read (it is not a ticket list).</source>
+        <translation>No se pudo leer la respuesta del servidor (no es una lista de tickets).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read (it is not account data).</source>
+        <translation>No se pudo leer la respuesta del servidor (no son datos de la cuenta).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read (it is not the result of the change).</source>
+        <translation>No se pudo leer la respuesta del servidor (no es el resultado del cambio).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer did not contain a ticket list.</source>
+        <translation>La respuesta del servidor no contenía una lista de tickets.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer did not contain account data.</source>
+        <translation>La respuesta del servidor no contenía datos de la cuenta.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer did not contain the result of the change.</source>
+        <translation>La respuesta del servidor no contenía el resultado del cambio.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 with Response false and Code %2.</source>
+        <translation>HTTP %1 con Response false y Code %2.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 with Response false and no usable Code.</source>
+        <translation>HTTP %1 con Response false y sin un Code utilizable.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 without %2, with Code %3.</source>
+        <translation>HTTP %1 sin %2, con Code %3.</translation>
+    </message>
+    <message>
+        <source>The answer has no %1.</source>
+        <translation>La respuesta no tiene %1.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not an object.</source>
+        <translation>%1 es %2, no un objeto.</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QNetworkProxyFactory>
+#include <QTranslator>
 
 using namespace CaseLens::Cli;
 
@@ -45,6 +46,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationDomain(QStringLiteral("caselens.app"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CASELENS_VERSION));
     QNetworkProxyFactory::setUseSystemConfiguration(true);
+    // English only, but counts read right: "1 attempt", "4 attempts".
+    QTranslator englishPlurals;
+    if (englishPlurals.load(QStringLiteral(":/i18n/caselens_en.qm")))
+        QCoreApplication::installTranslator(&englishPlurals);
 
     const QStringList args = QCoreApplication::arguments();
     const QString command = args.value(1);
