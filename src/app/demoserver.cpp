@@ -7,59 +7,27 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkProxy>
-#include <QPointer>
-#include <QTcpSocket>
-#include <QTimer>
 #include <QUuid>
 
 namespace CaseLens::Gui {
 
+using Loopback::HttpRequest;
+using Loopback::HttpResponse;
+
 namespace {
 
 // Generous for a JSON body holding a case number; anything bigger is not ours.
-constexpr qsizetype MaxHeaderBytes = 16 * 1024;
-constexpr qsizetype MaxBodyBytes = 64 * 1024;
+constexpr Loopback::RequestLimits Limits{16 * 1024, 64 * 1024};
 
-QByteArray reasonPhrase(int status)
+// The API's error envelope, as the real server labels it.
+HttpResponse errorResponse(int status, const QString &message)
 {
-    switch (status) {
-    case 200:
-        return "OK";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 413:
-        return "Payload Too Large";
-    default:
-        return "Error";
-    }
-}
-
-// The contract's error envelope.
-QByteArray errorBody(int status, const QString &message)
-{
-    return QJsonDocument(QJsonObject{{QStringLiteral("Response"), false},
-                                     {QStringLiteral("Message"), message},
-                                     {QStringLiteral("Code"), status}})
-        .toJson(QJsonDocument::Compact);
+    HttpResponse response = HttpResponse::error(status, message);
+    response.contentType = "application/json; charset=utf-8";
+    return response;
 }
 
 } // namespace
-
-struct DemoServer::Request
-{
-    QByteArray method;
-    QByteArray path;
-    QByteArray version;
-    QHash<QByteArray, QByteArray> headers; // lower-case names
-    QByteArray body;
-};
 
 DemoServer::DemoServer(QObject *parent)
     : DemoServer(defaultDirectory(), parent)
@@ -71,32 +39,29 @@ DemoServer::DemoServer(const QString &directory, QObject *parent)
     // A fresh key per run: the demo server answers only this app instance.
     , m_apiKey(QStringLiteral("demo-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
-    // A loopback listener: a system proxy (all_proxy, ...) must not apply.
-    m_server.setProxy(QNetworkProxy::NoProxy);
-    connect(&m_server, &QTcpServer::newConnection, this, &DemoServer::onNewConnection);
+    m_server.setLimits(Limits);
+    m_server.setKeepRequests(false); // it lives as long as the app; it only counts
+    m_server.setHandler([this](const HttpRequest &request) { return answer(request); });
+
+    addRoute("POST", "/tickets/fetchSingleTicket",
+             [this](const HttpRequest &request) { return fetchSingleTicket(request); });
 }
 
-DemoServer::~DemoServer()
-{
-    const auto sockets = m_buffers.keys();
-    for (QTcpSocket *socket : sockets) {
-        socket->disconnect(this);
-        socket->abort();
-    }
-}
+DemoServer::~DemoServer() = default;
 
 bool DemoServer::listen()
 {
-    return m_server.isListening() || m_server.listen(QHostAddress::LocalHost, 0);
+    return m_server.listen();
 }
 
 QUrl DemoServer::url() const
 {
-    QUrl url;
-    url.setScheme(QStringLiteral("http"));
-    url.setHost(QStringLiteral("127.0.0.1"));
-    url.setPort(m_server.serverPort());
-    return url;
+    return m_server.url();
+}
+
+void DemoServer::addRoute(const QByteArray &method, const QByteArray &path, Handler handler)
+{
+    m_routes.insert(path, Route{method, std::move(handler)});
 }
 
 QStringList DemoServer::caseNumbers(const QString &directory)
@@ -135,117 +100,35 @@ QList<DemoCase> DemoServer::catalog(const QString &directory)
     return result;
 }
 
-void DemoServer::onNewConnection()
+HttpResponse DemoServer::answer(const HttpRequest &request) const
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        m_buffers.insert(socket, {});
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
-            m_buffers[socket] += socket->readAll();
-            processBuffer(socket);
-        });
-        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-            m_buffers.remove(socket);
-            m_busy.remove(socket);
-            socket->deleteLater();
-        });
-    }
+    const auto route = m_routes.constFind(request.path);
+    if (route == m_routes.constEnd())
+        return errorResponse(404, QStringLiteral("Not Found"));
+    if (request.method != route->method)
+        return errorResponse(405, QStringLiteral("Method Not Allowed"));
+    if (request.header("authorization") != "Bearer " + m_apiKey.toUtf8())
+        return errorResponse(401, QStringLiteral("Invalid or Missing Bearer Token"));
+    return route->handler(request);
 }
 
-void DemoServer::processBuffer(QTcpSocket *socket)
+HttpResponse DemoServer::fetchSingleTicket(const HttpRequest &request) const
 {
-    // One request at a time per connection, in order (keep-alive, pipelining).
-    while (!m_busy.value(socket)) {
-        QByteArray &buffer = m_buffers[socket];
-        const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-        if (headerEnd < 0) {
-            if (buffer.size() > MaxHeaderBytes)
-                send(socket, {413, errorBody(413, QStringLiteral("Request Too Large"))}, false);
-            return;
-        }
-        Request request;
-        const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-        request.method = requestLine.value(0);
-        request.path = requestLine.value(1);
-        request.version = requestLine.value(2);
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines.at(i).indexOf(':');
-            if (colon > 0)
-                request.headers.insert(lines.at(i).left(colon).trimmed().toLower(),
-                                       lines.at(i).mid(colon + 1).trimmed());
-        }
-        if (request.headers.contains("transfer-encoding")) {
-            send(socket, {400, errorBody(400, QStringLiteral("Chunked bodies are not supported"))}, false);
-            return;
-        }
-        bool lengthOk = true;
-        const QByteArray lengthText = request.headers.value("content-length", "0");
-        const qsizetype length = lengthText.toLongLong(&lengthOk);
-        if (!lengthOk || length < 0 || length > MaxBodyBytes) {
-            send(socket, {413, errorBody(413, QStringLiteral("Request Too Large"))}, false);
-            return;
-        }
-        if (buffer.size() < headerEnd + 4 + length)
-            return; // wait for the rest of the body
-        request.body = buffer.mid(headerEnd + 4, length);
-        buffer.remove(0, headerEnd + 4 + length);
-        ++m_requestCount;
-
-        const QByteArray connection = request.headers.value("connection").toLower();
-        const bool keepAlive =
-            request.version == "HTTP/1.1" ? connection != "close" : connection == "keep-alive";
-        const Response response = answer(request);
-        if (m_delay.count() <= 0) {
-            send(socket, response, keepAlive);
-            if (!keepAlive)
-                return;
-            continue;
-        }
-        m_busy.insert(socket, true);
-        QTimer::singleShot(m_delay, this, [this, guard = QPointer<QTcpSocket>(socket), response, keepAlive] {
-            if (!guard)
-                return;
-            m_busy.insert(guard, false);
-            send(guard, response, keepAlive);
-            if (keepAlive)
-                processBuffer(guard);
-        });
-        return;
-    }
-}
-
-DemoServer::Response DemoServer::answer(const Request &request) const
-{
-    if (request.path != "/tickets/fetchSingleTicket")
-        return {404, errorBody(404, QStringLiteral("Not Found"))};
-    if (request.method != "POST")
-        return {405, errorBody(405, QStringLiteral("Method Not Allowed"))};
-    if (request.headers.value("authorization") != "Bearer " + m_apiKey.toUtf8())
-        return {401, errorBody(401, QStringLiteral("Invalid or Missing Bearer Token"))};
-
     const QString asked = QJsonDocument::fromJson(request.body).object().value(u"caseNumber").toString();
     if (asked.isEmpty())
-        return {400, errorBody(400, QStringLiteral("Missing caseNumber"))};
+        return errorResponse(400, QStringLiteral("Missing caseNumber"));
     // Validated before it becomes part of a path: only letters and digits.
     const ParsedCaseNumber parsed = CaseNumber::parse(asked);
     if (parsed.ok()) {
         QFile file(m_directory + u'/' + parsed.text() + QStringLiteral(".json"));
-        if (file.open(QIODevice::ReadOnly))
-            return {200, file.readAll()};
+        if (file.open(QIODevice::ReadOnly)) {
+            HttpResponse response;
+            response.contentType = "application/json; charset=utf-8";
+            response.body = file.readAll();
+            return response;
+        }
     }
-    return {404, errorBody(404, QStringLiteral("Ticket Not Found or Access Denied"))};
-}
-
-void DemoServer::send(QTcpSocket *socket, const Response &response, bool keepAlive)
-{
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
-                      reasonPhrase(response.status) +
-                      "\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: " +
-                      QByteArray::number(response.body.size()) +
-                      "\r\nConnection: " + (keepAlive ? "keep-alive" : "close") + "\r\n\r\n";
-    socket->write(head + response.body);
-    if (!keepAlive)
-        socket->disconnectFromHost();
+    return errorResponse(404, QStringLiteral("Ticket Not Found or Access Denied"));
 }
 
 } // namespace CaseLens::Gui

@@ -1,17 +1,15 @@
 #pragma once
 
 #include "core/ticket.h"
+#include "loopback/httpserver.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
-#include <QTcpServer>
 #include <QUrl>
 
-#include <chrono>
-
-class QTcpSocket;
+#include <functional>
 
 namespace CaseLens::Gui {
 
@@ -24,12 +22,14 @@ struct DemoCase
     Priority priority = Priority::Unknown;
 };
 
-// A tiny HTTP/1.1 server on 127.0.0.1 that answers
-// POST /tickets/fetchSingleTicket from bundled API responses (<CASE>.json in
-// a directory, by default the :/demo resources). Demo mode points the app's
-// real ApiClient here, so the real client and parser run against it.
-// It speaks just enough HTTP: keep-alive, Content-Length bodies, the API's
-// error envelopes (401 without the demo key, 404 for unknown cases).
+// A stand-in for the Sweeppea API on 127.0.0.1, over the shared loopback
+// server (src/loopback): it answers POST /tickets/fetchSingleTicket from
+// bundled API responses (<CASE>.json in a directory, by default the :/demo
+// resources). Demo mode points the app's real ApiClient here, so the real
+// client and parser run against it. The API's rules as far as the demo
+// needs them: 401 without the demo key, the contract's error envelopes.
+// Endpoints are routes (method, path -> handler): a new endpoint is one
+// handler and one addRoute() line in the constructor.
 class DemoServer final : public QObject
 {
     Q_OBJECT
@@ -46,10 +46,7 @@ public:
     [[nodiscard]] QUrl url() const; // http://127.0.0.1:PORT
     [[nodiscard]] QString apiKey() const { return m_apiKey; }
     [[nodiscard]] QString directory() const { return m_directory; }
-
-    // Simulated server latency, to make the loading state visible.
-    void setResponseDelay(std::chrono::milliseconds delay) { m_delay = delay; }
-    [[nodiscard]] int requestCount() const { return m_requestCount; }
+    [[nodiscard]] int requestCount() const { return m_server.requestCount(); }
 
     // The case numbers the directory holds, sorted.
     [[nodiscard]] static QStringList caseNumbers(const QString &directory = defaultDirectory());
@@ -57,25 +54,21 @@ public:
     [[nodiscard]] static QList<DemoCase> catalog(const QString &directory = defaultDirectory());
 
 private:
-    struct Request;
-    struct Response
+    using Handler = std::function<Loopback::HttpResponse(const Loopback::HttpRequest &)>;
+    struct Route
     {
-        int status = 200;
-        QByteArray body;
+        QByteArray method;
+        Handler handler;
     };
 
-    void onNewConnection();
-    void processBuffer(QTcpSocket *socket);
-    [[nodiscard]] Response answer(const Request &request) const;
-    void send(QTcpSocket *socket, const Response &response, bool keepAlive);
+    void addRoute(const QByteArray &method, const QByteArray &path, Handler handler);
+    [[nodiscard]] Loopback::HttpResponse answer(const Loopback::HttpRequest &request) const;
+    [[nodiscard]] Loopback::HttpResponse fetchSingleTicket(const Loopback::HttpRequest &request) const;
 
-    QTcpServer m_server;
+    Loopback::HttpServer m_server;
     QString m_directory;
     QString m_apiKey;
-    std::chrono::milliseconds m_delay{0};
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-    QHash<QTcpSocket *, bool> m_busy; // a delayed answer is pending
-    int m_requestCount = 0;
+    QHash<QByteArray, Route> m_routes; // by path
 };
 
 } // namespace CaseLens::Gui

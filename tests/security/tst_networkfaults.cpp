@@ -12,15 +12,9 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
-#include <QPointer>
 #include <QRandomGenerator>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
-#include <QTimer>
-
-#include <functional>
 
 using namespace CaseLens;
 using namespace CaseLens::Testing;
@@ -30,64 +24,25 @@ namespace {
 
 const QString testKey = QStringLiteral("sk_test_faults_0c4d2a");
 
-// A loopback server that hands each request's socket to a function that may
-// write anything at all: FakeServer speaks well-formed HTTP, this one need not.
-class RawServer : public QObject
+// Answers every request with these bytes, then closes: the answers here
+// need not be HTTP at all.
+FakeResponse raw(const QByteArray &bytes)
 {
-public:
-    using Responder = std::function<void(QTcpSocket *)>;
+    FakeResponse response;
+    response.behaviour = FakeResponse::Behaviour::Raw;
+    response.rawBytes = bytes;
+    return response;
+}
 
-    explicit RawServer(Responder responder)
-        : m_responder(std::move(responder))
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-            }
-        });
-    }
-
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
-    int requestCount() const { return m_requests; }
-    qint64 bytesWritten() const { return m_bytesWritten; }
-
-    // Writes chunk again and again while the client reads, until it goes away.
-    void streamForever(QTcpSocket *socket, const QByteArray &chunk)
-    {
-        auto *timer = new QTimer(socket);
-        connect(timer, &QTimer::timeout, socket, [this, socket, chunk] {
-            if (socket->state() != QAbstractSocket::ConnectedState)
-                return;
-            if (socket->bytesToWrite() < 4 * chunk.size())
-                m_bytesWritten += socket->write(chunk);
-        });
-        timer->start(0);
-    }
-
-private:
-    void onReadyRead(QTcpSocket *socket)
-    {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        if (end < 0 || socket->property("answered").toBool())
-            return;
-        // The client's request is small; the body may still be on its way,
-        // which does not matter to an answer that ignores it.
-        socket->setProperty("answered", true);
-        ++m_requests;
-        m_buffers.remove(socket);
-        m_responder(socket);
-    }
-
-    QTcpServer m_server;
-    Responder m_responder;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-    int m_requests = 0;
-    qint64 m_bytesWritten = 0;
-};
+// Writes these bytes, then chunk again and again while the client reads,
+// until it goes away.
+FakeResponse rawThenEndless(const QByteArray &bytes, const QByteArray &chunk)
+{
+    FakeResponse response = raw(bytes);
+    response.behaviour = FakeResponse::Behaviour::RawThenEndless;
+    response.streamChunk = chunk;
+    return response;
+}
 
 QByteArray ticketBytes()
 {
@@ -153,11 +108,12 @@ private Q_SLOTS:
     // and this one never does. Only the default 32 MiB cap can stop it.
     void endlessBodyWithoutContentLengthHitsTheDefaultCap()
     {
-        RawServer server([&server](QTcpSocket *socket) {
-            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
-                          "{\"Response\":true,\"Data\":{\"Subject\":\"");
-            server.streamForever(socket, QByteArray(256 * 1024, 'x'));
-        });
+        FakeServer server;
+        const FakeResponse endless =
+            rawThenEndless("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
+                           "{\"Response\":true,\"Data\":{\"Subject\":\"",
+                           QByteArray(256 * 1024, 'x'));
+        server.setHandler([endless](const RecordedRequest &) { return endless; });
         QVERIFY(server.listen());
         QCOMPARE(m_client->maxResponseSize(), qint64(32 * 1024 * 1024)); // the default under test
         m_client->setTimeout(120s); // the cap, not the clock, must end it
@@ -168,7 +124,7 @@ private Q_SLOTS:
         QVERIFY(outcome.elapsedMs >= 0);
         QVERIFY2(outcome.elapsedMs < 60000, qPrintable(QString::number(outcome.elapsedMs)));
         QCOMPARE(server.requestCount(), 1); // not retried: the answer would be as large again
-        QVERIFY(server.bytesWritten() >= 32 * 1024 * 1024);
+        QVERIFY(server.bytesSent() >= 32 * 1024 * 1024);
         QVERIFY(!m_client->isBusy());
     }
 
@@ -249,10 +205,8 @@ private Q_SLOTS:
     void garbageAnswers()
     {
         QFETCH(QByteArray, answer);
-        RawServer server([answer](QTcpSocket *socket) {
-            socket->write(answer);
-            socket->disconnectFromHost();
-        });
+        FakeServer server;
+        server.setHandler([answer](const RecordedRequest &) { return raw(answer); });
         QVERIFY(server.listen());
         m_client->setTimeout(5s);
         const Outcome outcome = fetchAndWait(server.url());
@@ -279,13 +233,13 @@ private Q_SLOTS:
     // the missing header cap; the deadline is what bounds it.
     void giganticHeaderLine()
     {
-        RawServer server([](QTcpSocket *socket) {
-            const QByteArray body = ticketBytes();
-            socket->write("HTTP/1.1 200 OK\r\nX-Padding: " + QByteArray(512 * 1024, 'a') +
-                          "\r\nContent-Type: application/json\r\nContent-Length: " +
-                          QByteArray::number(body.size()) + "\r\n\r\n" + body);
-            socket->disconnectFromHost();
-        });
+        const QByteArray body = ticketBytes();
+        FakeServer server;
+        const FakeResponse gigantic =
+            raw("HTTP/1.1 200 OK\r\nX-Padding: " + QByteArray(512 * 1024, 'a') +
+                "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+                "\r\n\r\n" + body);
+        server.setHandler([gigantic](const RecordedRequest &) { return gigantic; });
         QVERIFY(server.listen());
         m_client->setTimeout(90s);
         const Outcome outcome = fetchAndWait(server.url(), 100000);
@@ -301,10 +255,10 @@ private Q_SLOTS:
     // bounded meanwhile.
     void endlessHeaderLineTimesOut()
     {
-        RawServer server([&server](QTcpSocket *socket) {
-            socket->write("HTTP/1.1 200 OK\r\nX-Padding: ");
-            server.streamForever(socket, QByteArray(64 * 1024, 'a'));
-        });
+        FakeServer server;
+        const FakeResponse endless =
+            rawThenEndless("HTTP/1.1 200 OK\r\nX-Padding: ", QByteArray(64 * 1024, 'a'));
+        server.setHandler([endless](const RecordedRequest &) { return endless; });
         QVERIFY(server.listen());
         m_client->setTimeout(2s);
         const qint64 rssBefore = residentKb();
@@ -312,8 +266,8 @@ private Q_SLOTS:
         const qint64 rssAfter = residentKb();
         QCOMPARE(outcome.result.error.kind(), ErrorKind::Timeout);
         QVERIFY2(outcome.elapsedMs < 15000, qPrintable(QString::number(outcome.elapsedMs)));
-        QVERIFY(server.bytesWritten() > 0);
-        qInfo().noquote() << "endless header line: server wrote" << server.bytesWritten() / 1024 << "KiB in"
+        QVERIFY(server.bytesSent() > 0);
+        qInfo().noquote() << "endless header line: server wrote" << server.bytesSent() / 1024 << "KiB in"
                           << outcome.elapsedMs << "ms; VmRSS" << rssBefore << "->" << rssAfter << "kB";
         if (!underAddressSanitizer())
             QVERIFY2(rssAfter - rssBefore < 100 * 1024, qPrintable(QString::number(rssAfter - rssBefore)));
