@@ -552,6 +552,9 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestCount(), 6);
         QCOMPARE(mostAtOnce.value(QStringLiteral("/tickets/fetchSingleTicket")), 1);
         QCOMPARE(mostAtOnce.value(QStringLiteral("/tickets/fetchOpenTickets")), 1);
+        // The same, as the server saw it.
+        QCOMPARE(m_server->maxConcurrentRequests("/tickets/fetchSingleTicket"), 1);
+        QCOMPARE(m_server->maxConcurrentRequests("/tickets/fetchOpenTickets"), 1);
         QCOMPARE(m_server->maxConcurrentRequests(), 2); // the two endpoints did overlap
         QCOMPARE(static_cast<TicketListReply *>(replies.at(5))->query().page, 3);
         QList<QJsonObject> listBodies;
