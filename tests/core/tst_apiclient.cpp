@@ -313,14 +313,20 @@ private Q_SLOTS:
         FakeResponse big = FakeResponse::ticket(sampleTicketData());
         big.body = "{\"Response\":true,\"Data\":{\"Subject\":\"" + QByteArray(200 * 1024, 'x') + "\"}}";
         m_server->enqueue(big);
-        TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
+        const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
         QCOMPARE(result.error.kind(), ErrorKind::TooLarge);
+    }
 
-        // Without a Content-Length to refuse early: the stream is cut once over the cap.
+    // Without a Content-Length to refuse early: the stream is cut once over
+    // the cap. (A server of its own: after the abort above, Qt may still be
+    // winding down the first connection to the same server.)
+    void endlessBodyIsCutAtTheCap()
+    {
+        m_client->setMaxResponseSize(64 * 1024);
         FakeResponse endless;
         endless.behaviour = FakeResponse::Behaviour::EndlessBody;
         m_server->enqueue(endless);
-        result = fetchAndWait(QStringLiteral("ABC1234"));
+        const TicketResult result = fetchAndWait(QStringLiteral("ABC1234"));
         QVERIFY2(result.error.kind() == ErrorKind::TooLarge, qPrintable(result.error.details()));
     }
 
