@@ -70,6 +70,8 @@ public:
     void warnMissing(const FieldPath &f);
     void warnWrong(const FieldPath &f, Expected expected, const QJsonValue &v);
     void warnRange(const FieldPath &f, const QJsonValue &v);
+    [[nodiscard]] qsizetype warningCount() const { return m_warnings.size(); }
+    [[nodiscard]] const ParseWarning &warningAt(qsizetype i) const { return m_warnings.at(i); }
 
     // Handles missing and null; true when there is a value to read.
     [[nodiscard]] bool present(const QJsonValue &v, const FieldPath &f, Presence p, Expected expected);

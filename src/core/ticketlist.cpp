@@ -1,5 +1,6 @@
 #include "core/ticketlist.h"
 
+#include "core/casenumber.h"
 #include "core/fieldreader.h"
 
 #include <QJsonArray>
@@ -24,27 +25,34 @@ void readRows(FieldReader &reader, const QJsonValue &v, QList<TicketSummary> &ou
     out.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonValue entry = array.at(i);
+        const qsizetype warningsBefore = reader.warningCount();
+        TicketSummary row;
         if (!entry.isObject()) {
             reader.warnWrong({name, i, {}}, Expected::Object, entry);
-            continue;
+        } else {
+            const QJsonObject o = entry.toObject();
+            reader.readCaseNumber(o.value("CaseNumber"_L1), {name, i, "CaseNumber"_L1}, row.caseNumber);
+            reader.readText(o.value("Subject"_L1), {name, i, "Subject"_L1}, Presence::Required, row.subject);
+            reader.readDate(o.value("Date"_L1), {name, i, "Date"_L1}, Presence::Required, row.created);
+            reader.readPriority(o.value("Priority"_L1), {name, i, "Priority"_L1}, row.priority);
+            reader.readResource(o.value("ResourceAffected"_L1), {name, i, "ResourceAffected"_L1},
+                                row.resourceAffected);
         }
-        const QJsonObject o = entry.toObject();
-        TicketSummary row;
-        reader.readCaseNumber(o.value("CaseNumber"_L1), {name, i, "CaseNumber"_L1}, row.caseNumber);
-        reader.readText(o.value("Subject"_L1), {name, i, "Subject"_L1}, Presence::Required, row.subject);
-        reader.readDate(o.value("Date"_L1), {name, i, "Date"_L1}, Presence::Required, row.created);
-        reader.readPriority(o.value("Priority"_L1), {name, i, "Priority"_L1}, row.priority);
-        reader.readResource(o.value("ResourceAffected"_L1), {name, i, "ResourceAffected"_L1},
-                            row.resourceAffected);
-        // A row without a case number cannot be opened: the list says so
-        // (the warning above) and leaves it out rather than show a dead row.
-        if (row.caseNumber.trimmed().isEmpty())
-            continue;
+        // Every row stays, so the list keeps the server's count and order; a
+        // row that could not be read as documented carries why, for the list
+        // to mark it (and one without a case number cannot be opened).
+        for (qsizetype w = warningsBefore; w < reader.warningCount(); ++w)
+            row.problems.append(reader.warningAt(w).message);
         out.append(std::move(row));
     }
 }
 
 } // namespace
+
+bool TicketSummary::canOpen() const
+{
+    return CaseNumber::parse(caseNumber).ok();
+}
 
 TicketListResult parseTicketListResponse(const QByteArray &body, int httpStatus,
                                          const QByteArray &contentType)

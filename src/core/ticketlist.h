@@ -9,6 +9,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace CaseLens {
 
@@ -21,6 +22,13 @@ struct TicketSummary
     QDateTime created; // the contract's Date, UTC; invalid when unreadable
     Priority priority = Priority::Unknown;
     QString resourceAffected; // lower case: "general", "api", ...
+    // Why the row is not as documented ("Tickets[3].Date: expected a date,
+    // got ..."); empty for a good row. The row is still listed, and marked.
+    QStringList problems;
+
+    // A row without a well-formed case number is listed (marked) but cannot
+    // be opened.
+    [[nodiscard]] bool canOpen() const;
 };
 
 // One page of a ticket list (always 20 a page, newest first).
@@ -31,9 +39,9 @@ struct TicketList
     int limit = 0; // tickets a page (20)
     int totalPages = 0;
     QList<TicketSummary> tickets;
-    // Rows or paging fields that could not be read as documented. A bad row
-    // is left out with a warning ("Tickets[3]: expected an object ..."); a row
-    // with one bad field is kept, with the field at its default.
+    // Rows or paging fields that could not be read as documented. Every row
+    // is kept, bad fields at their defaults; its own warnings are also in
+    // TicketSummary::problems ("Tickets[3]: expected an object ...").
     QList<ParseWarning> warnings;
 };
 

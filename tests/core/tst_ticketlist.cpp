@@ -59,7 +59,7 @@ class TestTicketList final : public QObject
 private slots:
     void documentedPage();
     void emptyPage();
-    void badRowsBecomeWarnings();
+    void badRowsStayMarked();
     void badFieldKeepsRow();
     void tolerantShapes();
     void pagingFieldsUnreadable();
@@ -101,7 +101,7 @@ void TestTicketList::emptyPage()
     QCOMPARE(r.list.totalPages, 0);
 }
 
-void TestTicketList::badRowsBecomeWarnings()
+void TestTicketList::badRowsStayMarked()
 {
     QJsonObject noCase = row(u"X"_s, u"No case number"_s, u"2025-01-26T10:00:00.000Z"_s, 2, u"api"_s);
     noCase.remove(u"CaseNumber"_s);
@@ -110,9 +110,20 @@ void TestTicketList::badRowsBecomeWarnings()
                              row(u"CCC3333"_s, u"three"_s, u"2025-01-25T10:00:00.000Z"_s, 2, u"aws"_s)};
     const TicketListResult r = parseTicketListResponse(answer(page(tickets)), 200, JsonType);
     QVERIFY(r.ok());
-    QCOMPARE(r.list.tickets.size(), 2);
+    // Every row stays, in the server's order; the bad ones say why and cannot be opened.
+    QCOMPARE(r.list.tickets.size(), 5);
     QCOMPARE(r.list.tickets.at(0).caseNumber, u"AAA1111"_s);
-    QCOMPARE(r.list.tickets.at(1).caseNumber, u"CCC3333"_s);
+    QVERIFY(r.list.tickets.at(0).problems.isEmpty());
+    QVERIFY(r.list.tickets.at(0).canOpen());
+    QCOMPARE(r.list.tickets.at(1).problems,
+             QStringList{u"Tickets[1]: expected an object, got \"BBB2222\""_s});
+    QVERIFY(!r.list.tickets.at(1).canOpen());
+    QVERIFY(!r.list.tickets.at(2).canOpen());
+    QCOMPARE(r.list.tickets.at(3).subject, u"No case number"_s);
+    QCOMPARE(r.list.tickets.at(3).problems, QStringList{u"Tickets[3].CaseNumber: missing"_s});
+    QVERIFY(!r.list.tickets.at(3).canOpen());
+    QCOMPARE(r.list.tickets.at(4).caseNumber, u"CCC3333"_s);
+    QVERIFY(r.list.tickets.at(4).canOpen());
     QCOMPARE(warningFields(r.list),
              QStringList({u"Tickets[1]"_s, u"Tickets[2]"_s, u"Tickets[3].CaseNumber"_s}));
     QCOMPARE(r.list.warnings.at(0).message, u"Tickets[1]: expected an object, got \"BBB2222\""_s);
@@ -133,6 +144,8 @@ void TestTicketList::badFieldKeepsRow()
     QVERIFY(!a.created.isValid());
     QCOMPARE(a.priority, Priority::Unknown);
     QCOMPARE(r.list.tickets.at(1).subject, QString());
+    QCOMPARE(a.problems.size(), 2);
+    QVERIFY(a.canOpen());
     QCOMPARE(warningFields(r.list),
              QStringList({u"Tickets[0].Date"_s, u"Tickets[0].Priority"_s, u"Tickets[1].Subject"_s}));
     QCOMPARE(r.list.warnings.at(0).message, u"Tickets[0].Date: expected a date, got \"yesterday\""_s);
