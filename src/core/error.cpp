@@ -1,6 +1,11 @@
 #include "core/error.h"
 
+#include <algorithm>
+#include <initializer_list>
+
 #include <QStringList>
+
+using namespace Qt::StringLiterals;
 
 namespace CaseLens {
 
@@ -90,6 +95,49 @@ bool Error::needsNewKey() const
     }
 }
 
+ForbiddenReason Error::forbiddenReason() const
+{
+    return m_kind == ErrorKind::Forbidden ? forbiddenReasonOf(m_serverMessage) : ForbiddenReason::None;
+}
+
+ForbiddenReason Error::forbiddenReasonOf(const QString &serverMessage)
+{
+    // The wording varies between API versions ("API access restricted.
+    // Wildcard domain (*) required.", "Account is hibernating", "Monthly API
+    // limit exceeded"), so look for the words that carry the reason.
+    const QString m = serverMessage.toLower();
+    const auto mentions = [&m](std::initializer_list<QLatin1StringView> words) {
+        return std::any_of(words.begin(), words.end(), [&m](QLatin1StringView w) { return m.contains(w); });
+    };
+    if (mentions({"wildcard"_L1, "domain"_L1}))
+        return ForbiddenReason::WildcardDomainMissing;
+    if (mentions({"disabled"_L1, "hibernat"_L1, "inactive"_L1, "suspended"_L1, "deactivated"_L1}))
+        return ForbiddenReason::AccountInactive;
+    if (mentions({"limit"_L1, "exceeded"_L1, "quota"_L1}))
+        return ForbiddenReason::PlanLimitReached;
+    return ForbiddenReason::KeyInvalid;
+}
+
+QString Error::forbiddenMessage(ForbiddenReason reason)
+{
+    switch (reason) {
+    case ForbiddenReason::AccountInactive:
+        return tr("Your Sweeppea account is disabled or hibernating, so it refuses API calls. Contact "
+                  "Sweeppea support to reactivate it.");
+    case ForbiddenReason::WildcardDomainMissing:
+        return tr("Your Sweeppea account accepts API calls only from its listed domains. In Sweeppea, open "
+                  "Settings → API and add * to the API domains.");
+    case ForbiddenReason::PlanLimitReached:
+        return tr("Your plan's API calls are used up. Wait for the limit to reset, or upgrade the plan "
+                  "in Sweeppea.");
+    case ForbiddenReason::None:
+    case ForbiddenReason::KeyInvalid:
+        break;
+    }
+    return tr("Your API key was rejected: it is invalid or revoked. Check the key in Settings, or create "
+              "a new one in Sweeppea.");
+}
+
 Error Error::fromHttpStatus(int httpStatus, const QString &serverMessage, const QString &caseNumber)
 {
     // Prefer the server's own words when it sends them; they are usually the
@@ -114,7 +162,7 @@ Error Error::fromHttpStatus(int httpStatus, const QString &serverMessage, const 
                 serverMessage};
     case 403:
         return {ErrorKind::Forbidden,
-                withServer(tr("Your API key was rejected: it may be revoked or over its plan limit.")),
+                withServer(forbiddenMessage(forbiddenReasonOf(serverMessage))),
                 {},
                 httpStatus,
                 serverMessage};

@@ -27,6 +27,16 @@ enum class ErrorKind {
     Keychain,          // the system keychain failed or is unavailable
 };
 
+// Why a 403 came back. The API sends 403 for several unrelated problems and
+// tells them apart only in its Message; each needs a different next step.
+enum class ForbiddenReason {
+    None,                  // not a 403
+    KeyInvalid,            // invalid or revoked key (also: a reason not recognised)
+    AccountInactive,       // the Sweeppea account is disabled or hibernating
+    WildcardDomainMissing, // the account's API domains lack "*"
+    PlanLimitReached,      // the plan's calls are used up
+};
+
 // An error as a value: what happened (kind), what to tell a support agent
 // (message, translated), and what a details view shows (technical detail,
 // HTTP status, the server's own Message).
@@ -47,6 +57,10 @@ public:
     [[nodiscard]] QString detail() const { return m_detail; }
     [[nodiscard]] int httpStatus() const { return m_httpStatus; }
     [[nodiscard]] QString serverMessage() const { return m_serverMessage; }
+
+    // For a 403: which of the API's reasons it is, read from the server's
+    // Message (the only place the API says it). None for other errors.
+    [[nodiscard]] ForbiddenReason forbiddenReason() const;
 
     // The technical lines for a "Details" view: status, server message, detail.
     [[nodiscard]] QString details() const;
@@ -76,6 +90,9 @@ public:
                                               const QString &caseNumber = {});
 
 private:
+    [[nodiscard]] static ForbiddenReason forbiddenReasonOf(const QString &serverMessage);
+    [[nodiscard]] static QString forbiddenMessage(ForbiddenReason reason);
+
     ErrorKind m_kind = ErrorKind::None;
     QString m_message;
     QString m_detail;
