@@ -107,6 +107,17 @@ ErrorBanner::ErrorBanner(QWidget *parent)
 
 ErrorBanner::NextStep ErrorBanner::nextStepFor(const Error &error)
 {
+    // A disabled account, a missing wildcard domain or a used-up plan are
+    // fixed in Sweeppea, not by another key: the message says where.
+    switch (error.forbiddenReason()) {
+    case ForbiddenReason::AccountInactive:
+    case ForbiddenReason::WildcardDomainMissing:
+    case ForbiddenReason::PlanLimitReached:
+        return NextStep::None;
+    case ForbiddenReason::None:
+    case ForbiddenReason::KeyInvalid:
+        break;
+    }
     if (error.needsNewKey())
         return NextStep::OpenSettings;
     switch (error.kind()) {
@@ -119,6 +130,22 @@ ErrorBanner::NextStep ErrorBanner::nextStepFor(const Error &error)
     default:
         return NextStep::None;
     }
+}
+
+QString ErrorBanner::forbiddenHeadline(ForbiddenReason reason)
+{
+    switch (reason) {
+    case ForbiddenReason::AccountInactive:
+        return tr("Your Sweeppea account is not active");
+    case ForbiddenReason::WildcardDomainMissing:
+        return tr("Your account does not allow API calls from CaseLens");
+    case ForbiddenReason::PlanLimitReached:
+        return tr("Your plan's API calls are used up");
+    case ForbiddenReason::None:
+    case ForbiddenReason::KeyInvalid:
+        break;
+    }
+    return tr("Your API key was rejected");
 }
 
 QString ErrorBanner::headline() const
@@ -139,8 +166,10 @@ void ErrorBanner::showError(const Error &error, const QString &caseNumber)
         headline = tr("No API key set");
         break;
     case ErrorKind::Unauthorized:
-    case ErrorKind::Forbidden:
         headline = tr("Your API key was rejected");
+        break;
+    case ErrorKind::Forbidden:
+        headline = forbiddenHeadline(error.forbiddenReason());
         break;
     case ErrorKind::NotFound:
         headline = tr("No ticket %1 for this API key").arg(caseNumber);

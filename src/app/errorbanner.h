@@ -32,6 +32,7 @@ public:
     [[nodiscard]] Error error() const { return m_error; }
     [[nodiscard]] NextStep nextStep() const { return m_nextStep; }
     [[nodiscard]] static NextStep nextStepFor(const Error &error);
+    [[nodiscard]] static QString forbiddenHeadline(ForbiddenReason reason);
     [[nodiscard]] QString headline() const;
 
 Q_SIGNALS:

@@ -334,7 +334,7 @@ void ApiClient::withdraw(ApiReply *reply, bool notify)
         break;
     }
     if (notify)
-        reply->finish({cancelled(), {}}, 0);
+        reply->finish(ParsedAnswer::failed(cancelled()), 0);
 }
 
 void ApiClient::abortAll()
@@ -423,7 +423,7 @@ bool ApiClient::startCall(Endpoint &endpoint, const std::shared_ptr<Call> &call)
         refusal = validateBaseUrl(m_baseUrl);
     if (refusal.isError()) {
         endpoint.queue.removeFirst();
-        finishCall(call, {refusal, {}});
+        finishCall(call, ParsedAnswer::failed(refusal));
         return false;
     }
     if (!m_limiter.tryAcquire())
@@ -568,7 +568,7 @@ void ApiClient::onReadyRead(const std::shared_ptr<Call> &call)
 void ApiClient::abortNetwork(const std::shared_ptr<Call> &call, const Error &reason)
 {
     if (call->state != Call::State::Sending || !call->reply) {
-        finishCall(call, {reason, {}});
+        finishCall(call, ParsedAnswer::failed(reason));
         return;
     }
     call->abortReason = reason;
@@ -591,7 +591,7 @@ void ApiClient::onReplyFinished(const std::shared_ptr<Call> &call)
                             << call->elapsed.elapsed() << "ms," << call->body.size() << "bytes";
 
     if (call->abortReason.isError()) {
-        finishCall(call, {call->abortReason, {}});
+        finishCall(call, ParsedAnswer::failed(call->abortReason));
         return;
     }
 
@@ -619,7 +619,7 @@ void ApiClient::onReplyFinished(const std::shared_ptr<Call> &call)
         scheduleRetry(call, error, std::chrono::milliseconds(-1));
         return;
     }
-    finishCall(call, {error, {}});
+    finishCall(call, ParsedAnswer::failed(error));
 }
 
 Error ApiClient::networkError(const Call &call, int code, const QString &errorString, const QUrl &url) const
@@ -761,6 +761,8 @@ void ApiClient::finishCall(const std::shared_ptr<Call> &call, const ParsedAnswer
     const QList<ApiReply *> replies = std::exchange(call->replies, {});
     for (ApiReply *r : replies)
         r->finish(final, call->attempt);
+    if (answer.telemetry)
+        emit telemetryReceived(*answer.telemetry);
 }
 
 } // namespace CaseLens

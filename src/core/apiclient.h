@@ -113,6 +113,11 @@ public:
     // injected clock calls it to let the client see the new time.
     void dispatch();
 
+Q_SIGNALS:
+    // An answer carried Telemetry (this key's calls this month), whichever
+    // endpoint it came from: once per answer, after its replies finished.
+    void telemetryReceived(const CaseLens::Telemetry &telemetry);
+
 private:
     friend class ApiReply;
     struct Call;

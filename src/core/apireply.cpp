@@ -52,7 +52,7 @@ void ApiReply::abort()
     if (m_client)
         m_client->withdraw(this, true);
     else
-        finish({Error(ErrorKind::Cancelled, Tr::tr("Cancelled.")), {}}, m_attempts);
+        finish(ParsedAnswer::failed(Error(ErrorKind::Cancelled, Tr::tr("Cancelled."))), m_attempts);
 }
 
 void ApiReply::finish(const ParsedAnswer &answer, int attempts)

@@ -39,7 +39,16 @@ struct RetryNotice
 struct ParsedAnswer
 {
     Error error;
-    std::any value; // e.g. a TicketResult; empty when there is an error and no value
+    std::any value;                     // e.g. a TicketResult; empty when there is an error and no value
+    std::optional<Telemetry> telemetry; // the answer's usage figures (also on errors)
+
+    // An error with no answer to read (refused, aborted, the network failed).
+    [[nodiscard]] static ParsedAnswer failed(Error error)
+    {
+        ParsedAnswer answer;
+        answer.error = std::move(error);
+        return answer;
+    }
 };
 
 // One API request, as the caller sees it: the shape of QNetworkReply. The
@@ -115,7 +124,8 @@ public:
     [[nodiscard]] static ParsedAnswer answer(Result result)
     {
         Error error = result.error;
-        return {std::move(error), std::move(result)};
+        std::optional<Telemetry> telemetry = result.telemetry;
+        return {std::move(error), std::move(result), std::move(telemetry)};
     }
 
 private:

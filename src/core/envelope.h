@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/telemetry.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -24,16 +25,6 @@ enum class PayloadKind {
     TicketList,  // fetchOpenTickets / fetchClosedTickets
     Account,     // /account/profile, /account/plan, /account/health-check
     WriteResult, // /tickets/resolve, /tickets/create, /tickets/update
-};
-
-// The optional Telemetry object of newer answers: this key's calls this month
-// against the plan's monthly limit. Its shape is not documented beyond the
-// names, so each part is read tolerantly and stays empty when unreadable.
-struct Telemetry
-{
-    std::optional<qint64> apiCalls;    // APICalls
-    std::optional<qint64> maxApiCalls; // MaxAPICalls
-    QString dataConsumed;              // DataConsumed as sent (a number as its text)
 };
 
 // The envelope every endpoint answers with: {"Response": true, "Data": ...}

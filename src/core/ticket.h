@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/telemetry.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -114,6 +115,8 @@ struct TicketResult
 {
     Ticket ticket;
     Error error;
+    // The answer's usage figures, when it carried them (last: {value, error} still builds one).
+    std::optional<Telemetry> telemetry = std::nullopt;
 
     [[nodiscard]] bool ok() const { return !error.isError(); }
 };

@@ -59,6 +59,7 @@ TicketListResult parseTicketListResponse(const QByteArray &body, int httpStatus,
 {
     TicketListResult result;
     const Envelope envelope = readEnvelope(body, httpStatus, contentType, PayloadKind::TicketList);
+    result.telemetry = envelope.telemetry;
     if (!envelope.ok()) {
         result.error = envelope.error;
         return result;

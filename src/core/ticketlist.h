@@ -49,6 +49,8 @@ struct TicketListResult
 {
     TicketList list;
     Error error;
+    // The answer's usage figures, when it carried them (last: {value, error} still builds one).
+    std::optional<Telemetry> telemetry = std::nullopt;
 
     [[nodiscard]] bool ok() const { return !error.isError(); }
 };

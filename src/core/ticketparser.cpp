@@ -303,6 +303,7 @@ TicketResult Parser::parseResponse(const QByteArray &body, int httpStatus, const
     TicketResult result;
     const Envelope envelope =
         readEnvelope(body, httpStatus, contentType, PayloadKind::Ticket, "Data"_L1, caseNumber);
+    result.telemetry = envelope.telemetry;
     if (!envelope.ok()) {
         result.error = envelope.error;
         return result;
