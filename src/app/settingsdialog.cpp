@@ -4,19 +4,23 @@
 
 #include "app/languagesupport.h"
 #include "app/palettecolors.h"
+#include "core/accountstatus.h"
 #include "core/apiclient.h"
 #include "core/apikeyprovider.h"
 #include "core/credentialstore.h"
+#include "core/keycheck.h"
 
 #include <QMessageBox>
 #include <QPushButton>
 
 namespace CaseLens::Gui {
 
-SettingsDialog::SettingsDialog(ApiKeyProvider *keys, const SettingsValues &values, QWidget *parent)
+SettingsDialog::SettingsDialog(ApiKeyProvider *keys, const SettingsValues &values, QWidget *parent,
+                               AccountStatus *account)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::SettingsDialog>())
     , m_keys(keys)
+    , m_account(account)
 {
     Q_ASSERT(keys);
     m_ui->setupUi(this);
@@ -38,6 +42,9 @@ SettingsDialog::SettingsDialog(ApiKeyProvider *keys, const SettingsValues &value
         setKeyStatus(tr("This session only — not saved. CaseLens asks again next time."), false);
     });
     connect(m_ui->forgetKeyButton, &QPushButton::clicked, this, &SettingsDialog::confirmForget);
+    connect(m_ui->checkKeyButton, &QPushButton::clicked, this, &SettingsDialog::checkKey);
+    if (m_account)
+        connect(m_account, &AccountStatus::changed, this, &SettingsDialog::updateAccount);
     connect(m_keys, &ApiKeyProvider::saveFinished, this, [this](const Error &error) {
         if (error.isError()) {
             m_offerSession = m_keys->usesKeychain() && error.kind() == ErrorKind::Keychain;
@@ -105,9 +112,45 @@ SettingsDialog::SettingsDialog(ApiKeyProvider *keys, const SettingsValues &value
 
     updateKeyState();
     validateServerUrl();
+    updateAccount();
 }
 
 SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::checkKey()
+{
+    if (!m_keyCheck) {
+        m_keyCheck = new KeyCheck(this);
+        connect(m_keyCheck, &KeyCheck::finished, this, &SettingsDialog::onKeyChecked);
+    }
+    // The key and server as entered: checked before they are saved.
+    const QUrl server = enteredServerUrl().isValid() ? enteredServerUrl() : ApiClient::defaultBaseUrl();
+    setKeyStatus(tr("Checking the key…"), false);
+    m_ui->checkKeyButton->setEnabled(false);
+    m_keyCheck->start(server, m_ui->apiKeyEdit->text(), std::chrono::seconds(m_ui->timeoutSpin->value()));
+}
+
+void SettingsDialog::onKeyChecked(const Error &error, const QString &owner)
+{
+    updateKeyState();
+    if (error.isError())
+        setKeyStatus(tr("The key does not work: %1").arg(error.message()), true);
+    else if (owner.isEmpty())
+        setKeyStatus(tr("The key works."), false);
+    else
+        setKeyStatus(tr("The key works. It belongs to %1.").arg(owner), false);
+}
+
+void SettingsDialog::updateAccount()
+{
+    QStringList lines;
+    if (m_account) {
+        lines << m_account->signedInText() << m_account->usageText() << m_account->usageWarning();
+        lines.removeAll(QString());
+    }
+    m_ui->accountLabel->setText(lines.join(u'\n'));
+    m_ui->accountLabel->setVisible(!lines.isEmpty());
+}
 
 SettingsValues SettingsDialog::values() const
 {
@@ -171,6 +214,7 @@ void SettingsDialog::updateKeyState()
     const bool offer = m_offerSession && m_keys->source() != ApiKeyProvider::Source::Session;
     m_ui->sessionOnlyButton->setVisible(offer);
     m_ui->sessionOnlyButton->setEnabled(!entered.isEmpty());
+    m_ui->checkKeyButton->setEnabled(!entered.isEmpty() && !(m_keyCheck && m_keyCheck->isRunning()));
     QString location;
     if (m_keys->hasKey())
         location = tr("Kept in: %1").arg(m_keys->locationDescription());

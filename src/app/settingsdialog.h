@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clientsettings.h"
+#include "core/error.h"
 
 #include <QDialog>
 #include <QPalette>
@@ -10,8 +11,10 @@
 #include <memory>
 
 namespace CaseLens {
+class AccountStatus;
 class ApiKeyProvider;
-}
+class KeyCheck;
+} // namespace CaseLens
 
 namespace CaseLens::Gui {
 
@@ -32,7 +35,9 @@ class SettingsDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
 public:
-    SettingsDialog(ApiKeyProvider *keys, const SettingsValues &values, QWidget *parent = nullptr);
+    // account (optional) shows who is signed in and the plan's usage.
+    SettingsDialog(ApiKeyProvider *keys, const SettingsValues &values, QWidget *parent = nullptr,
+                   AccountStatus *account = nullptr);
     ~SettingsDialog() override;
 
     [[nodiscard]] SettingsValues values() const;
@@ -43,11 +48,16 @@ private:
     void confirmForget();
     void setKeyStatus(const QString &text, bool isError);
     void validateServerUrl();
+    void checkKey();
+    void onKeyChecked(const CaseLens::Error &error, const QString &owner);
+    void updateAccount();
     [[nodiscard]] QUrl enteredServerUrl() const;
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     ApiKeyProvider *m_keys;
-    bool m_offerSession = false; // the keychain failed: offer a session-only key
+    AccountStatus *m_account;
+    KeyCheck *m_keyCheck = nullptr; // made on the first check
+    bool m_offerSession = false;    // the keychain failed: offer a session-only key
     QPalette m_normalStatusPalette;
     QPalette m_errorStatusPalette;
 };

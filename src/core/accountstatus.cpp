@@ -124,17 +124,20 @@ std::optional<qint64> AccountStatus::callsPerMinute() const
     return m_plan ? positive(m_plan->maxApiCallsPerMinute) : std::nullopt;
 }
 
-QString AccountStatus::ownerText() const
+QString accountOwnerText(const AccountProfile &profile)
 {
-    if (!m_profile)
-        return {};
-    QString name = m_profile->fullName.trimmed();
+    QString name = profile.fullName.trimmed();
     if (name.isEmpty())
-        name = m_profile->nickname.trimmed();
-    const QString email = m_profile->email.trimmed();
+        name = profile.nickname.trimmed();
+    const QString email = profile.email.trimmed();
     if (name.isEmpty())
         return email;
     return email.isEmpty() ? name : Tr::tr("%1 (%2)").arg(name, email);
+}
+
+QString AccountStatus::ownerText() const
+{
+    return m_profile ? accountOwnerText(*m_profile) : QString();
 }
 
 QString AccountStatus::signedInText() const

@@ -14,6 +14,10 @@ namespace CaseLens {
 
 class ApiClient;
 
+// "Ana Ruiz (ana@example.com)": the full name (else the nickname) and the
+// e-mail, with what is known; empty when neither is.
+[[nodiscard]] QString accountOwnerText(const AccountProfile &profile);
+
 // What CaseLens knows of the key's owner and plan: who is signed in and how
 // much of the plan is used. refresh() reads /account/profile and
 // /account/plan (when a key is found or changed); afterwards every answer's

@@ -1,5 +1,6 @@
 #include "core/session.h"
 
+#include "core/accountstatus.h"
 #include "core/apiclient.h"
 #include "core/apikeyprovider.h"
 
@@ -11,6 +12,7 @@ Session::Session(ApiClient *client, ApiKeyProvider *keys, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_keys(keys)
+    , m_account(new AccountStatus(client, this))
 {
     Q_ASSERT(client && keys);
     connect(m_keys, &ApiKeyProvider::keyChanged, this, &Session::onKeysChanged);
@@ -108,6 +110,20 @@ QString Session::apiKey() const
 void Session::applyKey()
 {
     m_client->setApiKey(apiKey());
+    // Another key (or the demo's) belongs to someone else, with another plan.
+    if (apiKey() != m_appliedKey || m_client->baseUrl() != m_appliedServer) {
+        m_appliedKey = apiKey();
+        m_appliedServer = m_client->baseUrl();
+        m_account->clear();
+    }
+}
+
+void Session::refreshAccount()
+{
+    if (apiKey().isEmpty())
+        m_account->clear();
+    else
+        m_account->refresh(Lane::Background);
 }
 
 void Session::onKeysChanged()

@@ -9,6 +9,7 @@
 
 namespace CaseLens {
 
+class AccountStatus;
 class ApiClient;
 class ApiKeyProvider;
 
@@ -33,6 +34,11 @@ public:
 
     [[nodiscard]] ApiClient *client() const { return m_client; }
     [[nodiscard]] ApiKeyProvider *keys() const { return m_keys; }
+    // Who the key in use belongs to, and the plan's usage. Forgotten when the
+    // key or the server changes; refreshAccount() reads it (the window does
+    // so when a key is found, a test when it wants to).
+    [[nodiscard]] AccountStatus *account() const { return m_account; }
+    void refreshAccount();
 
     // Start-up: the server from the command line or CASELENS_BASE_URL when
     // one was given (already validated, see resolveServer), else the saved
@@ -77,6 +83,9 @@ private:
 
     ApiClient *m_client;
     ApiKeyProvider *m_keys;
+    AccountStatus *m_account; // a child
+    QString m_appliedKey;     // what the account was read for
+    QUrl m_appliedServer;
     bool m_demo = false;
     QUrl m_configuredServer; // while in demo mode: restored by leaveDemo()
     QString m_demoKey;

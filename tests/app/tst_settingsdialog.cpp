@@ -1,11 +1,16 @@
 #include "app/languagesupport.h"
 #include "app/settingsdialog.h"
+#include "core/accountstatus.h"
+#include "core/apiclient.h"
 #include "core/apikeyprovider.h"
+#include "support/fakeserver.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QToolButton>
@@ -13,12 +18,36 @@
 
 using namespace CaseLens;
 using namespace CaseLens::Gui;
+using namespace CaseLens::Testing;
 
 namespace {
 
 SettingsValues defaults()
 {
     return {QUrl(QStringLiteral("https://api-v3.sweeppea.com")), 30, QStringLiteral("system")};
+}
+
+// The account endpoints as a server that knows one key: Ana's.
+void serveAccount(FakeServer &server)
+{
+    server.setHandler([](const RecordedRequest &request) {
+        if (request.header("authorization") != "Bearer anas-key-0123456789")
+            return FakeResponse::error(403, QStringLiteral("Invalid API Token"));
+        if (request.path == "/account/health-check")
+            return FakeResponse::json(200, {{QStringLiteral("Response"), true},
+                                            {QStringLiteral("Message"), QStringLiteral("API is healthy")}});
+        if (request.path == "/account/plan")
+            return FakeResponse::ticket({{QStringLiteral("MaxApiCallsAllowed"), 100000},
+                                         {QStringLiteral("MaxApiCallsPerMinute"), 60}});
+        return FakeResponse::json(
+            200, {{QStringLiteral("Response"), true},
+                  {QStringLiteral("Data"),
+                   QJsonObject{{QStringLiteral("Email"), QStringLiteral("ana@example.com")},
+                               {QStringLiteral("ProfileData"),
+                                QJsonObject{{QStringLiteral("FullName"), QStringLiteral("Ana Ruiz")}}}}},
+                  {QStringLiteral("Telemetry"), QJsonObject{{QStringLiteral("APICalls"), 1204},
+                                                            {QStringLiteral("MaxAPICalls"), 100000}}}});
+    });
 }
 
 template <typename T>
@@ -39,6 +68,8 @@ private Q_SLOTS:
     void environmentKeyLocation();
     void serverUrlValidated();
     void valuesRoundTrip();
+    void checkKeySaysWhoseKeyItIs();
+    void showsWhoIsSignedIn();
 };
 
 void tst_SettingsDialog::keyMaskedWithShowToggle()
@@ -135,6 +166,53 @@ void tst_SettingsDialog::valuesRoundTrip()
     language->setCurrentIndex(language->findData(QStringLiteral("system")));
     QCOMPARE(dialog.values().timeoutSeconds, 5);
     QCOMPARE(dialog.values().language, QStringLiteral("system"));
+}
+
+void tst_SettingsDialog::checkKeySaysWhoseKeyItIs()
+{
+    FakeServer server;
+    serveAccount(server);
+    QVERIFY(server.listen());
+    ApiKeyProvider keys;
+    SettingsDialog dialog(&keys, {server.url(), 30, QStringLiteral("system")});
+    auto *edit = child<QLineEdit>(&dialog, "apiKeyEdit");
+    auto *check = child<QPushButton>(&dialog, "checkKeyButton");
+    auto *status = child<QLabel>(&dialog, "keyStatusLabel");
+    QVERIFY(!check->isEnabled()); // nothing to check yet
+
+    edit->setText(QStringLiteral("anas-key-0123456789"));
+    QVERIFY(check->isEnabled());
+    check->click();
+    QTRY_COMPARE(status->text(), QStringLiteral("The key works. It belongs to Ana Ruiz (ana@example.com)."));
+    QVERIFY(!keys.hasKey()); // checking is not saving
+
+    edit->setText(QStringLiteral("someone-elses-key"));
+    check->click();
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("The key does not work")),
+                 qPrintable(status->text()));
+    QVERIFY2(status->text().contains(QStringLiteral("Invalid API Token")), qPrintable(status->text()));
+}
+
+void tst_SettingsDialog::showsWhoIsSignedIn()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    FakeServer server;
+    serveAccount(server);
+    QVERIFY(server.listen());
+    QNetworkAccessManager network;
+    ApiClient client(&network);
+    QVERIFY(!client.setBaseUrl(server.url()).isError());
+    client.setApiKey(QStringLiteral("anas-key-0123456789"));
+    AccountStatus account(&client);
+    ApiKeyProvider keys;
+    SettingsDialog dialog(&keys, defaults(), nullptr, &account);
+    auto *label = child<QLabel>(&dialog, "accountLabel");
+    QVERIFY(label->isHidden()); // nothing known yet
+
+    account.refresh(Lane::User);
+    QTRY_COMPARE(label->text(), QStringLiteral("Signed in as Ana Ruiz (ana@example.com)\n"
+                                               "1,204 of 100,000 calls this month \u00b7 60 per minute"));
+    QVERIFY(!label->isHidden());
 }
 
 QTEST_MAIN(tst_SettingsDialog)
