@@ -21,6 +21,17 @@ elseif(MSVC)
     endif()
 endif()
 
+# A static library below the widgets (Qt Core + Network only, e.g. the core and
+# the loopback server): src/ is its include root, published to whoever links
+# it, and it builds with the shared settings without passing them on.
+function(caselens_add_headless_library name)
+    qt_add_library(${name} STATIC ${ARGN})
+    target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+    target_link_libraries(${name}
+        PUBLIC Qt6::Core Qt6::Network
+        PRIVATE caselens_compile_settings)
+endfunction()
+
 # Sanitizers for every target in the build, e.g. "address,undefined" (the asan
 # and fuzz presets set this). Global options rather than the interface target:
 # every object file and every executable must agree, or linking fails.

@@ -1,37 +1,33 @@
 #include "app/appsettings.h"
 
-namespace CaseLens::Gui {
+#include "core/settingskeys.h"
 
-namespace {
-const QString recentKey = QStringLiteral("recent/cases");
-const QString geometryKey = QStringLiteral("window/geometry");
-const QString stateKey = QStringLiteral("window/state");
-} // namespace
+namespace CaseLens::Gui {
 
 QStringList AppSettings::recentCases() const
 {
-    return m_settings.value(recentKey).toStringList();
+    return m_settings.value(SettingsKeys::RecentCases).toStringList();
 }
 
 void AppSettings::setRecentCases(const QStringList &cases)
 {
-    m_settings.setValue(recentKey, cases);
+    m_settings.setValue(SettingsKeys::RecentCases, cases);
 }
 
 QByteArray AppSettings::windowGeometry() const
 {
-    return m_settings.value(geometryKey).toByteArray();
+    return m_settings.value(SettingsKeys::WindowGeometry).toByteArray();
 }
 
 QByteArray AppSettings::windowState() const
 {
-    return m_settings.value(stateKey).toByteArray();
+    return m_settings.value(SettingsKeys::WindowState).toByteArray();
 }
 
 void AppSettings::setWindowGeometry(const QByteArray &geometry, const QByteArray &state)
 {
-    m_settings.setValue(geometryKey, geometry);
-    m_settings.setValue(stateKey, state);
+    m_settings.setValue(SettingsKeys::WindowGeometry, geometry);
+    m_settings.setValue(SettingsKeys::WindowState, state);
 }
 
 } // namespace CaseLens::Gui

@@ -56,42 +56,49 @@ void readPlan(const QJsonObject &data, AccountPlan &p)
     p.usage = usage.toObject();
 }
 
+// The account answers differ only in what they read from a successful
+// envelope: readPayload(envelope, result). The telemetry and the error come
+// the same way for each.
+template <typename Result, typename ReadPayload>
+Result parseAccountAnswer(const QByteArray &body, int httpStatus, const QByteArray &contentType,
+                          QLatin1StringView payloadKey, ReadPayload readPayload)
+{
+    Result result;
+    const Envelope envelope = readEnvelope(body, httpStatus, contentType, PayloadKind::Account, payloadKey);
+    result.telemetry = envelope.telemetry;
+    result.error = envelope.error;
+    if (envelope.ok())
+        readPayload(envelope, result);
+    return result;
+}
+
 } // namespace
 
 AccountProfileResult parseAccountProfileResponse(const QByteArray &body, int httpStatus,
                                                  const QByteArray &contentType)
 {
-    AccountProfileResult result;
-    const Envelope envelope = readEnvelope(body, httpStatus, contentType, PayloadKind::Account);
-    result.telemetry = envelope.telemetry;
-    result.error = envelope.error;
-    if (envelope.ok())
-        readProfile(envelope.payload.toObject(), result.profile);
-    return result;
+    return parseAccountAnswer<AccountProfileResult>(
+        body, httpStatus, contentType, "Data"_L1, [](const Envelope &envelope, AccountProfileResult &result) {
+            readProfile(envelope.payload.toObject(), result.profile);
+        });
 }
 
 AccountPlanResult parseAccountPlanResponse(const QByteArray &body, int httpStatus,
                                            const QByteArray &contentType)
 {
-    AccountPlanResult result;
-    const Envelope envelope = readEnvelope(body, httpStatus, contentType, PayloadKind::Account);
-    result.telemetry = envelope.telemetry;
-    result.error = envelope.error;
-    if (envelope.ok())
-        readPlan(envelope.payload.toObject(), result.plan);
-    return result;
+    return parseAccountAnswer<AccountPlanResult>(body, httpStatus, contentType, "Data"_L1,
+                                                 [](const Envelope &envelope, AccountPlanResult &result) {
+                                                     readPlan(envelope.payload.toObject(), result.plan);
+                                                 });
 }
 
+// No payload: success means the key works.
 HealthCheckResult parseHealthCheckResponse(const QByteArray &body, int httpStatus,
                                            const QByteArray &contentType)
 {
-    HealthCheckResult result;
-    const Envelope envelope = readEnvelope(body, httpStatus, contentType, PayloadKind::Account, {});
-    result.telemetry = envelope.telemetry;
-    result.error = envelope.error;
-    if (envelope.ok())
-        result.message = envelope.message;
-    return result;
+    return parseAccountAnswer<HealthCheckResult>(
+        body, httpStatus, contentType, {},
+        [](const Envelope &envelope, HealthCheckResult &result) { result.message = envelope.message; });
 }
 
 } // namespace CaseLens

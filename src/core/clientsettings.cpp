@@ -1,46 +1,43 @@
 #include "core/clientsettings.h"
 
+#include "core/settingskeys.h"
+
 #include <algorithm>
 
 namespace CaseLens {
 
-namespace {
-const QString serverUrlKey = QStringLiteral("server/url");
-const QString timeoutKey = QStringLiteral("server/timeoutSeconds");
-const QString languageKey = QStringLiteral("ui/language");
-} // namespace
-
 QUrl ClientSettings::serverUrl() const
 {
-    return QUrl(m_settings.value(serverUrlKey).toString(), QUrl::StrictMode);
+    return QUrl(m_settings.value(SettingsKeys::ServerUrl).toString(), QUrl::StrictMode);
 }
 
 void ClientSettings::setServerUrl(const QUrl &url)
 {
-    m_settings.setValue(serverUrlKey, url.toString());
+    m_settings.setValue(SettingsKeys::ServerUrl, url.toString());
 }
 
 int ClientSettings::timeoutSeconds() const
 {
     bool ok = false;
-    const int seconds = m_settings.value(timeoutKey, DefaultTimeoutSeconds).toInt(&ok);
+    const int seconds = m_settings.value(SettingsKeys::TimeoutSeconds, DefaultTimeoutSeconds).toInt(&ok);
     return ok ? std::clamp(seconds, MinTimeoutSeconds, MaxTimeoutSeconds) : DefaultTimeoutSeconds;
 }
 
 void ClientSettings::setTimeoutSeconds(int seconds)
 {
-    m_settings.setValue(timeoutKey, std::clamp(seconds, MinTimeoutSeconds, MaxTimeoutSeconds));
+    m_settings.setValue(SettingsKeys::TimeoutSeconds,
+                        std::clamp(seconds, MinTimeoutSeconds, MaxTimeoutSeconds));
 }
 
 QString ClientSettings::language() const
 {
-    const QString language = m_settings.value(languageKey).toString();
+    const QString language = m_settings.value(SettingsKeys::Language).toString();
     return language.isEmpty() ? QStringLiteral("system") : language;
 }
 
 void ClientSettings::setLanguage(const QString &language)
 {
-    m_settings.setValue(languageKey, language);
+    m_settings.setValue(SettingsKeys::Language, language);
 }
 
 } // namespace CaseLens

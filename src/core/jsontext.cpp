@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -16,6 +17,11 @@ namespace {
 // How many characters of an offending value a warning shows.
 constexpr qsizetype ShownValueChars = 40;
 
+// The characters JSON writes as a backslash and a letter, and those letters.
+constexpr std::u16string_view ShortEscaped = u"\"\\\n\r\t";
+constexpr std::u16string_view ShortEscapeLetters = u"\"\\nrt";
+static_assert(ShortEscaped.size() == ShortEscapeLetters.size());
+
 void appendQuoted(QString &out, QStringView s, qsizetype limit)
 {
     out += u'"';
@@ -23,28 +29,13 @@ void appendQuoted(QString &out, QStringView s, qsizetype limit)
         if (out.size() > limit)
             break;
         const char16_t u = c.unicode();
-        switch (u) {
-        case u'"':
-            out += "\\\""_L1;
-            break;
-        case u'\\':
-            out += "\\\\"_L1;
-            break;
-        case u'\n':
-            out += "\\n"_L1;
-            break;
-        case u'\r':
-            out += "\\r"_L1;
-            break;
-        case u'\t':
-            out += "\\t"_L1;
-            break;
-        default:
-            if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0)) { // C0, DEL, C1
-                out += "\\u"_L1 + QString::number(u, 16).rightJustified(4, u'0');
-            } else {
-                out += c;
-            }
+        if (const size_t escape = ShortEscaped.find(u); escape != std::u16string_view::npos) {
+            out += u'\\';
+            out += QChar(ShortEscapeLetters[escape]);
+        } else if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0)) { // C0, DEL, C1
+            out += "\\u"_L1 + QString::number(u, 16).rightJustified(4, u'0');
+        } else {
+            out += c;
         }
     }
     out += u'"';

@@ -102,6 +102,8 @@ private:
     void readNotifyUsers(const QJsonValue &v, Ticket &t);
     void readNotes(const QJsonValue &v, Ticket &t);
     void readStatistics(const QJsonValue &v, Ticket &t);
+    template <typename T, typename ReadEntry>
+    void readObjectList(const QJsonValue &v, QLatin1StringView name, QList<T> &out, ReadEntry readEntry);
     void readRequester(const QJsonValue &v, Requester &r);
     void readCoordinate(const QJsonValue &v, const FieldPath &f, double limit, std::optional<double> &out);
 };
@@ -178,55 +180,51 @@ void Parser::readNotifyUsers(const QJsonValue &v, Ticket &t)
         t.notifyUsers.append(v.toString());
 }
 
-void Parser::readNotes(const QJsonValue &v, Ticket &t)
+// A list of objects (Notes, Statistics): anything but a list warns and reads as
+// none; an entry that is not an object warns and is left out. readEntry fills
+// one item from its object, naming its fields through field("Key").
+template <typename T, typename ReadEntry>
+void Parser::readObjectList(const QJsonValue &v, QLatin1StringView name, QList<T> &out, ReadEntry readEntry)
 {
-    constexpr QLatin1StringView name = "Notes"_L1;
     if (!v.isArray()) {
         if (present(v, topField(name), Presence::Optional, Expected::List))
             warnWrong(topField(name), Expected::List, v);
         return;
     }
     const QJsonArray array = v.toArray();
-    t.notes.reserve(array.size());
+    out.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonValue entry = array.at(i);
         if (!entry.isObject()) {
             warnWrong({name, i, {}}, Expected::Object, entry);
             continue;
         }
-        const QJsonObject o = entry.toObject();
-        Note note;
-        readTextOrNumber(o.value("Id"_L1), {name, i, "Id"_L1}, Presence::Optional, note.id);
-        readDate(o.value("Date"_L1), {name, i, "Date"_L1}, Presence::Optional, note.date);
-        readText(o.value("Note"_L1), {name, i, "Note"_L1}, Presence::Optional, note.html);
-        t.notes.append(std::move(note));
+        const auto field = [name, i](QLatin1StringView key) { return FieldPath{name, i, key}; };
+        T item;
+        readEntry(entry.toObject(), field, item);
+        out.append(std::move(item));
     }
+}
+
+void Parser::readNotes(const QJsonValue &v, Ticket &t)
+{
+    readObjectList(v, "Notes"_L1, t.notes, [this](const QJsonObject &o, const auto &field, Note &note) {
+        readTextOrNumber(o.value("Id"_L1), field("Id"_L1), Presence::Optional, note.id);
+        readDate(o.value("Date"_L1), field("Date"_L1), Presence::Optional, note.date);
+        readText(o.value("Note"_L1), field("Note"_L1), Presence::Optional, note.html);
+    });
 }
 
 void Parser::readStatistics(const QJsonValue &v, Ticket &t)
 {
-    constexpr QLatin1StringView name = "Statistics"_L1;
-    if (!v.isArray()) {
-        if (present(v, topField(name), Presence::Optional, Expected::List))
-            warnWrong(topField(name), Expected::List, v);
-        return;
-    }
-    const QJsonArray array = v.toArray();
-    t.statistics.reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QJsonValue entry = array.at(i);
-        if (!entry.isObject()) {
-            warnWrong({name, i, {}}, Expected::Object, entry);
-            continue;
-        }
-        const QJsonObject o = entry.toObject();
-        StatisticEntry stat;
-        readTextOrNumber(o.value("Id"_L1), {name, i, "Id"_L1}, Presence::Optional, stat.id);
-        readDate(o.value("Date"_L1), {name, i, "Date"_L1}, Presence::Optional, stat.date);
-        readText(o.value("UserToken"_L1), {name, i, "UserToken"_L1}, Presence::Optional, stat.userToken);
-        readText(o.value("Action"_L1), {name, i, "Action"_L1}, Presence::Optional, stat.action);
-        t.statistics.append(std::move(stat));
-    }
+    readObjectList(v, "Statistics"_L1, t.statistics,
+                   [this](const QJsonObject &o, const auto &field, StatisticEntry &stat) {
+                       readTextOrNumber(o.value("Id"_L1), field("Id"_L1), Presence::Optional, stat.id);
+                       readDate(o.value("Date"_L1), field("Date"_L1), Presence::Optional, stat.date);
+                       readText(o.value("UserToken"_L1), field("UserToken"_L1), Presence::Optional,
+                                stat.userToken);
+                       readText(o.value("Action"_L1), field("Action"_L1), Presence::Optional, stat.action);
+                   });
 }
 
 void Parser::readCoordinate(const QJsonValue &v, const FieldPath &f, double limit, std::optional<double> &out)

@@ -3,12 +3,21 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <array>
+
 namespace CaseLens::Gui {
 namespace {
 
 constexpr int HorizontalPadding = 8;
 constexpr int VerticalPadding = 3;
 constexpr int IconGap = 5;
+
+// The background of each icon, in the order of Badge::Icon (None, the three
+// priorities, Open, Closed, Unknown): grey; grey, amber, red; green, purple; grey.
+// Each gives white text a contrast of at least 4.5:1.
+constexpr std::array<QRgb, 7> Backgrounds{0x6e7781, 0x57606a, 0x9a5000, 0xcf222e,
+                                          0x1a7f37, 0x8250df, 0x6e7781};
+static_assert(Backgrounds.size() == size_t(Badge::Icon::Unknown) + 1);
 
 } // namespace
 
@@ -21,11 +30,10 @@ Badge::Badge(QWidget *parent)
     setFont(f);
 }
 
-void Badge::setBadge(const QString &text, Icon icon, const QColor &background)
+void Badge::setBadge(const QString &text, Icon icon)
 {
     m_text = text;
     m_icon = icon;
-    m_background = background;
     setAccessibleName(text);
     updateGeometry();
     update();
@@ -51,8 +59,9 @@ void Badge::paintEvent(QPaintEvent *event)
     painter.setRenderHint(QPainter::Antialiasing);
     const QRectF r = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
     const qreal radius = r.height() / 2.0;
-    painter.setPen(QPen(m_background.darker(130), 1.0));
-    painter.setBrush(m_background);
+    const QColor background = QColor::fromRgb(Backgrounds[size_t(m_icon)]);
+    painter.setPen(QPen(background.darker(130), 1.0));
+    painter.setBrush(background);
     painter.drawRoundedRect(r, radius, radius);
 
     const QFontMetrics fm = fontMetrics();

@@ -1,13 +1,13 @@
 #pragma once
 
-#include <QColor>
 #include <QWidget>
 
 namespace CaseLens::Gui {
 
-// A small rounded badge: a shape icon and a text on a coloured background.
-// The meaning is carried by the text and the icon, never by colour alone; the
-// colours are dark enough for white text and readable on light and dark windows.
+// A small rounded badge: a shape icon and a text on a background the icon
+// chooses. The meaning is carried by the text and the icon, never by colour
+// alone; the colours are dark enough for white text and readable on light and
+// dark windows.
 class Badge final : public QWidget
 {
     Q_OBJECT
@@ -26,7 +26,7 @@ public:
 
     explicit Badge(QWidget *parent = nullptr);
 
-    void setBadge(const QString &text, Icon icon, const QColor &background);
+    void setBadge(const QString &text, Icon icon);
     [[nodiscard]] QString text() const { return m_text; }
     [[nodiscard]] Icon icon() const { return m_icon; }
 
@@ -41,7 +41,6 @@ private:
 
     QString m_text;
     Icon m_icon = Icon::None;
-    QColor m_background;
 };
 
 } // namespace CaseLens::Gui

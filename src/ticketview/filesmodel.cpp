@@ -8,7 +8,7 @@
 namespace CaseLens::Gui {
 
 FilesModel::FilesModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : TitledColumns(parent)
 {}
 
 void FilesModel::setFiles(const QList<Attachment> &files)
@@ -93,10 +93,8 @@ QVariant FilesModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant FilesModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant FilesModel::columnTitle(int section) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case NameColumn:
         return tr("Name");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ticket.h"
+#include "ticketview/titledcolumns.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -11,7 +12,7 @@ namespace CaseLens::Gui {
 // The ticket's files (Ticket::attachments, typed by the parser): Name, Size,
 // Link. Only https links carry LinkUrlRole; anything else (http, file:,
 // javascript:) is plain text.
-class FilesModel final : public QAbstractTableModel
+class FilesModel final : public TitledColumns<QAbstractTableModel>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FilesModel)
@@ -35,10 +36,10 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
-                                      int role = Qt::DisplayRole) const override;
 
 private:
+    [[nodiscard]] QVariant columnTitle(int section) const override;
+
     QList<File> m_files;
 };
 

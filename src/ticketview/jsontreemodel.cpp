@@ -34,7 +34,7 @@ struct JsonTreeModel::Node
 };
 
 JsonTreeModel::JsonTreeModel(QObject *parent)
-    : QAbstractItemModel(parent)
+    : TitledColumns(parent)
     , m_root(std::make_unique<Node>())
 {}
 
@@ -185,10 +185,8 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant JsonTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant JsonTreeModel::columnTitle(int section) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractItemModel::headerData(section, orientation, role);
     return section == KeyColumn ? tr("Field") : tr("Value");
 }
 

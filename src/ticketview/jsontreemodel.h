@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ticketview/titledcolumns.h"
+
 #include <QAbstractItemModel>
 #include <QJsonValue>
 #include <QList>
@@ -15,7 +17,7 @@ namespace CaseLens::Gui {
 // named sections ("Survey", "GitHub issue", ...), each with its value and the
 // parser warnings about it. https strings carry LinkUrlRole. Hostile sizes are
 // cut (depth and node limits) so the tree stays quick to build and show.
-class JsonTreeModel final : public QAbstractItemModel
+class JsonTreeModel final : public TitledColumns<QAbstractItemModel>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(JsonTreeModel)
@@ -43,10 +45,10 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
-                                      int role = Qt::DisplayRole) const override;
 
 private:
+    [[nodiscard]] QVariant columnTitle(int section) const override;
+
     struct Node;
     void build(Node *node, const QJsonValue &value, int depth);
     [[nodiscard]] Node *nodeFor(const QModelIndex &index) const;

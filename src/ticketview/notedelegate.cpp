@@ -50,7 +50,7 @@ int NoteDelegate::textWidth() const
     return std::max(MinTextWidth, width - 2 * Padding);
 }
 
-SafeTextDocument *NoteDelegate::document(const QModelIndex &index, const QFont &font) const
+int NoteDelegate::layoutWidth() const
 {
     const int width = textWidth();
     if (width != m_cachedWidth) {
@@ -58,6 +58,12 @@ SafeTextDocument *NoteDelegate::document(const QModelIndex &index, const QFont &
         m_documents.clear();
         m_cachedWidth = width;
     }
+    return width;
+}
+
+SafeTextDocument *NoteDelegate::document(const QModelIndex &index, const QFont &font) const
+{
+    const int width = layoutWidth();
     const int key = index.data(NotesModel::NoteIndexRole).toInt();
     if (SafeTextDocument *doc = m_documents.object(key)) {
         if (doc->defaultFont() == font)
@@ -88,12 +94,7 @@ QSize NoteDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
 {
     if (!index.isValid())
         return {};
-    const int width = textWidth();
-    if (width != m_cachedWidth) {
-        m_heights.clear();
-        m_documents.clear();
-        m_cachedWidth = width;
-    }
+    const int width = layoutWidth();
     const int key = index.data(NotesModel::NoteIndexRole).toInt();
     auto it = m_heights.constFind(key);
     int bodyHeight = 0;

@@ -43,6 +43,9 @@ protected:
 
 private:
     [[nodiscard]] int textWidth() const;
+    // textWidth(), after dropping the cached heights and documents when it
+    // changed: they were laid out for another width.
+    [[nodiscard]] int layoutWidth() const;
     [[nodiscard]] SafeTextDocument *document(const QModelIndex &index, const QFont &font) const;
     [[nodiscard]] QRect bodyRect(const QStyleOptionViewItem &option) const;
     [[nodiscard]] QString anchorAt(const QPoint &viewportPos, const QStyleOptionViewItem &option,

@@ -8,7 +8,6 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -16,7 +15,6 @@
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTimer>
-#include <QVBoxLayout>
 
 namespace CaseLens::Gui {
 namespace {
@@ -79,23 +77,8 @@ NotesTab::NotesTab(QWidget *parent)
     m_list->addAction(copy);
     m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
 
-    m_empty = makeEmptyStateLabel(tr("No notes on this ticket"), this);
-
-    auto *content = new QWidget(this);
-    auto *contentLayout = new QVBoxLayout(content);
-    contentLayout->setContentsMargins(0, 0, 0, 0);
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_filter, 1);
-    bar->addWidget(m_order);
-    bar->addWidget(m_count);
-    contentLayout->addLayout(bar);
-    contentLayout->addWidget(m_list, 1);
-
-    m_stack->addWidget(content);
-    m_stack->addWidget(m_empty);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    m_empty = fillWithContentStack(this, m_stack, makeBarPage(this, {m_filter, m_order, m_count}, m_list),
+                                   tr("No notes on this ticket"));
 
     m_filterTimer->setSingleShot(true);
     m_filterTimer->setInterval(FilterDelayMs);

@@ -5,7 +5,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
-#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QKeyEvent>
 #include <QLabel>
@@ -14,7 +13,6 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTextCursor>
-#include <QVBoxLayout>
 
 namespace CaseLens::Gui {
 
@@ -52,21 +50,8 @@ RawTab::RawTab(QWidget *parent)
     connect(m_find, &QLineEdit::textChanged, m_findStatus, &QLabel::clear);
     connect(m_copy, &QPushButton::clicked, this, &RawTab::copyAll);
 
-    auto *content = new QWidget(this);
-    auto *contentLayout = new QVBoxLayout(content);
-    contentLayout->setContentsMargins(0, 0, 0, 0);
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_find, 1);
-    bar->addWidget(m_findStatus);
-    bar->addWidget(m_copy);
-    contentLayout->addLayout(bar);
-    contentLayout->addWidget(m_editor, 1);
-
-    m_stack->addWidget(content);
-    m_stack->addWidget(makeEmptyStateLabel(tr("No raw data"), this));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    fillWithContentStack(this, m_stack, makeBarPage(this, {m_find, m_findStatus, m_copy}, m_editor),
+                         tr("No raw data"));
     m_stack->setCurrentIndex(1);
 }
 

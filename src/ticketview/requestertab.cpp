@@ -8,7 +8,6 @@
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QUrlQuery>
-#include <QVBoxLayout>
 
 namespace CaseLens::Gui {
 namespace {
@@ -63,11 +62,7 @@ RequesterTab::RequesterTab(QWidget *parent)
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setAccessibleName(tr("Requester"));
 
-    m_stack->addWidget(scroll);
-    m_stack->addWidget(makeEmptyStateLabel(tr("No requester information on this ticket"), this));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    fillWithContentStack(this, m_stack, scroll, tr("No requester information on this ticket"));
 }
 
 QLabel *RequesterTab::addRow(const QString &title, const QString &objectName)

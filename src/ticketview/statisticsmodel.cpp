@@ -35,7 +35,7 @@ QString tokenKey(const QString &token)
 } // namespace
 
 StatisticsModel::StatisticsModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : TitledColumns(parent)
 {}
 
 QHash<QString, QString> StatisticsModel::namesByToken(const Ticket &ticket)
@@ -186,10 +186,8 @@ QVariant StatisticsModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant StatisticsModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant StatisticsModel::columnTitle(int section) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case DateColumn:
         return tr("Date");

@@ -2,6 +2,7 @@
 
 #include "core/ticket.h"
 #include "ticketview/localtimecache.h"
+#include "ticketview/titledcolumns.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -16,7 +17,7 @@ namespace CaseLens::Gui {
 // a collaborator's name when the entry's token matches theirs, else a short
 // token ("0b8e9c4a…"); the full token is in the tooltip. Built for tens of
 // thousands of rows: nothing per row is computed before a view asks for it.
-class StatisticsModel final : public QAbstractTableModel
+class StatisticsModel final : public TitledColumns<QAbstractTableModel>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StatisticsModel)
@@ -43,8 +44,6 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
-                                      int role = Qt::DisplayRole) const override;
 
     // The row's place in date order (QDateTime's operator<, as SortRole sorts):
     // rows with equal dates share a rank. Computed for all rows when first
@@ -52,6 +51,8 @@ public:
     [[nodiscard]] int dateRank(int row) const;
 
 private:
+    [[nodiscard]] QVariant columnTitle(int section) const override;
+
     [[nodiscard]] const QString &dateText(int row) const;
     [[nodiscard]] QString filterText(int row) const;
 

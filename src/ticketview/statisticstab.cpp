@@ -4,7 +4,6 @@
 #include "ticketview/statisticsmodel.h"
 #include "ticketview/viewhelpers.h"
 
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -13,7 +12,6 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
-#include <QVBoxLayout>
 
 namespace CaseLens::Gui {
 namespace {
@@ -74,21 +72,8 @@ StatisticsTab::StatisticsTab(QWidget *parent)
     columns->resizeSection(StatisticsModel::DateColumn, metrics.horizontalAdvance(sampleDate) + 24);
     columns->resizeSection(StatisticsModel::WhoColumn, metrics.averageCharWidth() * 28);
 
-    auto *content = new QWidget(this);
-    auto *contentLayout = new QVBoxLayout(content);
-    contentLayout->setContentsMargins(0, 0, 0, 0);
-    contentLayout->addWidget(m_chart);
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_filter, 1);
-    bar->addWidget(m_count);
-    contentLayout->addLayout(bar);
-    contentLayout->addWidget(m_table, 1);
-
-    m_stack->addWidget(content);
-    m_stack->addWidget(makeEmptyStateLabel(tr("No activity recorded on this ticket"), this));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    fillWithContentStack(this, m_stack, makeBarPage(this, {m_filter, m_count}, m_table, m_chart),
+                         tr("No activity recorded on this ticket"));
 
     m_filterTimer->setSingleShot(true);
     m_filterTimer->setInterval(FilterDelayMs);

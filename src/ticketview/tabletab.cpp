@@ -8,7 +8,6 @@
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QVBoxLayout>
 
 namespace CaseLens::Gui {
 namespace {
@@ -47,11 +46,7 @@ TableTab::TableTab(QAbstractItemModel *model, int sortRole, const QString &empty
     auto *links = new ItemViewLinks(m_table);
     connect(links, &ItemViewLinks::linkActivated, this, &TableTab::httpsLinkActivated);
 
-    m_stack->addWidget(m_table);
-    m_stack->addWidget(makeEmptyStateLabel(emptyText, this));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    fillWithContentStack(this, m_stack, m_table, emptyText);
     refresh();
 }
 

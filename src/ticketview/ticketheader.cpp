@@ -24,15 +24,6 @@ namespace {
 constexpr qsizetype MaxNameChars = 120;
 constexpr int WarningsListLines = 6;
 
-// Badge colours: dark enough for white text (contrast >= 4.5:1) and distinct
-// on light and dark windows. The badge's text and icon carry the meaning.
-constexpr QRgb OpenColor = 0x1a7f37;
-constexpr QRgb ClosedColor = 0x8250df;
-constexpr QRgb LowColor = 0x57606a;
-constexpr QRgb MediumColor = 0x9a5000;
-constexpr QRgb HighColor = 0xcf222e;
-constexpr QRgb UnknownColor = 0x6e7781;
-
 QLabel *makeTitle(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
@@ -201,44 +192,36 @@ void TicketHeader::setTicket(const Ticket &ticket, const QDateTime &now)
     const QStringList statusWarnings = w("Status");
     QString statusText = tr("Status unknown");
     Badge::Icon statusIcon = Badge::Icon::Unknown;
-    QRgb statusColor = UnknownColor;
     if (ticket.status == TicketStatus::Open) {
         statusText = statusName(ticket.status);
         statusIcon = Badge::Icon::Open;
-        statusColor = OpenColor;
     } else if (ticket.status == TicketStatus::Closed) {
         statusText = statusName(ticket.status);
         statusIcon = Badge::Icon::Closed;
-        statusColor = ClosedColor;
     }
-    m_status->setBadge(statusText + warningMark(statusWarnings), statusIcon, QColor::fromRgb(statusColor));
+    m_status->setBadge(statusText + warningMark(statusWarnings), statusIcon);
     m_status->setToolTip(
         toolTipText((QStringList{tr("Status: %1").arg(statusText)} + statusWarnings).join(u'\n')));
 
     const QStringList priorityWarnings = w("Priority");
     QString priorityText = tr("Priority unknown");
     Badge::Icon priorityIcon = Badge::Icon::Unknown;
-    QRgb priorityColor = UnknownColor;
     switch (ticket.priority) {
     case Priority::Low:
         priorityIcon = Badge::Icon::PriorityLow;
-        priorityColor = LowColor;
         break;
     case Priority::Medium:
         priorityIcon = Badge::Icon::PriorityMedium;
-        priorityColor = MediumColor;
         break;
     case Priority::High:
         priorityIcon = Badge::Icon::PriorityHigh;
-        priorityColor = HighColor;
         break;
     case Priority::Unknown:
         break;
     }
     if (ticket.priority != Priority::Unknown)
         priorityText = tr("%1 priority").arg(priorityName(ticket.priority));
-    m_priority->setBadge(priorityText + warningMark(priorityWarnings), priorityIcon,
-                         QColor::fromRgb(priorityColor));
+    m_priority->setBadge(priorityText + warningMark(priorityWarnings), priorityIcon);
     m_priority->setToolTip(toolTipText((QStringList{priorityText} + priorityWarnings).join(u'\n')));
 
     // Product area, views, pin.

@@ -3,11 +3,14 @@
 #include "core/htmlsanitizer.h"
 
 #include <QCoreApplication>
+#include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
+#include <QStackedWidget>
+#include <QVBoxLayout>
 
 #include <cmath>
 
@@ -251,6 +254,32 @@ QLabel *makeEmptyStateLabel(const QString &text, QWidget *parent)
     label->setAccessibleName(text);
     label->setObjectName(QStringLiteral("emptyState"));
     return label;
+}
+
+QWidget *makeBarPage(QWidget *parent, const QList<QWidget *> &bar, QWidget *body, QWidget *above)
+{
+    auto *page = new QWidget(parent);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    if (above)
+        layout->addWidget(above);
+    auto *row = new QHBoxLayout;
+    for (qsizetype i = 0; i < bar.size(); ++i)
+        row->addWidget(bar.at(i), i == 0 ? 1 : 0);
+    layout->addLayout(row);
+    layout->addWidget(body, 1);
+    return page;
+}
+
+QLabel *fillWithContentStack(QWidget *tab, QStackedWidget *stack, QWidget *content, const QString &emptyText)
+{
+    stack->addWidget(content);
+    QLabel *empty = makeEmptyStateLabel(emptyText, tab);
+    stack->addWidget(empty);
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(stack);
+    return empty;
 }
 
 QLabel *makePlainLabel(QWidget *parent, const QString &accessibleName)

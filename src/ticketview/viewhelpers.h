@@ -9,6 +9,7 @@
 #include <QUrl>
 
 class QLabel;
+class QStackedWidget;
 class QWidget;
 
 // Small, pure helpers shared by the ticket view's widgets and models.
@@ -78,6 +79,16 @@ inline constexpr qsizetype MaxDisplayHtmlChars = 100'000;
 
 // A centred, wrapped label in the placeholder colour for empty states.
 [[nodiscard]] QLabel *makeEmptyStateLabel(const QString &text, QWidget *parent);
+
+// A tab's page: a row of controls over a body that takes the rest of the
+// height, and optionally a widget above the row. The row's first control
+// stretches (the filter or find field of the notes, activity and raw tabs).
+[[nodiscard]] QWidget *makeBarPage(QWidget *parent, const QList<QWidget *> &bar, QWidget *body,
+                                   QWidget *above = nullptr);
+
+// Lays a tab out as its stack: page 0 the content, page 1 an empty-state
+// label saying emptyText (returned), so that the tab shows one or the other.
+QLabel *fillWithContentStack(QWidget *tab, QStackedWidget *stack, QWidget *content, const QString &emptyText);
 
 // A label for user text: plain text only, selectable, wrapping.
 [[nodiscard]] QLabel *makePlainLabel(QWidget *parent, const QString &accessibleName);

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QLatin1StringView>
+
+// Every key CaseLens keeps in QSettings, in one table. The client settings
+// (ClientSettings) and the window's own (Gui::AppSettings) share one settings
+// file: a key named once here cannot be taken twice for different things.
+namespace CaseLens::SettingsKeys {
+
+inline constexpr QLatin1StringView ServerUrl("server/url");
+inline constexpr QLatin1StringView TimeoutSeconds("server/timeoutSeconds");
+inline constexpr QLatin1StringView Language("ui/language");
+inline constexpr QLatin1StringView RecentCases("recent/cases");
+inline constexpr QLatin1StringView WindowGeometry("window/geometry");
+inline constexpr QLatin1StringView WindowState("window/state");
+
+} // namespace CaseLens::SettingsKeys
