@@ -8,6 +8,7 @@
 #include "core/htmlsanitizer.h"
 #include "core/ticketparser.h"
 #include "fuzz/fuzzchecks.h"
+#include "support/clientfixture.h"
 #include "support/fakeserver.h"
 #include "support/replywait.h"
 #include "support/sampledata.h"
@@ -55,15 +56,11 @@ void verifySampleCore(const Ticket &t)
 
 } // namespace
 
-class TestHostilePayloads : public QObject
+class TestHostilePayloads : public QObject, private ClientFixture
 {
     Q_OBJECT
 
 private:
-    QNetworkAccessManager m_network;
-    std::unique_ptr<FakeServer> m_server;
-    std::unique_ptr<ApiClient> m_client;
-
     // Sends body as the server's answer and returns what the client makes of it.
     TicketResult fetchBody(const QByteArray &body, int status = 200, int waitMs = 60000)
     {
@@ -77,19 +74,11 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<FakeServer>();
-        QVERIFY(m_server->listen());
-        m_client = std::make_unique<ApiClient>(&m_network);
-        QVERIFY(!m_client->setBaseUrl(m_server->url()).isError());
-        m_client->setApiKey(u"sk_test_payloads"_s);
+        QVERIFY(startServerAndClient(u"sk_test_payloads"_s));
         m_client->setTimeout(60s);
     }
 
-    void cleanup()
-    {
-        m_client.reset();
-        m_server.reset();
-    }
+    void cleanup() { stopServerAndClient(); }
 
     // Qt keeps the last of duplicate keys: a duplicate never mixes two
     // tickets or two envelopes.
