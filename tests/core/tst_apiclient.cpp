@@ -35,6 +35,26 @@ private:
         return m_client->fetchTicket(caseNumber(text), lane);
     }
 
+    struct TwoFetches
+    {
+        TicketReply *active = nullptr;
+        TicketReply *queued = nullptr;
+    };
+
+    // Two fetches while every answer takes two seconds: AAA1111 on the wire,
+    // BBB2222 queued behind it (one request at a time). Empty when the first
+    // never reached the server.
+    TwoFetches activeAndQueued()
+    {
+        FakeResponse slow = FakeResponse::ticket(sampleTicketData());
+        slow.delayMs = 2000;
+        m_server->setHandler([slow](const RecordedRequest &) { return slow; });
+        const TwoFetches fetches{fetch(QStringLiteral("AAA1111")), fetch(QStringLiteral("BBB2222"))};
+        if (!QTest::qWaitFor([this] { return m_server->requestCount() == 1; }))
+            return {};
+        return fetches;
+    }
+
     static QString askedCase(const RecordedRequest &request)
     {
         return QJsonDocument::fromJson(request.body).object().value(u"caseNumber").toString();
@@ -409,12 +429,8 @@ private Q_SLOTS:
 
     void deletingAReplyWithdrawsItQuietly()
     {
-        FakeResponse slow = FakeResponse::ticket(sampleTicketData());
-        slow.delayMs = 2000;
-        m_server->setHandler([slow](const RecordedRequest &) { return slow; });
-        TicketReply *active = fetch(QStringLiteral("AAA1111"));
-        TicketReply *queued = fetch(QStringLiteral("BBB2222"));
-        QTRY_COMPARE(m_server->requestCount(), 1);
+        const auto [active, queued] = activeAndQueued();
+        QVERIFY(active);
         delete queued;
         QCOMPARE(m_client->pendingCount(), 1);
         delete active;
@@ -427,12 +443,8 @@ private Q_SLOTS:
 
     void cancelQueuedAndActive()
     {
-        FakeResponse slow = FakeResponse::ticket(sampleTicketData());
-        slow.delayMs = 2000;
-        m_server->setHandler([slow](const RecordedRequest &) { return slow; });
-        TicketReply *active = fetch(QStringLiteral("AAA1111"));
-        TicketReply *queued = fetch(QStringLiteral("BBB2222"));
-        QTRY_COMPARE(m_server->requestCount(), 1);
+        const auto [active, queued] = activeAndQueued();
+        QVERIFY(active);
         queued->abort();
         active->abort();
         QCOMPARE(queued->error().kind(), ErrorKind::Cancelled);
