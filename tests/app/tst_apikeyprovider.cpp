@@ -72,12 +72,53 @@ Error forgetAndWait(ApiKeyProvider &keys)
     return spy.constFirst().constFirst().value<Error>();
 }
 
-// Starts load() and waits until the keychain answered.
-void loadAndWait(ApiKeyProvider &keys)
+// Starts load() and waits until the keychain answered; false when it never did.
+[[nodiscard]] bool loadAndWait(ApiKeyProvider &keys)
 {
     keys.load();
-    QTRY_VERIFY_WITH_TIMEOUT(!keys.isLoading(), 20000);
+    return QTest::qWaitFor([&keys] { return !keys.isLoading(); }, 20000);
 }
+
+// A provider that keeps its key in the keychain entry for server, as the app's.
+[[nodiscard]] std::unique_ptr<ApiKeyProvider> keychainFor(const QUrl &server)
+{
+    auto keys = std::make_unique<ApiKeyProvider>(ApiKeyProvider::Storage::Keychain);
+    keys->setServer(server);
+    return keys;
+}
+
+// What a later start of the app finds: a fresh keychain provider for server
+// that has read its entry; null when the keychain never answered.
+[[nodiscard]] std::unique_ptr<ApiKeyProvider> loadedFor(const QUrl &server)
+{
+    auto keys = keychainFor(server);
+    if (!loadAndWait(*keys))
+        return nullptr;
+    return keys;
+}
+
+// What the app runs on against a loopback FakeServer: a real client pointed
+// at it and a keychain provider for its origin. Members are destroyed in
+// reverse order: the provider before the client, the server last.
+struct Backend final
+{
+    Backend() = default;
+    Q_DISABLE_COPY_MOVE(Backend)
+
+    // False when the server cannot listen.
+    [[nodiscard]] bool start()
+    {
+        if (!server.listen() || client.setBaseUrl(server.url()).isError())
+            return false;
+        keys.setServer(server.url());
+        return true;
+    }
+
+    FakeServer server;
+    QNetworkAccessManager network;
+    ApiClient client{&network};
+    ApiKeyProvider keys{ApiKeyProvider::Storage::Keychain};
+};
 
 // Runs this executable again as a child test run; returns its output.
 struct ChildRun
@@ -186,75 +227,68 @@ void tst_ApiKeyProvider::saveThenNewInstanceLoads()
     const QUrl server = uniqueLoopbackServer();
     const QString key = uniqueKey("saved-");
     {
-        ApiKeyProvider keys(ApiKeyProvider::Storage::Keychain);
-        keys.setServer(server);
-        QSignalSpy changed(&keys, &ApiKeyProvider::keyChanged);
-        const Error error = saveAndWait(keys, key);
+        const auto keys = keychainFor(server);
+        QSignalSpy changed(keys.get(), &ApiKeyProvider::keyChanged);
+        const Error error = saveAndWait(*keys, key);
         QVERIFY2(!error.isError(), qPrintable(error.message()));
-        QCOMPARE(keys.key(), key);
-        QCOMPARE(keys.source(), ApiKeyProvider::Source::Keychain);
+        QCOMPARE(keys->key(), key);
+        QCOMPARE(keys->source(), ApiKeyProvider::Source::Keychain);
         QCOMPARE(changed.size(), 1);
-        QVERIFY(keys.locationDescription().contains(CredentialStore::keychainName()));
+        QVERIFY(keys->locationDescription().contains(CredentialStore::keychainName()));
     }
-    ApiKeyProvider later(ApiKeyProvider::Storage::Keychain);
-    later.setServer(server);
-    QSignalSpy changed(&later, &ApiKeyProvider::keyChanged);
-    later.load();
-    QVERIFY(later.isLoading()); // asynchronous: nothing waits for it
-    QVERIFY(!later.hasKey());
-    QTRY_VERIFY_WITH_TIMEOUT(!later.isLoading(), 20000);
-    QCOMPARE(later.key(), key);
-    QCOMPARE(later.source(), ApiKeyProvider::Source::Keychain);
+    const auto later = keychainFor(server);
+    QSignalSpy changed(later.get(), &ApiKeyProvider::keyChanged);
+    later->load();
+    QVERIFY(later->isLoading()); // asynchronous: nothing waits for it
+    QVERIFY(!later->hasKey());
+    QTRY_VERIFY_WITH_TIMEOUT(!later->isLoading(), 20000);
+    QCOMPARE(later->key(), key);
+    QCOMPARE(later->source(), ApiKeyProvider::Source::Keychain);
     QCOMPARE(changed.size(), 1);
-    QVERIFY(!later.keychainError().isError());
-    QCOMPARE(forgetAndWait(later).kind(), ErrorKind::None);
+    QVERIFY(!later->keychainError().isError());
+    QCOMPARE(forgetAndWait(*later).kind(), ErrorKind::None);
 }
 
 void tst_ApiKeyProvider::forgetRemovesEntry()
 {
     REQUIRE_TEST_KEYRING();
     const QUrl server = uniqueLoopbackServer();
-    ApiKeyProvider keys(ApiKeyProvider::Storage::Keychain);
-    keys.setServer(server);
-    QVERIFY(!saveAndWait(keys, uniqueKey("forget-")).isError());
-    const Error error = forgetAndWait(keys);
+    const auto keys = keychainFor(server);
+    QVERIFY(!saveAndWait(*keys, uniqueKey("forget-")).isError());
+    const Error error = forgetAndWait(*keys);
     QVERIFY2(!error.isError(), qPrintable(error.message()));
-    QVERIFY(!keys.hasKey());
-    QCOMPARE(keys.source(), ApiKeyProvider::Source::None);
+    QVERIFY(!keys->hasKey());
+    QCOMPARE(keys->source(), ApiKeyProvider::Source::None);
 
-    ApiKeyProvider later(ApiKeyProvider::Storage::Keychain);
-    later.setServer(server);
-    loadAndWait(later);
-    QVERIFY(!later.hasKey());
-    QVERIFY(!later.keychainError().isError()); // not found is not an error
+    const auto later = loadedFor(server);
+    QVERIFY(later);
+    QVERIFY(!later->hasKey());
+    QVERIFY(!later->keychainError().isError()); // not found is not an error
 }
 
 void tst_ApiKeyProvider::environmentWinsOverKeychain()
 {
     REQUIRE_TEST_KEYRING();
     const QUrl server = uniqueLoopbackServer();
-    ApiKeyProvider saver(ApiKeyProvider::Storage::Keychain);
-    saver.setServer(server);
-    QVERIFY(!saveAndWait(saver, uniqueKey("stored-")).isError());
+    const auto saver = keychainFor(server);
+    QVERIFY(!saveAndWait(*saver, uniqueKey("stored-")).isError());
 
-    ApiKeyProvider keys(ApiKeyProvider::Storage::Keychain);
-    keys.setServer(server);
+    const auto keys = keychainFor(server);
     QProcessEnvironment environment;
     environment.insert(QStringLiteral("CASELENS_API_KEY"), QStringLiteral(" from-env "));
-    keys.loadFromEnvironment(environment);
-    keys.load();
-    QVERIFY(!keys.isLoading()); // the keychain is not even asked
+    keys->loadFromEnvironment(environment);
+    keys->load();
+    QVERIFY(!keys->isLoading()); // the keychain is not even asked
     // A later keychain read of the same entry has come back: a read started
     // by load() would have answered by now, and must not have replaced the key.
-    ApiKeyProvider reader(ApiKeyProvider::Storage::Keychain);
-    reader.setServer(server);
-    loadAndWait(reader);
-    QVERIFY(reader.hasKey());
-    QVERIFY(!keys.isBusy());
-    QCOMPARE(keys.key(), QStringLiteral("from-env"));
-    QCOMPARE(keys.source(), ApiKeyProvider::Source::Environment);
-    QVERIFY(keys.locationDescription().contains(QStringLiteral("CASELENS_API_KEY")));
-    QCOMPARE(forgetAndWait(saver).kind(), ErrorKind::None);
+    const auto reader = loadedFor(server);
+    QVERIFY(reader);
+    QVERIFY(reader->hasKey());
+    QVERIFY(!keys->isBusy());
+    QCOMPARE(keys->key(), QStringLiteral("from-env"));
+    QCOMPARE(keys->source(), ApiKeyProvider::Source::Environment);
+    QVERIFY(keys->locationDescription().contains(QStringLiteral("CASELENS_API_KEY")));
+    QCOMPARE(forgetAndWait(*saver).kind(), ErrorKind::None);
 }
 
 void tst_ApiKeyProvider::environmentKeyCannotBeForgotten()
@@ -280,34 +314,31 @@ void tst_ApiKeyProvider::serverChangeReadsItsOwnKey()
     const QUrl first = uniqueLoopbackServer();
     QUrl second = first;
     second.setPort(first.port() + 1);
-    ApiKeyProvider saver(ApiKeyProvider::Storage::Keychain);
-    saver.setServer(first);
-    QVERIFY(!saveAndWait(saver, QStringLiteral("key-one")).isError());
-    saver.setServer(second);
-    QVERIFY(!saveAndWait(saver, QStringLiteral("key-two")).isError());
+    const auto saver = keychainFor(first);
+    QVERIFY(!saveAndWait(*saver, QStringLiteral("key-one")).isError());
+    saver->setServer(second);
+    QVERIFY(!saveAndWait(*saver, QStringLiteral("key-two")).isError());
 
-    ApiKeyProvider keys(ApiKeyProvider::Storage::Keychain);
-    keys.setServer(first);
-    loadAndWait(keys);
-    QCOMPARE(keys.key(), QStringLiteral("key-one"));
-    keys.setServer(second);
-    QVERIFY(!keys.hasKey()); // the first server's key is never sent to the second
-    QTRY_VERIFY_WITH_TIMEOUT(!keys.isLoading(), 20000);
-    QCOMPARE(keys.key(), QStringLiteral("key-two"));
+    const auto keys = loadedFor(first);
+    QVERIFY(keys);
+    QCOMPARE(keys->key(), QStringLiteral("key-one"));
+    keys->setServer(second);
+    QVERIFY(!keys->hasKey()); // the first server's key is never sent to the second
+    QTRY_VERIFY_WITH_TIMEOUT(!keys->isLoading(), 20000);
+    QCOMPARE(keys->key(), QStringLiteral("key-two"));
 
-    QCOMPARE(forgetAndWait(keys).kind(), ErrorKind::None);
-    saver.setServer(first);
-    QCOMPARE(saveAndWait(saver, QStringLiteral("x")).kind(), ErrorKind::None);
-    QCOMPARE(forgetAndWait(saver).kind(), ErrorKind::None);
+    QCOMPARE(forgetAndWait(*keys).kind(), ErrorKind::None);
+    saver->setServer(first);
+    QCOMPARE(saveAndWait(*saver, QStringLiteral("x")).kind(), ErrorKind::None);
+    QCOMPARE(forgetAndWait(*saver).kind(), ErrorKind::None);
 }
 
 void tst_ApiKeyProvider::settingsDialogSaveAndForget()
 {
     REQUIRE_TEST_KEYRING();
     const QUrl server = uniqueLoopbackServer();
-    ApiKeyProvider keys(ApiKeyProvider::Storage::Keychain);
-    keys.setServer(server);
-    SettingsDialog dialog(&keys, {server, 30, QStringLiteral("system")});
+    const auto keys = keychainFor(server);
+    SettingsDialog dialog(keys.get(), {server, 30, QStringLiteral("system")});
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *edit = child<QLineEdit>(&dialog, "apiKeyEdit");
@@ -321,7 +352,7 @@ void tst_ApiKeyProvider::settingsDialogSaveAndForget()
     QTest::mouseClick(child<QPushButton>(&dialog, "saveKeyButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("Saved in")), 20000);
     QVERIFY(status->text().contains(CredentialStore::keychainName()));
-    QCOMPARE(keys.source(), ApiKeyProvider::Source::Keychain);
+    QCOMPARE(keys->source(), ApiKeyProvider::Source::Keychain);
     QVERIFY(location->text().contains(CredentialStore::keychainName()));
 
     // Forget asks first; Cancel keeps the key.
@@ -334,9 +365,9 @@ void tst_ApiKeyProvider::settingsDialogSaveAndForget()
     box->button(QMessageBox::Cancel)->click();
     // The box is gone (deleted on close) and no keychain job was started.
     QTRY_VERIFY(!cancelled);
-    QVERIFY(!keys.isBusy());
-    QCOMPARE(keys.key(), key);
-    QCOMPARE(keys.source(), ApiKeyProvider::Source::Keychain);
+    QVERIFY(!keys->isBusy());
+    QCOMPARE(keys->key(), key);
+    QCOMPARE(keys->source(), ApiKeyProvider::Source::Keychain);
 
     QTest::mouseClick(forget, Qt::LeftButton);
     QTRY_VERIFY((box = child<QMessageBox>(&dialog, "forgetConfirmation")) && box->isVisible());
@@ -348,33 +379,27 @@ void tst_ApiKeyProvider::settingsDialogSaveAndForget()
     }
     QVERIFY(confirm);
     confirm->click();
-    QTRY_VERIFY_WITH_TIMEOUT(!keys.hasKey(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!keys->hasKey(), 20000);
     QVERIFY(edit->text().isEmpty());
     QVERIFY(location->text().contains(QStringLiteral("No key set")));
 
-    ApiKeyProvider later(ApiKeyProvider::Storage::Keychain);
-    later.setServer(server);
-    loadAndWait(later);
-    QVERIFY(!later.hasKey());
+    const auto later = loadedFor(server);
+    QVERIFY(later);
+    QVERIFY(!later->hasKey());
 }
 
 void tst_ApiKeyProvider::rejectedKeyIsKept()
 {
     REQUIRE_TEST_KEYRING();
-    FakeServer server;
-    QVERIFY(server.listen());
-    server.setHandler(
+    Backend app;
+    QVERIFY(app.start());
+    app.server.setHandler(
         [](const RecordedRequest &) { return FakeResponse::error(401, QStringLiteral("Invalid API key")); });
-    QNetworkAccessManager network;
-    ApiClient client(&network);
-    QVERIFY(!client.setBaseUrl(server.url()).isError());
-    client.setRetryPolicy(0, 5ms, 20ms);
-    ApiKeyProvider keys(ApiKeyProvider::Storage::Keychain);
-    keys.setServer(server.url());
+    app.client.setRetryPolicy(0, 5ms, 20ms);
     const QString key = uniqueKey("rejected-");
-    QVERIFY(!saveAndWait(keys, key).isError());
+    QVERIFY(!saveAndWait(app.keys, key).isError());
 
-    Session session(&client, &keys);
+    Session session(&app.client, &app.keys);
     auto window = std::make_unique<MainWindow>(&session);
     window->show();
     QVERIFY(window->openCase(QStringLiteral("HYXTNJV")));
@@ -388,13 +413,12 @@ void tst_ApiKeyProvider::rejectedKeyIsKept()
     QCOMPARE(next->text(), QStringLiteral("Open settings"));
 
     // The key is not deleted: not in memory, not in the keychain.
-    QCOMPARE(keys.key(), key);
-    ApiKeyProvider later(ApiKeyProvider::Storage::Keychain);
-    later.setServer(server.url());
-    loadAndWait(later);
-    QCOMPARE(later.key(), key);
+    QCOMPARE(app.keys.key(), key);
+    const auto later = loadedFor(app.server.url());
+    QVERIFY(later);
+    QCOMPARE(later->key(), key);
     window.reset();
-    QCOMPARE(forgetAndWait(later).kind(), ErrorKind::None);
+    QCOMPARE(forgetAndWait(*later).kind(), ErrorKind::None);
 }
 
 void tst_ApiKeyProvider::keychainUnavailable()
@@ -458,29 +482,23 @@ private Q_SLOTS:
 
 void tst_ApiKeyProviderUnavailable::errorShownAndSessionKeyWorks()
 {
-    FakeServer server;
-    QVERIFY(server.listen());
-    server.serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
-    QNetworkAccessManager network;
-    ApiClient client(&network);
-    QVERIFY(!client.setBaseUrl(server.url()).isError());
-
-    ApiKeyProvider keys(ApiKeyProvider::Storage::Keychain);
-    keys.setServer(server.url());
-    keys.load();
-    Session session(&client, &keys);
+    Backend app;
+    QVERIFY(app.start());
+    app.server.serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
+    app.keys.load();
+    Session session(&app.client, &app.keys);
     MainWindow window(&session);
     window.show();
-    QTRY_VERIFY_WITH_TIMEOUT(!keys.isLoading(), 20000);
-    QCOMPARE(keys.keychainError().kind(), ErrorKind::Keychain);
-    QVERIFY(!keys.hasKey());
-    const QString message = keys.keychainError().message();
+    QTRY_VERIFY_WITH_TIMEOUT(!app.keys.isLoading(), 20000);
+    QCOMPARE(app.keys.keychainError().kind(), ErrorKind::Keychain);
+    QVERIFY(!app.keys.hasKey());
+    const QString message = app.keys.keychainError().message();
     QVERIFY2(message.contains(QStringLiteral("GNOME Keyring")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("this session only")), qPrintable(message));
     // The welcome screen says so.
     QVERIFY(child<QLabel>(&window, "welcomeTextLabel")->text().contains(message));
 
-    SettingsDialog dialog(&keys, {server.url(), 30, QStringLiteral("system")});
+    SettingsDialog dialog(&app.keys, {app.server.url(), 30, QStringLiteral("system")});
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *status = child<QLabel>(&dialog, "keyStatusLabel");
@@ -493,14 +511,14 @@ void tst_ApiKeyProviderUnavailable::errorShownAndSessionKeyWorks()
     auto *edit = child<QLineEdit>(&dialog, "apiKeyEdit");
     QTest::keyClicks(edit, QStringLiteral("session-key"));
     QTest::mouseClick(child<QPushButton>(&dialog, "saveKeyButton"), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!keys.isBusy(), 20000);
-    QVERIFY(!keys.hasKey());
+    QTRY_VERIFY_WITH_TIMEOUT(!app.keys.isBusy(), 20000);
+    QVERIFY(!app.keys.hasKey());
     QVERIFY(status->text().contains(QStringLiteral("GNOME Keyring")));
     QVERIFY(sessionOnly->isVisible());
 
     QTest::mouseClick(sessionOnly, Qt::LeftButton);
-    QCOMPARE(keys.key(), QStringLiteral("session-key"));
-    QCOMPARE(keys.source(), ApiKeyProvider::Source::Session);
+    QCOMPARE(app.keys.key(), QStringLiteral("session-key"));
+    QCOMPARE(app.keys.source(), ApiKeyProvider::Source::Session);
     QVERIFY(status->text().contains(QStringLiteral("This session only — not saved")));
     QVERIFY(child<QLabel>(&dialog, "keyLocationLabel")->text().contains(QStringLiteral("This session only")));
     QVERIFY(!sessionOnly->isVisible());
@@ -508,7 +526,7 @@ void tst_ApiKeyProviderUnavailable::errorShownAndSessionKeyWorks()
 
     QVERIFY(window.openCase(QStringLiteral("HYXTNJV")));
     QTRY_COMPARE(window.currentPage()->state(), TicketPage::State::Ticket);
-    QCOMPARE(server.requests().constLast().header("authorization"), QByteArray("Bearer session-key"));
+    QCOMPARE(app.server.requests().constLast().header("authorization"), QByteArray("Bearer session-key"));
 }
 
 // ---- child: the key in no file ----------------------------------------------
@@ -525,39 +543,33 @@ void tst_ApiKeyProviderNoFile::saveAndFetch()
 {
     const QString key = qEnvironmentVariable("CASELENS_TST_KEY");
     QVERIFY(!key.isEmpty());
-    FakeServer server;
-    QVERIFY(server.listen());
-    server.serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
-    QNetworkAccessManager network;
-    ApiClient client(&network);
-    QVERIFY(!client.setBaseUrl(server.url()).isError());
-    ApiKeyProvider keys(ApiKeyProvider::Storage::Keychain);
-    keys.setServer(server.url());
-    Session session(&client, &keys);
+    Backend app;
+    QVERIFY(app.start());
+    app.server.serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
+    Session session(&app.client, &app.keys);
     auto window = std::make_unique<MainWindow>(&session);
     window->show();
 
-    SettingsDialog dialog(&keys, {server.url(), 30, QStringLiteral("system")});
+    SettingsDialog dialog(&app.keys, {app.server.url(), 30, QStringLiteral("system")});
     dialog.show();
     QTest::keyClicks(child<QLineEdit>(&dialog, "apiKeyEdit"), key);
     QTest::mouseClick(child<QPushButton>(&dialog, "saveKeyButton"), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(keys.source(), ApiKeyProvider::Source::Keychain, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(app.keys.source(), ApiKeyProvider::Source::Keychain, 20000);
     dialog.accept();
 
     QVERIFY(window->openCase(QStringLiteral("HYXTNJV")));
     QTRY_COMPARE(window->currentPage()->state(), TicketPage::State::Ticket);
-    QCOMPARE(server.requests().constLast().header("authorization"), "Bearer " + key.toUtf8());
+    QCOMPARE(app.server.requests().constLast().header("authorization"), "Bearer " + key.toUtf8());
 
     // A second start finds it in the keychain, then the window goes away
     // (settings and window state are written under HOME).
-    ApiKeyProvider later(ApiKeyProvider::Storage::Keychain);
-    later.setServer(server.url());
-    loadAndWait(later);
-    QCOMPARE(later.key(), key);
+    const auto later = loadedFor(app.server.url());
+    QVERIFY(later);
+    QCOMPARE(later->key(), key);
     window->close();
     window.reset();
     QSettings().sync();
-    QCOMPARE(forgetAndWait(later).kind(), ErrorKind::None);
+    QCOMPARE(forgetAndWait(*later).kind(), ErrorKind::None);
 }
 
 int main(int argc, char *argv[])

@@ -55,6 +55,27 @@ QHash<QString, QJsonObject> tickets(const QStringList &cases)
     return result;
 }
 
+// A window with keyboard focus, for tests that press window shortcuts; null
+// when the harness cannot be built or the window never becomes active.
+std::unique_ptr<WindowHarness> activeWindow()
+{
+    auto h = WindowHarness::create();
+    if (h && !QTest::qWaitForWindowActive(h->window.get()))
+        h.reset();
+    return h;
+}
+
+// Types text into the search bar as an agent would and waits until the page
+// it opened reaches state; null when no page opened or it never got there.
+TicketPage *openCase(const WindowHarness &h, const QString &text, TicketPage::State state)
+{
+    h.type(text);
+    TicketPage *page = h.window->currentPage();
+    if (!page || !QTest::qWaitFor([page, state] { return page->state() == state; }))
+        return nullptr;
+    return page;
+}
+
 } // namespace
 
 class tst_MainWindow final : public QObject
@@ -232,10 +253,8 @@ void tst_MainWindow::errorStates()
     h->server.enqueue(FakeResponse::error(status, message));
     h->server.serveTickets(tickets({QStringLiteral("HYXTNJV")}));
 
-    h->type(QStringLiteral("HYXTNJV"));
-    TicketPage *page = h->window->currentPage();
+    TicketPage *page = openCase(*h, QStringLiteral("HYXTNJV"), TicketPage::State::Error);
     QVERIFY(page);
-    QTRY_COMPARE(page->state(), TicketPage::State::Error);
     QCOMPARE(int(page->lastError().kind()), kind);
 
     ErrorBanner *banner = page->errorBanner();
@@ -278,9 +297,8 @@ void tst_MainWindow::connectionRefusedThenRetry()
     dead.setPort(deadPort);
     QVERIFY(!h->client.setBaseUrl(dead).isError());
 
-    h->type(QStringLiteral("HYXTNJV"));
-    TicketPage *page = h->window->currentPage();
-    QTRY_COMPARE(page->state(), TicketPage::State::Error);
+    TicketPage *page = openCase(*h, QStringLiteral("HYXTNJV"), TicketPage::State::Error);
+    QVERIFY(page);
     QCOMPARE(page->lastError().kind(), ErrorKind::Network);
     QCOMPARE(page->errorBanner()->headline(), QStringLiteral("Could not reach the server"));
     QPushButton *next = visibleButton(page->errorBanner(), "nextStepButton");
@@ -306,9 +324,8 @@ void tst_MainWindow::timeoutThenRetry()
     h->server.enqueue(hang);
     h->server.serveTickets(tickets({QStringLiteral("HYXTNJV")}));
 
-    h->type(QStringLiteral("HYXTNJV"));
-    TicketPage *page = h->window->currentPage();
-    QTRY_COMPARE(page->state(), TicketPage::State::Error);
+    TicketPage *page = openCase(*h, QStringLiteral("HYXTNJV"), TicketPage::State::Error);
+    QVERIFY(page);
     QCOMPARE(page->lastError().kind(), ErrorKind::Timeout);
     QCOMPARE(visibleButton(page->errorBanner(), "nextStepButton")->text(),
              QStringLiteral("Check your connection"));
@@ -340,9 +357,8 @@ void tst_MainWindow::retryNoticeShown()
 
 void tst_MainWindow::escCancelsLoading()
 {
-    auto h = WindowHarness::create();
+    auto h = activeWindow();
     QVERIFY(h);
-    QVERIFY(QTest::qWaitForWindowActive(h->window.get()));
     FakeResponse slow = FakeResponse::ticket(sampleTicketData());
     slow.delayMs = 3000;
     h->server.enqueue(slow);
@@ -365,9 +381,8 @@ void tst_MainWindow::escCancelsLoading()
 
 void tst_MainWindow::severalTicketsAndSwitching()
 {
-    auto h = WindowHarness::create();
+    auto h = activeWindow();
     QVERIFY(h);
-    QVERIFY(QTest::qWaitForWindowActive(h->window.get()));
     const QStringList cases{QStringLiteral("AAA1111"), QStringLiteral("BBB2222"), QStringLiteral("CCC3333")};
     h->server.serveTickets(tickets(cases));
     for (const QString &c : cases)
@@ -421,13 +436,11 @@ void tst_MainWindow::severalTicketsAndSwitching()
 
 void tst_MainWindow::refreshKeepsTicket()
 {
-    auto h = WindowHarness::create();
+    auto h = activeWindow();
     QVERIFY(h);
-    QVERIFY(QTest::qWaitForWindowActive(h->window.get()));
     h->server.serveTickets(tickets({QStringLiteral("HYXTNJV")}));
-    h->type(QStringLiteral("HYXTNJV"));
-    TicketPage *page = h->window->currentPage();
-    QTRY_COMPARE(page->state(), TicketPage::State::Ticket);
+    TicketPage *page = openCase(*h, QStringLiteral("HYXTNJV"), TicketPage::State::Ticket);
+    QVERIFY(page);
     page->ticketView()->showTab(TicketView::NotesTabIndex);
 
     QJsonObject updated = sampleTicketData();
@@ -459,9 +472,8 @@ void tst_MainWindow::refreshKeepsTicket()
 
 void tst_MainWindow::backAndForward()
 {
-    auto h = WindowHarness::create();
+    auto h = activeWindow();
     QVERIFY(h);
-    QVERIFY(QTest::qWaitForWindowActive(h->window.get()));
     const QStringList cases{QStringLiteral("AAA1111"), QStringLiteral("BBB2222")};
     h->server.serveTickets(tickets(cases));
     h->type(cases.at(0));
@@ -485,13 +497,11 @@ void tst_MainWindow::backAndForward()
 
 void tst_MainWindow::ctrlNumberShowsTicketTab()
 {
-    auto h = WindowHarness::create();
+    auto h = activeWindow();
     QVERIFY(h);
-    QVERIFY(QTest::qWaitForWindowActive(h->window.get()));
     h->server.serveTickets(tickets({QStringLiteral("HYXTNJV")}));
-    h->type(QStringLiteral("HYXTNJV"));
-    TicketPage *page = h->window->currentPage();
-    QTRY_COMPARE(page->state(), TicketPage::State::Ticket);
+    TicketPage *page = openCase(*h, QStringLiteral("HYXTNJV"), TicketPage::State::Ticket);
+    QVERIFY(page);
     for (int i = 6; i >= 0; --i) {
         QTest::keyClick(h->window.get(), Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
         QCOMPARE(page->ticketView()->currentTab(), i);
@@ -581,9 +591,8 @@ void tst_MainWindow::noKeyThenSettingsKeyRetries()
     auto h = WindowHarness::create(WindowOptions().noKey());
     QVERIFY(h);
     h->server.serveTickets(tickets({QStringLiteral("HYXTNJV")}));
-    h->type(QStringLiteral("HYXTNJV"));
-    TicketPage *page = h->window->currentPage();
-    QTRY_COMPARE(page->state(), TicketPage::State::Error);
+    TicketPage *page = openCase(*h, QStringLiteral("HYXTNJV"), TicketPage::State::Error);
+    QVERIFY(page);
     QCOMPARE(page->lastError().kind(), ErrorKind::NoApiKey);
     QCOMPARE(h->server.requestCount(), 0); // nothing sent without a key
 
@@ -658,9 +667,8 @@ void tst_MainWindow::demoModeFromWelcome()
 
 void tst_MainWindow::hostileHtmlLoadsNothing()
 {
-    auto h = WindowHarness::create();
+    auto h = activeWindow(); // for F5 below
     QVERIFY(h);
-    QVERIFY(QTest::qWaitForWindowActive(h->window.get())); // for F5 below
     const QString base = h->server.url().toString();
     QJsonObject data = sampleTicketData();
     data.insert(u"Description",
@@ -680,9 +688,8 @@ void tst_MainWindow::hostileHtmlLoadsNothing()
     data.insert(u"Notes", notes);
     h->server.serveTickets({{QStringLiteral("HYXTNJV"), data}});
 
-    h->type(QStringLiteral("HYXTNJV"));
-    TicketPage *page = h->window->currentPage();
-    QTRY_COMPARE(page->state(), TicketPage::State::Ticket);
+    TicketPage *page = openCase(*h, QStringLiteral("HYXTNJV"), TicketPage::State::Ticket);
+    QVERIFY(page);
     // Show and paint every tab, where images would be fetched.
     for (int i = 0; i < page->ticketView()->tabCount(); ++i) {
         page->ticketView()->showTab(i);
@@ -702,9 +709,8 @@ void tst_MainWindow::hostileHtmlLoadsNothing()
 
 void tst_MainWindow::shortcutsAndAboutDialogs()
 {
-    auto h = WindowHarness::create();
+    auto h = activeWindow();
     QVERIFY(h);
-    QVERIFY(QTest::qWaitForWindowActive(h->window.get()));
     QTest::keyClick(h->window.get(), Qt::Key_F1);
     ShortcutsDialog *shortcuts = nullptr;
     QTRY_VERIFY((shortcuts = findTopLevel<ShortcutsDialog>()));

@@ -1,4 +1,5 @@
 #include "support/englishplurals.h"
+#include "support/tabproxy.h"
 #include "support/ticketviewtestdata.h"
 #include "ticketview/notesmodel.h"
 
@@ -83,49 +84,40 @@ void tst_NotesModel::hostileNotes()
 
 void tst_NotesModel::filterAndSortThroughProxy()
 {
-    NotesModel model;
-    QSortFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    proxy.setSortRole(NotesModel::DateRole);
-    proxy.setFilterRole(NotesModel::PlainTextRole);
-    proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setNotes(Testing::sampleTicket().notes);
+    Testing::TabModels<NotesModel> tab(NotesModel::DateRole, NotesModel::PlainTextRole);
+    QAbstractItemModelTester tester(&tab.proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tab.model.setNotes(Testing::sampleTicket().notes);
 
-    proxy.sort(0, Qt::DescendingOrder);
-    QCOMPARE(proxy.index(0, 0).data(NotesModel::IdRole).toString(), QStringLiteral("103"));
-    proxy.sort(0, Qt::AscendingOrder);
-    QCOMPARE(proxy.index(0, 0).data(NotesModel::IdRole).toString(), QStringLiteral("101"));
+    tab.proxy.sort(0, Qt::DescendingOrder);
+    QCOMPARE(tab.proxy.index(0, 0).data(NotesModel::IdRole).toString(), QStringLiteral("103"));
+    tab.proxy.sort(0, Qt::AscendingOrder);
+    QCOMPARE(tab.proxy.index(0, 0).data(NotesModel::IdRole).toString(), QStringLiteral("101"));
 
     // The filter matches text, not markup.
-    proxy.setFilterFixedString(QStringLiteral("ss-2025"));
-    QCOMPARE(proxy.rowCount(), 1);
-    proxy.setFilterFixedString(QStringLiteral("<b>"));
-    QCOMPARE(proxy.rowCount(), 0);
-    proxy.setFilterFixedString({});
-    QCOMPARE(proxy.rowCount(), 3);
+    tab.proxy.setFilterFixedString(QStringLiteral("ss-2025"));
+    QCOMPARE(tab.proxy.rowCount(), 1);
+    tab.proxy.setFilterFixedString(QStringLiteral("<b>"));
+    QCOMPARE(tab.proxy.rowCount(), 0);
+    tab.proxy.setFilterFixedString({});
+    QCOMPARE(tab.proxy.rowCount(), 3);
 }
 
 void tst_NotesModel::fiveThousandNotes()
 {
     const Ticket ticket = Testing::largeTicket(5000, 0);
-    NotesModel model;
-    QSortFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    proxy.setSortRole(NotesModel::DateRole);
-    proxy.setFilterRole(NotesModel::PlainTextRole);
+    Testing::TabModels<NotesModel> tab(NotesModel::DateRole, NotesModel::PlainTextRole);
     QElapsedTimer timer;
     timer.start();
-    model.setNotes(ticket.notes);
-    proxy.sort(0, Qt::DescendingOrder);
+    tab.model.setNotes(ticket.notes);
+    tab.proxy.sort(0, Qt::DescendingOrder);
     const qint64 setMs = timer.elapsed();
-    QCOMPARE(proxy.rowCount(), 5000);
-    QCOMPARE(proxy.index(0, 0).data(NotesModel::IdRole).toString(), QStringLiteral("5000"));
+    QCOMPARE(tab.proxy.rowCount(), 5000);
+    QCOMPARE(tab.proxy.index(0, 0).data(NotesModel::IdRole).toString(), QStringLiteral("5000"));
     QVERIFY2(setMs < 500, qPrintable(QStringLiteral("setNotes + sort took %1 ms").arg(setMs)));
 
     timer.restart();
-    proxy.setFilterFixedString(QStringLiteral("number 4998"));
-    QCOMPARE(proxy.rowCount(), 1);
+    tab.proxy.setFilterFixedString(QStringLiteral("number 4998"));
+    QCOMPARE(tab.proxy.rowCount(), 1);
     qInfo("filter over 5,000 notes: %lld ms (first time: converts every note to text)", timer.elapsed());
 }
 

@@ -1,4 +1,5 @@
 #include "support/englishplurals.h"
+#include "support/tabproxy.h"
 #include "support/ticketviewtestdata.h"
 #include "ticketview/statisticsmodel.h"
 
@@ -116,54 +117,49 @@ void tst_StatisticsModel::hostileTicket()
 void tst_StatisticsModel::fiftyThousandRows()
 {
     const Ticket t = Testing::largeTicket(0, 50000);
-    StatisticsModel model;
-    QSortFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    proxy.setSortRole(StatisticsModel::SortRole);
-    proxy.setFilterRole(StatisticsModel::FilterRole);
-    proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
+    Testing::TabModels<StatisticsModel> tab(StatisticsModel::SortRole, StatisticsModel::FilterRole);
 
     QElapsedTimer timer;
     timer.start();
-    model.setTicket(t);
-    QCOMPARE(model.rowCount(), 50000);
-    QCOMPARE(proxy.rowCount(), 50000);
+    tab.model.setTicket(t);
+    QCOMPARE(tab.model.rowCount(), 50000);
+    QCOMPARE(tab.proxy.rowCount(), 50000);
     const qint64 setMs = timer.elapsed();
     QVERIFY2(setMs < 200, qPrintable(QStringLiteral("setTicket took %1 ms").arg(setMs)));
 
     timer.restart();
-    proxy.sort(StatisticsModel::DateColumn, Qt::AscendingOrder);
+    tab.proxy.sort(StatisticsModel::DateColumn, Qt::AscendingOrder);
     const qint64 sortMs = timer.elapsed();
     qInfo("sorting 50,000 rows by date: %lld ms", sortMs);
     QVERIFY2(sortMs < 3000, qPrintable(QStringLiteral("sort took %1 ms").arg(sortMs)));
     QDateTime previous;
-    for (int row = 0; row < proxy.rowCount(); row += 97) {
+    for (int row = 0; row < tab.proxy.rowCount(); row += 97) {
         const QDateTime date =
-            proxy.index(row, StatisticsModel::DateColumn).data(StatisticsModel::DateRole).toDateTime();
+            tab.proxy.index(row, StatisticsModel::DateColumn).data(StatisticsModel::DateRole).toDateTime();
         QVERIFY(date.isValid());
         if (previous.isValid())
             QVERIFY(previous <= date);
         previous = date;
     }
-    proxy.sort(StatisticsModel::DateColumn, Qt::DescendingOrder);
-    QVERIFY(proxy.index(0, 0).data(StatisticsModel::DateRole).toDateTime() >=
-            proxy.index(49999, 0).data(StatisticsModel::DateRole).toDateTime());
+    tab.proxy.sort(StatisticsModel::DateColumn, Qt::DescendingOrder);
+    QVERIFY(tab.proxy.index(0, 0).data(StatisticsModel::DateRole).toDateTime() >=
+            tab.proxy.index(49999, 0).data(StatisticsModel::DateRole).toDateTime());
 
     // Who: tokens of the requester and the collaborator become names; the rest short tokens.
     QSet<QString> who;
     for (int row = 0; row < 8; ++row)
-        who.insert(model.index(row, StatisticsModel::WhoColumn).data().toString());
+        who.insert(tab.model.index(row, StatisticsModel::WhoColumn).data().toString());
     QVERIFY(who.contains(QStringLiteral("Maria Lopez")));
     QVERIFY(who.contains(QStringLiteral("Dana Whitfield")));
     QVERIFY(who.contains(QStringLiteral("00000001\u2026")));
 
     timer.restart();
-    proxy.setFilterFixedString(QStringLiteral("dana"));
-    QCOMPARE(proxy.rowCount(), 12500);
+    tab.proxy.setFilterFixedString(QStringLiteral("dana"));
+    QCOMPARE(tab.proxy.rowCount(), 12500);
     qInfo("filtering 50,000 rows: %lld ms", timer.elapsed());
 
     // The model tester on a big model (checks a sample of rows).
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(&tab.model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
 
 void tst_StatisticsModel::dateSortMatchesVariantSort_data()

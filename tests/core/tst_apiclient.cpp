@@ -1,11 +1,12 @@
 #include "core/apiclient.h"
+#include "support/clientfixture.h"
 #include "support/fakeserver.h"
+#include "support/logcapture.h"
 #include "support/replywait.h"
 #include "support/sampledata.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
@@ -16,26 +17,13 @@ using namespace std::chrono_literals;
 
 namespace {
 const QString testKey = QStringLiteral("sk_test_5f2b9c8e7d6a");
-
-QStringList g_logged;
-QtMessageHandler g_previousHandler = nullptr;
-void captureMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    g_logged << message;
-    if (g_previousHandler)
-        g_previousHandler(type, context, message);
-}
 } // namespace
 
-class TestApiClient : public QObject
+class TestApiClient : public QObject, private ClientFixture
 {
     Q_OBJECT
 
 private:
-    QNetworkAccessManager m_network;
-    std::unique_ptr<FakeServer> m_server;
-    std::unique_ptr<ApiClient> m_client;
-
     TicketResult fetchAndWait(const QString &caseNumber, int timeoutMs = 5000)
     {
         return Testing::fetchAndWait(*m_client, caseNumber, timeoutMs);
@@ -47,6 +35,26 @@ private:
         return m_client->fetchTicket(caseNumber(text), lane);
     }
 
+    struct TwoFetches
+    {
+        TicketReply *active = nullptr;
+        TicketReply *queued = nullptr;
+    };
+
+    // Two fetches while every answer takes two seconds: AAA1111 on the wire,
+    // BBB2222 queued behind it (one request at a time). Empty when the first
+    // never reached the server.
+    TwoFetches activeAndQueued()
+    {
+        FakeResponse slow = FakeResponse::ticket(sampleTicketData());
+        slow.delayMs = 2000;
+        m_server->setHandler([slow](const RecordedRequest &) { return slow; });
+        const TwoFetches fetches{fetch(QStringLiteral("AAA1111")), fetch(QStringLiteral("BBB2222"))};
+        if (!QTest::qWaitFor([this] { return m_server->requestCount() == 1; }))
+            return {};
+        return fetches;
+    }
+
     static QString askedCase(const RecordedRequest &request)
     {
         return QJsonDocument::fromJson(request.body).object().value(u"caseNumber").toString();
@@ -55,20 +63,12 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<FakeServer>();
-        QVERIFY(m_server->listen());
-        m_client = std::make_unique<ApiClient>(&m_network);
-        QVERIFY(!m_client->setBaseUrl(m_server->url()).isError());
-        m_client->setApiKey(testKey);
+        QVERIFY(startServerAndClient(testKey));
         m_client->setRetryPolicy(3, 5ms, 20ms);
         m_client->setTimeout(3s);
     }
 
-    void cleanup()
-    {
-        m_client.reset();
-        m_server.reset();
-    }
+    void cleanup() { stopServerAndClient(); }
 
     void fetchSendsTheContractRequest()
     {
@@ -429,12 +429,8 @@ private Q_SLOTS:
 
     void deletingAReplyWithdrawsItQuietly()
     {
-        FakeResponse slow = FakeResponse::ticket(sampleTicketData());
-        slow.delayMs = 2000;
-        m_server->setHandler([slow](const RecordedRequest &) { return slow; });
-        TicketReply *active = fetch(QStringLiteral("AAA1111"));
-        TicketReply *queued = fetch(QStringLiteral("BBB2222"));
-        QTRY_COMPARE(m_server->requestCount(), 1);
+        const auto [active, queued] = activeAndQueued();
+        QVERIFY(active);
         delete queued;
         QCOMPARE(m_client->pendingCount(), 1);
         delete active;
@@ -447,12 +443,8 @@ private Q_SLOTS:
 
     void cancelQueuedAndActive()
     {
-        FakeResponse slow = FakeResponse::ticket(sampleTicketData());
-        slow.delayMs = 2000;
-        m_server->setHandler([slow](const RecordedRequest &) { return slow; });
-        TicketReply *active = fetch(QStringLiteral("AAA1111"));
-        TicketReply *queued = fetch(QStringLiteral("BBB2222"));
-        QTRY_COMPARE(m_server->requestCount(), 1);
+        const auto [active, queued] = activeAndQueued();
+        QVERIFY(active);
         queued->abort();
         active->abort();
         QCOMPARE(queued->error().kind(), ErrorKind::Cancelled);
@@ -727,18 +719,16 @@ private Q_SLOTS:
 
     void keyNeverLogged()
     {
-        g_logged.clear();
-        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
-        g_previousHandler = qInstallMessageHandler(captureMessages);
+        LogCapture capture(QStringLiteral("*.debug=true"));
         m_server->enqueue(FakeResponse::error(401, QStringLiteral("Invalid or Missing Bearer Token")));
         m_server->enqueue(FakeResponse::json(503, {}));
         m_server->enqueue(FakeResponse::ticket(sampleTicketData()));
         fetchAndWait(QStringLiteral("HYXTNJV"));
         fetchAndWait(QStringLiteral("HYXTNJV"));
-        qInstallMessageHandler(g_previousHandler);
-        QLoggingCategory::setFilterRules(QString());
-        QVERIFY(!g_logged.isEmpty()); // the net category did log
-        for (const QString &line : std::as_const(g_logged)) {
+        capture.stop();
+        const QStringList logged = capture.lines();
+        QVERIFY(!logged.isEmpty()); // the net category did log
+        for (const QString &line : logged) {
             QVERIFY2(!line.contains(testKey), qPrintable(line));
             QVERIFY2(!line.contains(QStringLiteral("Bearer")), qPrintable(line));
         }

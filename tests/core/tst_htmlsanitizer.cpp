@@ -1,9 +1,9 @@
 #include "core/htmlsanitizer.h"
+#include "fuzz/fuzzchecks.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTest>
-#include <QXmlStreamReader>
 
 #include <functional>
 
@@ -22,59 +22,6 @@ QString repeated(const QString &unit, qsizetype totalChars)
 }
 
 constexpr qsizetype TenMegaChars = 10 * 1024 * 1024;
-
-// Empty if html is well-formed (as XML, once the void <br>/<hr> are
-// self-closed) and uses only allowlisted elements and attributes; otherwise
-// what is wrong.
-QString structureProblem(const QString &html)
-{
-    static const QStringList allowed = {
-        QStringLiteral("p"),      QStringLiteral("br"),         QStringLiteral("b"),
-        QStringLiteral("strong"), QStringLiteral("i"),          QStringLiteral("em"),
-        QStringLiteral("u"),      QStringLiteral("s"),          QStringLiteral("strike"),
-        QStringLiteral("del"),    QStringLiteral("ins"),        QStringLiteral("sub"),
-        QStringLiteral("sup"),    QStringLiteral("small"),      QStringLiteral("code"),
-        QStringLiteral("pre"),    QStringLiteral("blockquote"), QStringLiteral("ul"),
-        QStringLiteral("ol"),     QStringLiteral("li"),         QStringLiteral("h1"),
-        QStringLiteral("h2"),     QStringLiteral("h3"),         QStringLiteral("h4"),
-        QStringLiteral("h5"),     QStringLiteral("h6"),         QStringLiteral("hr"),
-        QStringLiteral("a"),      QStringLiteral("span"),       QStringLiteral("div"),
-        QStringLiteral("table"),  QStringLiteral("thead"),      QStringLiteral("tbody"),
-        QStringLiteral("tr"),     QStringLiteral("th"),         QStringLiteral("td"),
-        QStringLiteral("dl"),     QStringLiteral("dt"),         QStringLiteral("dd"),
-    };
-    QString xml = html;
-    xml.replace(QStringLiteral("<br>"), QStringLiteral("<br/>"));
-    xml.replace(QStringLiteral("<hr>"), QStringLiteral("<hr/>"));
-    QXmlStreamReader reader(QString(QStringLiteral("<root>") + xml + QStringLiteral("</root>")));
-    bool root = true;
-    while (!reader.atEnd()) {
-        reader.readNext();
-        if (!reader.isStartElement())
-            continue;
-        if (root) {
-            root = false;
-            continue;
-        }
-        const QString element = reader.name().toString();
-        if (!allowed.contains(element))
-            return QStringLiteral("element <%1>").arg(element);
-        const QXmlStreamAttributes attributes = reader.attributes();
-        for (const QXmlStreamAttribute &a : attributes) {
-            const QString pair = element + u'@' + a.name();
-            const bool ok = pair == u"a@title" || pair == u"td@colspan" || pair == u"td@rowspan" ||
-                            pair == u"th@colspan" || pair == u"th@rowspan" || pair == u"ol@start" ||
-                            (pair == u"a@href" && Html::isAllowedLinkUrl(a.value().toString()));
-            if (!ok)
-                return QStringLiteral("attribute %1=\"%2\"").arg(pair, a.value());
-        }
-    }
-    if (reader.hasError())
-        return QStringLiteral("not well-formed: %1 at %2")
-            .arg(reader.errorString())
-            .arg(reader.characterOffset());
-    return {};
-}
 
 } // namespace
 
@@ -275,7 +222,7 @@ void tst_HtmlSanitizer::sanitize()
     QFETCH(QString, expected);
     const QString output = Html::sanitize(input);
     QCOMPARE(output, expected);
-    QCOMPARE(structureProblem(output), QString());
+    QCOMPARE(Fuzz::structureProblem(output, Fuzz::ForbiddenXmlChars::AreAProblem), QString());
 }
 
 void tst_HtmlSanitizer::removesDangerousContent_data()
@@ -418,7 +365,7 @@ void tst_HtmlSanitizer::removesDangerousContent()
             QFAIL(qPrintable(QStringLiteral("\"%1\" in output: %2").arg(word, output)));
     }
     QVERIFY2(output.contains(kept), qPrintable(output));
-    QCOMPARE(structureProblem(output), QString());
+    QCOMPARE(Fuzz::structureProblem(output, Fuzz::ForbiddenXmlChars::AreAProblem), QString());
 }
 
 void tst_HtmlSanitizer::malformedInputGivesWellFormedOutput_data()
@@ -456,7 +403,7 @@ void tst_HtmlSanitizer::malformedInputGivesWellFormedOutput()
     QFETCH(QString, input);
     QFETCH(QStringList, readable);
     const QString output = Html::sanitize(input);
-    QCOMPARE(structureProblem(output), QString());
+    QCOMPARE(Fuzz::structureProblem(output, Fuzz::ForbiddenXmlChars::AreAProblem), QString());
     for (const QString &text : std::as_const(readable))
         QVERIFY2(output.contains(text), qPrintable(output));
 }
@@ -519,7 +466,7 @@ void tst_HtmlSanitizer::randomInputGivesWellFormedOutput()
         for (int i = 0; i < count; ++i)
             input += pieces[random.bounded(int(pieces.size()))];
         const QString output = Html::sanitize(input);
-        const QString problem = structureProblem(output);
+        const QString problem = Fuzz::structureProblem(output, Fuzz::ForbiddenXmlChars::AreAProblem);
         if (!problem.isEmpty())
             QFAIL(qPrintable(QStringLiteral("%1\ninput:  %2\noutput: %3").arg(problem, input, output)));
         if (output.contains(u'<'))
@@ -620,7 +567,7 @@ void tst_HtmlSanitizer::hugeInputFinishes()
     QVERIFY2(timer.elapsed() < 30'000, qPrintable(QString::number(timer.elapsed())));
     QVERIFY(output.size() <= 6 * input.size());
     QVERIFY(plain.size() <= input.size());
-    QCOMPARE(structureProblem(output), QString());
+    QCOMPARE(Fuzz::structureProblem(output, Fuzz::ForbiddenXmlChars::AreAProblem), QString());
 }
 
 void tst_HtmlSanitizer::deepNesting_data()
@@ -660,7 +607,7 @@ void tst_HtmlSanitizer::deepNesting()
     const QString plain = Html::toPlainText(input);
     QVERIFY2(timer.elapsed() < 30'000, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(output.count(openTag), openTagCount);
-    QCOMPARE(structureProblem(output), QString());
+    QCOMPARE(Fuzz::structureProblem(output, Fuzz::ForbiddenXmlChars::AreAProblem), QString());
     QCOMPARE(plain, plainText);
 }
 

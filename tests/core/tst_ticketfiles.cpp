@@ -1,7 +1,7 @@
 #include "core/attachments.h"
 #include "core/ticketparser.h"
+#include "support/sampledata.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,17 +12,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray sampleBytes()
-{
-    QFile file(QStringLiteral(CASELENS_TEST_DATA_DIR "/ticket-hyxtnjv.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open %s", qPrintable(file.fileName()));
-    return file.readAll();
-}
-
 Ticket ticketWithFiles(const QJsonValue &files)
 {
-    QJsonObject root = QJsonDocument::fromJson(sampleBytes()).object();
+    QJsonObject root = QJsonDocument::fromJson(Testing::sampleTicketResponseBytes()).object();
     QJsonObject data = root.value("Data"_L1).toObject();
     data.insert(u"Files"_s, files);
     root.insert(u"Data"_s, data);
@@ -55,7 +47,8 @@ private slots:
 
 void TestTicketFiles::sample()
 {
-    const TicketResult r = parseTicketResponse(sampleBytes(), 200, "application/json", u"HYXTNJV"_s);
+    const TicketResult r =
+        parseTicketResponse(Testing::sampleTicketResponseBytes(), 200, "application/json", u"HYXTNJV"_s);
     QVERIFY(r.ok());
     QCOMPARE(r.ticket.attachments.size(), 1);
     const Attachment &file = r.ticket.attachments.at(0);

@@ -1,7 +1,7 @@
 #include "core/ticketparser.h"
+#include "support/sampledata.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,19 +12,6 @@ using namespace CaseLens;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray sampleBytes()
-{
-    QFile file(QStringLiteral(CASELENS_TEST_DATA_DIR "/ticket-hyxtnjv.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open %s", qPrintable(file.fileName()));
-    return file.readAll();
-}
-
-QJsonObject sampleData()
-{
-    return QJsonDocument::fromJson(sampleBytes()).object().value("Data"_L1).toObject();
-}
 
 QByteArray envelope(const QJsonObject &data)
 {
@@ -219,14 +206,14 @@ QString warningsText(const Ticket &t)
 
 Ticket parseWith(const QString &key, const QJsonValue &value)
 {
-    QJsonObject data = sampleData();
+    QJsonObject data = Testing::sampleTicketData();
     data.insert(key, value);
     return parseTicketData(data);
 }
 
 Requester parseAccountWith(const QString &key, const QJsonValue &value, Ticket *ticket = nullptr)
 {
-    QJsonObject data = sampleData();
+    QJsonObject data = Testing::sampleTicketData();
     QJsonObject account = data.value("AccountInfo"_L1).toObject();
     account.insert(key, value);
     data.insert(u"AccountInfo"_s, account);
@@ -299,7 +286,8 @@ private slots:
 
 void TestTicketParser::sampleFile()
 {
-    const TicketResult result = parseTicketResponse(sampleBytes(), 200, "application/json", u"HYXTNJV"_s);
+    const TicketResult result =
+        parseTicketResponse(Testing::sampleTicketResponseBytes(), 200, "application/json", u"HYXTNJV"_s);
     QVERIFY2(result.ok(), qPrintable(result.error.message()));
     QCOMPARE(result.error.kind(), ErrorKind::None);
     const Ticket &t = result.ticket;
@@ -378,19 +366,20 @@ void TestTicketParser::sampleFile()
     QCOMPARE(*r.geoLon, -80.1918);
     QCOMPARE(r.sweepstakesName, u"Summer Splash 2025"_s);
 
-    QCOMPARE(t.raw, sampleData());
+    QCOMPARE(t.raw, Testing::sampleTicketData());
 }
 
 void TestTicketParser::sampleWithBom()
 {
-    const TicketResult result = parseTicketResponse("\xEF\xBB\xBF" + sampleBytes(), 200);
+    const TicketResult result =
+        parseTicketResponse("\xEF\xBB\xBF" + Testing::sampleTicketResponseBytes(), 200);
     QVERIFY2(result.ok(), qPrintable(result.error.details()));
     QCOMPARE(result.ticket.caseNumber, u"HYXTNJV"_s);
 }
 
 void TestTicketParser::unknownKeysIgnored()
 {
-    QJsonObject data = sampleData();
+    QJsonObject data = Testing::sampleTicketData();
     data.insert(u"SomethingNew"_s, QJsonObject{{u"x"_s, 1}});
     QJsonObject env{{u"Response"_s, true},
                     {u"Data"_s, data},
@@ -408,7 +397,7 @@ void TestTicketParser::envelopeTolerance()
     // Response missing, or odd, but Data is a ticket: accept it.
     for (const QJsonValue &response : {QJsonValue(QJsonValue::Undefined), QJsonValue(u"yes"_s), QJsonValue(1),
                                        QJsonValue(QJsonValue::Null)}) {
-        QJsonObject env{{u"Data"_s, sampleData()}};
+        QJsonObject env{{u"Data"_s, Testing::sampleTicketData()}};
         if (!response.isUndefined())
             env.insert(u"Response"_s, response);
         const TicketResult result = parseTicketResponse(json(env), 200);
@@ -498,11 +487,11 @@ void TestTicketParser::fieldVariants()
     QFETCH(bool, expectWarning);
     QFETCH(bool, expectDefault);
 
-    const QJsonObject data = mutated(sampleData(), field, Variant(variant), wrong);
+    const QJsonObject data = mutated(Testing::sampleTicketData(), field, Variant(variant), wrong);
     const TicketResult result = parseTicketResponse(envelope(data), 200, "application/json", u"HYXTNJV"_s);
     QVERIFY2(result.ok(), qPrintable(result.error.message()));
     const Ticket &t = result.ticket;
-    const Ticket baseline = parseTicketData(sampleData());
+    const Ticket baseline = parseTicketData(Testing::sampleTicketData());
     const Ticket empty;
 
     // The other fields are intact.
@@ -813,7 +802,7 @@ void TestTicketParser::notesAndStatistics()
         QJsonObject{},
         u"text"_s,
     };
-    QJsonObject data = sampleData();
+    QJsonObject data = Testing::sampleTicketData();
     data.insert(u"Notes"_s, notes);
     data.insert(u"Statistics"_s,
                 QJsonArray{QJsonObject{{u"Id"_s, 1},
@@ -976,12 +965,12 @@ void TestTicketParser::warningShowsValue()
 
 void TestTicketParser::caseNumberMismatch()
 {
-    TicketResult result = parseTicketResponse(sampleBytes(), 200, {}, u"abc1234"_s);
+    TicketResult result = parseTicketResponse(Testing::sampleTicketResponseBytes(), 200, {}, u"abc1234"_s);
     QVERIFY(result.ok());
     QVERIFY(hasWarningMentioning(result.ticket, u"CaseNumber"_s, u"abc1234"_s));
     QCOMPARE(result.ticket.caseNumber, u"HYXTNJV"_s);
 
-    result = parseTicketResponse(sampleBytes(), 200, {}, u"hyxtnjv"_s);
+    result = parseTicketResponse(Testing::sampleTicketResponseBytes(), 200, {}, u"hyxtnjv"_s);
     QVERIFY(result.ticket.warnings.isEmpty());
 
     // all-digit case numbers sent as numbers are read, with a warning
@@ -1035,8 +1024,8 @@ void TestTicketParser::errorEnvelopes_data()
             << int(r.kind) << r.status << QString();
     }
     // Status wins over what the body says
-    QTest::newRow("404 with a ticket body")
-        << 404 << sampleBytes() << jsonType << int(ErrorKind::NotFound) << 404 << QString();
+    QTest::newRow("404 with a ticket body") << 404 << Testing::sampleTicketResponseBytes() << jsonType
+                                            << int(ErrorKind::NotFound) << 404 << QString();
     QTest::newRow("502 HTML page")
         << 502
         << QByteArray(
@@ -1119,7 +1108,7 @@ void TestTicketParser::malformed_data()
     QTest::newRow("empty body") << QByteArray() << jsonType << u"empty"_s;
     QTest::newRow("whitespace") << QByteArray(" \r\n\t ") << jsonType << u"empty"_s;
     QTest::newRow("BOM only") << QByteArray("\xEF\xBB\xBF") << jsonType << u"empty"_s;
-    QTest::newRow("truncated") << sampleBytes().left(700) << jsonType << u"cut off"_s;
+    QTest::newRow("truncated") << Testing::sampleTicketResponseBytes().left(700) << jsonType << u"cut off"_s;
     QTest::newRow("truncated in string")
         << QByteArray(R"({"Response":true,"Data":{"CaseNumber":"HY)") << jsonType << u"cut off"_s;
     QTest::newRow("truncated after colon")
@@ -1135,8 +1124,11 @@ void TestTicketParser::malformed_data()
     QTest::newRow("top-level number") << QByteArray("42") << jsonType << unreadable;
     QTest::newRow("top-level string") << QByteArray(R"("ticket")") << jsonType << unreadable;
     QTest::newRow("top-level null") << QByteArray("null") << jsonType << unreadable;
-    QTest::newRow("trailing garbage") << sampleBytes() + "}}" << jsonType << unreadable;
-    QTest::newRow("two documents") << sampleBytes() + sampleBytes() << jsonType << unreadable;
+    QTest::newRow("trailing garbage")
+        << Testing::sampleTicketResponseBytes() + "}}" << jsonType << unreadable;
+    QTest::newRow("two documents") << Testing::sampleTicketResponseBytes() +
+                                          Testing::sampleTicketResponseBytes()
+                                   << jsonType << unreadable;
     QTest::newRow("NUL inside") << QByteArray("{\"Response\":true,\0\"Data\":{}}", 28) << jsonType
                                 << unreadable;
     QTest::newRow("invalid UTF-8 in string")
@@ -1210,7 +1202,7 @@ void TestTicketParser::deepNesting()
 
 void TestTicketParser::tooLarge()
 {
-    QByteArray body = sampleBytes();
+    QByteArray body = Testing::sampleTicketResponseBytes();
     body.append(MaxTicketResponseBytes + 1 - body.size(), ' ');
     QCOMPARE(body.size(), MaxTicketResponseBytes + 1);
     TicketResult result = parseTicketResponse(body, 200, "application/json");
@@ -1224,7 +1216,7 @@ void TestTicketParser::tooLarge()
 
 void TestTicketParser::atTheCap()
 {
-    QByteArray body = sampleBytes();
+    QByteArray body = Testing::sampleTicketResponseBytes();
     body.append(MaxTicketResponseBytes - body.size(), ' ');
     const TicketResult result = parseTicketResponse(body, 200, "application/json");
     QVERIFY2(result.ok(), qPrintable(result.error.details()));
@@ -1234,7 +1226,7 @@ void TestTicketParser::atTheCap()
 void TestTicketParser::garbage()
 {
     QRandomGenerator rng(20250126);
-    const QByteArray sample = sampleBytes();
+    const QByteArray sample = Testing::sampleTicketResponseBytes();
     for (int round = 0; round < 300; ++round) {
         QByteArray body;
         if (round % 3 == 0) {
@@ -1261,7 +1253,7 @@ void TestTicketParser::garbage()
 
 void TestTicketParser::largeTicket()
 {
-    QJsonObject data = sampleData();
+    QJsonObject data = Testing::sampleTicketData();
     QJsonArray notes;
     for (int i = 0; i < 5000; ++i) {
         notes.append(QJsonObject{

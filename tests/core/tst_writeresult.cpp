@@ -24,6 +24,16 @@ QStringList warningFields(const QList<ParseWarning> &warnings)
     return fields;
 }
 
+// Empty for a value parsed without warnings; otherwise the error, or the
+// fields warned about.
+template <typename Result>
+QString problems(const Result &r)
+{
+    if (!r.ok())
+        return u"error: "_s + r.error.message();
+    return warningFields(r.value.warnings).join(u", ");
+}
+
 QDateTime utc(int y, int mo, int d, int h, int mi)
 {
     return QDateTime(QDate(y, mo, d), QTime(h, mi), Qt::UTC);
@@ -55,8 +65,7 @@ void TestWriteResult::resolved()
                                                          {u"CloseDate"_s, u"2025-01-29T10:15:00.000Z"_s},
                                                          {u"ClosedBy"_s, u"Maria Lopez"_s}}),
                                                  200, JsonType, u"HYXTNJV"_s);
-    QVERIFY2(r.ok(), qPrintable(r.error.message()));
-    QVERIFY(r.value.warnings.isEmpty());
+    QCOMPARE(problems(r), QString());
     QCOMPARE(r.value.caseNumber, u"HYXTNJV"_s);
     QCOMPARE(r.value.subject, u"Login fails"_s);
     QCOMPARE(r.value.status, TicketStatus::Closed);
@@ -87,8 +96,7 @@ void TestWriteResult::created()
                                     {u"CreationDate"_s, u"2025-02-01T12:00:00.000Z"_s},
                                     {u"Status"_s, u"Open"_s}}),
                             201, JsonType);
-    QVERIFY2(r.ok(), qPrintable(r.error.message()));
-    QVERIFY2(r.value.warnings.isEmpty(), qPrintable(warningFields(r.value.warnings).join(u", ")));
+    QCOMPARE(problems(r), QString());
     QCOMPARE(r.value.caseNumber, u"NEW1234"_s);
     QCOMPARE(r.value.priority, Priority::Medium);
     QCOMPARE(r.value.resourceAffected, u"general"_s);
@@ -147,8 +155,7 @@ void TestWriteResult::updated()
                                                        {u"Status"_s, false}},
                                                       u"Ticket"_s),
                                                200, JsonType, u"HYXTNJV"_s);
-    QVERIFY2(r.ok(), qPrintable(r.error.message()));
-    QVERIFY(r.value.warnings.isEmpty());
+    QCOMPARE(problems(r), QString());
     QCOMPARE(r.value.subject, u"New title"_s);
     QCOMPARE(r.value.descriptionHtml, u"<b>new</b>"_s);
     QCOMPARE(r.value.priority, Priority::High);

@@ -25,6 +25,16 @@ namespace CaseLens::Fuzz {
 // reach lone surrogates and every code unit).
 [[nodiscard]] QString checkHtmlSanitizer(QByteArrayView data);
 
+// Whether characters XML 1.0 forbids (C0 controls but tab and line breaks,
+// U+FFFE, U+FFFF) make sanitised HTML not well-formed: fuzz inputs may carry
+// them through as text; the sanitiser's unit tests hold its outputs free of them.
+enum class ForbiddenXmlChars { AreText, AreAProblem };
+
+// Empty if html (the sanitiser's output) is well-formed as XML once the void
+// <br>/<hr> are self-closed, uses only the allowlist in htmlsanitizer.h, and
+// every link is one QUrl also sees as http(s)/mailto; otherwise what is wrong.
+[[nodiscard]] QString structureProblem(const QString &html, ForbiddenXmlChars forbidden);
+
 // CaseNumber::parse(): valid results are 1-32 upper-case ASCII letters or
 // digits and normalise to themselves; invalid ones say why.
 [[nodiscard]] QString checkCaseNumber(QByteArrayView data);

@@ -43,10 +43,47 @@ HttpResponse echoPath(const HttpRequest &request)
     return text("path " + request.path);
 }
 
+// Starts server listening, with response queued as its next answer.
+[[nodiscard]] bool listenAnswering(HttpServer &server, const HttpResponse &response)
+{
+    server.enqueue(response);
+    return server.listen();
+}
+
+// Starts server listening, with every answer echoing its request's path.
+[[nodiscard]] bool listenEchoing(HttpServer &server)
+{
+    server.setHandler(echoPath);
+    return server.listen();
+}
+
 // target: a path, perhaps with a query
 QNetworkRequest requestTo(const HttpServer &server, const QString &target)
 {
     return QNetworkRequest(server.url().resolved(QUrl(target)));
+}
+
+// Sends request and waits for the whole answer; null when none comes in time
+// (the unfinished reply is aborted as it goes).
+[[nodiscard]] std::unique_ptr<QNetworkReply> finishedGet(QNetworkAccessManager &network,
+                                                         const QNetworkRequest &request)
+{
+    std::unique_ptr<QNetworkReply> reply(network.get(request));
+    if (!QTest::qWaitFor([&reply] { return reply->isFinished(); }, 5000))
+        return nullptr;
+    return reply;
+}
+
+// Connects a raw socket to the listening server and writes bytes on it, for
+// the tests that need to see exactly what goes over the wire; false when the
+// connection does not come up.
+[[nodiscard]] bool sendRaw(QTcpSocket &socket, const HttpServer &server, const QByteArray &bytes)
+{
+    socket.connectToHost(QHostAddress::LocalHost, server.port());
+    if (!socket.waitForConnected(3000))
+        return false;
+    socket.write(bytes);
+    return true;
 }
 
 } // namespace
@@ -108,8 +145,7 @@ private Q_SLOTS:
     void requestInSmallPacketsOverASocket()
     {
         HttpServer server;
-        server.enqueue(text("done"));
-        QVERIFY(server.listen());
+        QVERIFY(listenAnswering(server, text("done")));
         QTcpSocket socket;
         socket.setSocketOption(QAbstractSocket::LowDelayOption, 1); // no Nagle: many small segments
         socket.connectToHost(QHostAddress::LocalHost, server.port());
@@ -131,12 +167,10 @@ private Q_SLOTS:
     void keepAliveAndPipelining()
     {
         HttpServer server;
-        server.setHandler(echoPath);
-        QVERIFY(server.listen());
+        QVERIFY(listenEchoing(server));
         QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, server.port());
-        QVERIFY(socket.waitForConnected(3000));
-        socket.write("GET /first HTTP/1.1\r\nHost: x\r\n\r\nGET /second HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(sendRaw(socket, server,
+                        "GET /first HTTP/1.1\r\nHost: x\r\n\r\nGET /second HTTP/1.1\r\nHost: x\r\n\r\n"));
         QByteArray received;
         QTRY_VERIFY((received += socket.readAll()).count("HTTP/1.1 200 OK") == 2 &&
                     received.endsWith("path /second"));
@@ -160,12 +194,11 @@ private Q_SLOTS:
     void keepAliveWithQNetworkAccessManager()
     {
         HttpServer server;
-        server.setHandler(echoPath);
-        QVERIFY(server.listen());
+        QVERIFY(listenEchoing(server));
         QNetworkAccessManager network;
         for (const QString &path : {QStringLiteral("/one"), QStringLiteral("/two")}) {
-            std::unique_ptr<QNetworkReply> reply(network.get(requestTo(server, path)));
-            QTRY_VERIFY(reply->isFinished());
+            const auto reply = finishedGet(network, requestTo(server, path));
+            QVERIFY(reply);
             QCOMPARE(reply->error(), QNetworkReply::NoError);
             QCOMPARE(reply->readAll(), QByteArray("path " + path.toUtf8()));
         }
@@ -177,11 +210,9 @@ private Q_SLOTS:
     {
         HttpServer server;
         QVERIFY(server.listen());
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, server.port());
-        QVERIFY(socket.waitForConnected(3000));
         const QByteArray hello("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11);
-        socket.write(hello);
+        QTcpSocket socket;
+        QVERIFY(sendRaw(socket, server, hello));
         QTRY_COMPARE(socket.state(), QAbstractSocket::UnconnectedState); // answered, then closed
         QVERIFY(socket.readAll().startsWith("HTTP/1.1 400 Bad Request\r\n"));
         QCOMPARE(server.rejectedBytes(), hello);
@@ -193,11 +224,11 @@ private Q_SLOTS:
     void truncatedBodyIsAnErrorForTheClient()
     {
         HttpServer server;
-        server.enqueue(withBehaviour(text("0123456789"), HttpResponse::Behaviour::TruncatedBody));
-        QVERIFY(server.listen());
+        QVERIFY(listenAnswering(server,
+                                withBehaviour(text("0123456789"), HttpResponse::Behaviour::TruncatedBody)));
         QNetworkAccessManager network;
-        std::unique_ptr<QNetworkReply> reply(network.get(requestTo(server, QStringLiteral("/x"))));
-        QTRY_VERIFY(reply->isFinished());
+        const auto reply = finishedGet(network, requestTo(server, QStringLiteral("/x")));
+        QVERIFY(reply);
         QVERIFY(reply->error() != QNetworkReply::NoError);
         QVERIFY(reply->readAll() != "0123456789");
     }
@@ -205,12 +236,10 @@ private Q_SLOTS:
     void closeAfterStatusLine()
     {
         HttpServer server;
-        server.enqueue(withBehaviour(text("never sent"), HttpResponse::Behaviour::CloseAfterStatusLine));
-        QVERIFY(server.listen());
+        QVERIFY(listenAnswering(
+            server, withBehaviour(text("never sent"), HttpResponse::Behaviour::CloseAfterStatusLine)));
         QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, server.port());
-        QVERIFY(socket.waitForConnected(3000));
-        socket.write("GET / HTTP/1.1\r\n\r\n");
+        QVERIFY(sendRaw(socket, server, "GET / HTTP/1.1\r\n\r\n"));
         QTRY_COMPARE(socket.state(), QAbstractSocket::UnconnectedState);
         QCOMPARE(socket.readAll(), QByteArray("HTTP/1.1 200 OK\r\n"));
     }
@@ -220,12 +249,10 @@ private Q_SLOTS:
     void hangAfterHeaders()
     {
         HttpServer server;
-        server.enqueue(withBehaviour(text("short"), HttpResponse::Behaviour::HangAfterHeaders));
-        QVERIFY(server.listen());
+        QVERIFY(
+            listenAnswering(server, withBehaviour(text("short"), HttpResponse::Behaviour::HangAfterHeaders)));
         QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, server.port());
-        QVERIFY(socket.waitForConnected(3000));
-        socket.write("GET /hang HTTP/1.1\r\n\r\n");
+        QVERIFY(sendRaw(socket, server, "GET /hang HTTP/1.1\r\n\r\n"));
         QByteArray received;
         QTRY_VERIFY((received += socket.readAll()).endsWith("\r\n\r\n"));
         QVERIFY(received.contains("Content-Length: 1000\r\n"));
@@ -242,12 +269,9 @@ private Q_SLOTS:
         HttpServer server;
         HttpResponse drip = withBehaviour(text("abc"), HttpResponse::Behaviour::Drip);
         drip.dripIntervalMs = 1;
-        server.enqueue(drip);
-        QVERIFY(server.listen());
+        QVERIFY(listenAnswering(server, drip));
         QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, server.port());
-        QVERIFY(socket.waitForConnected(3000));
-        socket.write("GET / HTTP/1.1\r\n\r\n");
+        QVERIFY(sendRaw(socket, server, "GET / HTTP/1.1\r\n\r\n"));
         QSignalSpy readyRead(&socket, &QTcpSocket::readyRead);
         QByteArray received;
         QTRY_VERIFY((received += socket.readAll()).endsWith("\r\n\r\nabc"));
@@ -258,12 +282,9 @@ private Q_SLOTS:
     void endlessBodyFlowsWhileTheClientReads()
     {
         HttpServer server;
-        server.enqueue(withBehaviour({}, HttpResponse::Behaviour::EndlessBody));
-        QVERIFY(server.listen());
+        QVERIFY(listenAnswering(server, withBehaviour({}, HttpResponse::Behaviour::EndlessBody)));
         QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, server.port());
-        QVERIFY(socket.waitForConnected(3000));
-        socket.write("GET / HTTP/1.1\r\n\r\n");
+        QVERIFY(sendRaw(socket, server, "GET / HTTP/1.1\r\n\r\n"));
         qint64 received = 0;
         QTRY_VERIFY((received += socket.readAll().size()) > 4 * 1024 * 1024);
         QVERIFY(server.bytesSent() >= received);
@@ -303,13 +324,10 @@ private Q_SLOTS:
     void sequentialRequestsNeverOverlap()
     {
         HttpServer server;
-        server.setHandler(echoPath);
-        QVERIFY(server.listen());
+        QVERIFY(listenEchoing(server));
         QNetworkAccessManager network;
-        for (int i = 0; i < 3; ++i) {
-            std::unique_ptr<QNetworkReply> reply(network.get(requestTo(server, QStringLiteral("/one"))));
-            QTRY_VERIFY(reply->isFinished());
-        }
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(finishedGet(network, requestTo(server, QStringLiteral("/one"))));
         QCOMPARE(server.maxConcurrentRequests(QByteArrayLiteral("/one")), 1);
         QCOMPARE(server.maxConcurrentRequests(), 1);
     }
@@ -320,8 +338,8 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         QNetworkAccessManager network;
         const auto fetch = [&]() -> QByteArray {
-            std::unique_ptr<QNetworkReply> reply(network.get(requestTo(server, QStringLiteral("/q"))));
-            if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 5000))
+            const auto reply = finishedGet(network, requestTo(server, QStringLiteral("/q")));
+            if (!reply)
                 return QByteArray("no answer");
             return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toByteArray() + ' ' +
                    reply->readAll();
@@ -354,8 +372,8 @@ private Q_SLOTS:
         QNetworkAccessManager network;
         QUrl url = thread.url();
         url.setPath(QStringLiteral("/threaded"));
-        std::unique_ptr<QNetworkReply> reply(network.get(QNetworkRequest(url)));
-        QTRY_VERIFY(reply->isFinished());
+        const auto reply = finishedGet(network, QNetworkRequest(url));
+        QVERIFY(reply);
         QCOMPARE(reply->readAll(), QByteArray("path /threaded"));
         QVERIFY(handlerThread.load() != nullptr);
         QVERIFY(handlerThread.load() != QThread::currentThread());
@@ -370,8 +388,8 @@ private Q_SLOTS:
             QSKIP("no IPv6 loopback here");
         QCOMPARE(server.url().host(), QStringLiteral("::1"));
         QNetworkAccessManager network;
-        std::unique_ptr<QNetworkReply> reply(network.get(requestTo(server, QStringLiteral("/v6"))));
-        QTRY_VERIFY(reply->isFinished());
+        const auto reply = finishedGet(network, requestTo(server, QStringLiteral("/v6")));
+        QVERIFY(reply);
         QCOMPARE(reply->readAll(), QByteArray("path /v6"));
     }
 };

@@ -221,12 +221,7 @@ private Q_SLOTS:
             d.insert(u"CloseDate"_s, u"2025-01-28T18:45:30+02:00"_s);
         }) << subject;
         QTest::newRow("100,000 notes") << withData([](QJsonObject &d) {
-            QJsonArray notes;
-            for (int i = 0; i < 100'000; ++i)
-                notes.append(QJsonObject{{u"Id"_s, i},
-                                         {u"Date"_s, u"2025-01-26T10:05:12.000Z"_s},
-                                         {u"Note"_s, u"<p>Note <b>%1</b></p>"_s.arg(i)}});
-            d.insert(u"Notes"_s, notes);
+            d.insert(u"Notes"_s, numberedNotes(100'000, u"<p>Note <b>%1</b></p>"_s));
         }) << subject;
         QTest::newRow("array for object and back") << withData([](QJsonObject &d) {
             d.insert(u"AccountInfo"_s, QJsonArray{1, 2});

@@ -4,12 +4,12 @@
 // command-line argument.
 #include "core/apiclient.h"
 #include "support/fakeserver.h"
+#include "support/logcapture.h"
 #include "support/replywait.h"
 #include "support/sampledata.h"
 
 #include <QDirIterator>
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSignalSpy>
@@ -29,13 +29,6 @@ const QString testKey = QStringLiteral("sk_live_51SECRETc0ffee7e57k3y9d2");
 // Every category, every level ("*.debug=true" alone leaves info off in
 // categories whose default threshold is warning, like caselens.net).
 const QString everything = QStringLiteral("*.debug=true\n*.info=true");
-
-QStringList g_logged;
-QtMessageHandler g_previousHandler = nullptr;
-void captureMessages(QtMsgType, const QMessageLogContext &context, const QString &message)
-{
-    g_logged << QString::fromUtf8(context.category ? context.category : "") + u": " + message;
-}
 
 // Everything about an error that reaches a person or a log.
 QString errorTexts(const Error &e)
@@ -143,13 +136,7 @@ private Q_SLOTS:
         QVERIFY(QDir(m_home->path()).mkpath(QStringLiteral("tmp")));
     }
 
-    void cleanup()
-    {
-        qInstallMessageHandler(g_previousHandler);
-        g_previousHandler = nullptr;
-        QLoggingCategory::setFilterRules(QString());
-        m_home.reset();
-    }
+    void cleanup() { m_home.reset(); }
 
     // tst_apiclient covers ok/401/503 logs; this adds every other way a
     // request can end, and checks what a person sees as well as the logs.
@@ -185,9 +172,7 @@ private Q_SLOTS:
         for (const FakeResponse &answer : answers)
             server.enqueue(answer);
 
-        g_logged.clear();
-        QLoggingCategory::setFilterRules(everything);
-        g_previousHandler = qInstallMessageHandler(captureMessages);
+        LogCapture capture(everything);
 
         ApiClient client(&m_network);
         QVERIFY(!client.setBaseUrl(server.url()).isError());
@@ -227,9 +212,7 @@ private Q_SLOTS:
         cancelled->abort();
         QTRY_COMPARE_WITH_TIMEOUT(results.count(), fetches + 2, 10000);
 
-        qInstallMessageHandler(g_previousHandler);
-        g_previousHandler = nullptr;
-        QLoggingCategory::setFilterRules(QString());
+        capture.stop();
 
         QSet<ErrorKind> kinds;
         for (const TicketResult &result : std::as_const(results)) {
@@ -249,8 +232,9 @@ private Q_SLOTS:
         QCOMPARE(notices.count(), 2);
         QCOMPARE(other.requestCount(), 0);
 
-        QVERIFY(g_logged.size() > 10); // logging was on and did log
-        for (const QString &line : std::as_const(g_logged)) {
+        const QStringList logged = capture.lines();
+        QVERIFY(logged.size() > 10); // logging was on and did log
+        for (const QString &line : logged) {
             QVERIFY2(!line.contains(testKey), qPrintable(line));
             QVERIFY2(!line.contains(QStringLiteral("Bearer")), qPrintable(line));
         }
@@ -322,21 +306,18 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         const QUrl target(u"https://elsewhere.example/"_s + testKey + u"/tickets?key="_s + testKey);
         server.enqueue(FakeResponse::redirect(302, target));
-        g_logged.clear();
-        QLoggingCategory::setFilterRules(everything);
-        g_previousHandler = qInstallMessageHandler(captureMessages);
+        LogCapture capture(everything);
         ApiClient client(&m_network);
         QVERIFY(!client.setBaseUrl(server.url()).isError());
         client.setApiKey(testKey);
         const TicketResult result = fetchAndWait(client, u"HYXTNJV"_s);
-        qInstallMessageHandler(g_previousHandler);
-        g_previousHandler = nullptr;
-        QLoggingCategory::setFilterRules(QString());
+        capture.stop();
         QCOMPARE(result.error.kind(), ErrorKind::ServerError);
         QVERIFY2(result.error.message().contains(u"elsewhere.example"_s), qPrintable(result.error.message()));
         QVERIFY2(!errorTexts(result.error).contains(testKey), qPrintable(errorTexts(result.error)));
-        QVERIFY(!g_logged.isEmpty());
-        for (const QString &line : std::as_const(g_logged))
+        const QStringList logged = capture.lines();
+        QVERIFY(!logged.isEmpty());
+        for (const QString &line : logged)
             QVERIFY2(!line.contains(testKey), qPrintable(line));
     }
 

@@ -26,4 +26,14 @@ QJsonObject sampleTicketData(const QString &caseNumber)
     return data;
 }
 
+QJsonArray numberedNotes(int count, const QString &htmlPattern)
+{
+    QJsonArray notes;
+    for (int i = 0; i < count; ++i)
+        notes.append(QJsonObject{{QStringLiteral("Id"), i},
+                                 {QStringLiteral("Date"), QStringLiteral("2025-01-26T10:05:12.000Z")},
+                                 {QStringLiteral("Note"), htmlPattern.arg(i)}});
+    return notes;
+}
+
 } // namespace CaseLens::Testing

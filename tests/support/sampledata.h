@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace CaseLens::Testing {
@@ -11,5 +12,10 @@ namespace CaseLens::Testing {
 
 // A copy of the sample with another case number (and subject).
 [[nodiscard]] QJsonObject sampleTicketData(const QString &caseNumber);
+
+// A Notes array of count notes, Ids 0 to count - 1, all of one date, each
+// note's text htmlPattern with its number for %1: many notes, for the tests
+// that feed a ticket more than anyone writes.
+[[nodiscard]] QJsonArray numberedNotes(int count, const QString &htmlPattern);
 
 } // namespace CaseLens::Testing
