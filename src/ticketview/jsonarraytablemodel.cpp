@@ -84,11 +84,14 @@ QVariant JsonArrayTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const QJsonValue value = cell(index.row(), index.column());
+    const bool you = isYou(index.column(), value);
     switch (role) {
     case Qt::DisplayRole:
-        return singleLine(jsonValueText(value, 300));
+        return you ? tr("You") : singleLine(jsonValueText(value, 300));
     case Qt::ToolTipRole: {
         const QString text = jsonValueText(value, 2000);
+        if (you)
+            return toolTipText(tr("You (%1)").arg(text));
         return text.size() > 40 ? toolTipText(text) : QVariant();
     }
     case LinkUrlRole: {
@@ -105,6 +108,25 @@ QVariant JsonArrayTableModel::data(const QModelIndex &index, int role) const
         break;
     }
     return {};
+}
+
+void JsonArrayTableModel::setYouToken(const QString &token)
+{
+    const QString folded = token.trimmed().toCaseFolded();
+    if (folded == m_youToken)
+        return;
+    m_youToken = folded;
+    if (rowCount() > 0 && columnCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+bool JsonArrayTableModel::isYou(int column, const QJsonValue &value) const
+{
+    if (m_youToken.isEmpty() || !value.isString() || column < 0 || column >= m_keys.size())
+        return false;
+    const QString key = m_keys.at(column).toLower();
+    return (key == u"usertoken" || key == u"token") &&
+           value.toString().trimmed().toCaseFolded() == m_youToken;
 }
 
 QVariant JsonArrayTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -26,6 +26,9 @@ public:
     explicit JsonArrayTableModel(QObject *parent = nullptr);
 
     void setArray(const QJsonArray &array);
+    // The signed-in user's token: a UserToken/Token cell holding it reads
+    // "You" (the token stays in the tooltip). Empty: nobody.
+    void setYouToken(const QString &token);
     [[nodiscard]] const QJsonArray &array() const { return m_array; }
     [[nodiscard]] QStringList columnKeys() const { return m_keys; }
     [[nodiscard]] bool hasValueColumn() const { return m_valueColumn >= 0; }
@@ -37,11 +40,13 @@ public:
                                       int role = Qt::DisplayRole) const override;
 
 private:
+    [[nodiscard]] bool isYou(int column, const QJsonValue &value) const;
     [[nodiscard]] QJsonValue cell(int row, int column) const;
 
     QJsonArray m_array;
     QStringList m_keys;     // object keys, one per column before the value column
     int m_valueColumn = -1; // the "Value" column for non-object entries, if any
+    QString m_youToken;     // case-folded
 };
 
 } // namespace CaseLens::Gui

@@ -70,11 +70,23 @@ void StatisticsModel::setTicket(const Ticket &ticket)
     endResetModel();
 }
 
+void StatisticsModel::setYouToken(const QString &token)
+{
+    const QString key = tokenKey(token);
+    if (key == m_youToken)
+        return;
+    m_youToken = key;
+    if (!m_entries.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
 QString StatisticsModel::whoText(const QString &token) const
 {
     const QString trimmed = token.trimmed();
     if (trimmed.isEmpty())
         return tr("Unknown");
+    if (!m_youToken.isEmpty() && tokenKey(trimmed) == m_youToken)
+        return tr("You");
     const auto it = m_names.constFind(tokenKey(trimmed));
     if (it != m_names.constEnd())
         return singleLine(shortened(*it, 200));

@@ -34,6 +34,8 @@ public:
     explicit StatisticsModel(QObject *parent = nullptr);
 
     void setTicket(const Ticket &ticket);
+    // The signed-in user's token: their entries say "You". Empty: nobody.
+    void setYouToken(const QString &token);
 
     // Token (case-folded) -> person's name, from the requester and the
     // collaborators (keys UserToken/Token and FullName/Name, any case).
@@ -59,6 +61,7 @@ private:
     QList<StatisticEntry> m_entries;
     QHash<QString, QString> m_names;
     QString m_requesterToken;
+    QString m_youToken; // tokenKey() of the signed-in user's token
     mutable std::vector<std::optional<QString>> m_dateTexts;
     mutable std::vector<int> m_dateRanks; // empty until dateRank() is first called
     mutable LocalTimeCache m_localTime;

@@ -6,6 +6,7 @@
 #include "ticketview/overviewtab.h"
 #include "ticketview/rawtab.h"
 #include "ticketview/requestertab.h"
+#include "ticketview/statisticsmodel.h"
 #include "ticketview/statisticstab.h"
 #include "ticketview/tabletab.h"
 #include "ticketview/ticketheader.h"
@@ -163,6 +164,12 @@ void TicketView::updateTabTitles()
             tip += u'\n' + shortened(tabs[i].warnings.mid(0, 10).join(u'\n'), 2000);
         m_tabs->setTabToolTip(i, toolTipText(tip));
     }
+}
+
+void TicketView::setYouToken(const QString &token)
+{
+    m_statistics->model()->setYouToken(token);
+    m_collaboratorsModel->setYouToken(token);
 }
 
 } // namespace CaseLens::Gui

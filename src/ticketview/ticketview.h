@@ -51,6 +51,9 @@ public:
     void showTab(int index);                         // Ctrl+1..7 from the main window
     [[nodiscard]] QString tabTitle(int index) const; // e.g. "Notes (12)"
     [[nodiscard]] int currentTab() const;
+    // The signed-in user's token (from the account's profile): Statistics
+    // and Collaborators show it as "You". Empty while unknown.
+    void setYouToken(const QString &token);
 
 Q_SIGNALS:
     // Only https URLs (and mailto), after a user click.

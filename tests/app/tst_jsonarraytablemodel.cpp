@@ -20,6 +20,7 @@ private Q_SLOTS:
     void nonObjectEntries();
     void links();
     void tooManyKeys();
+    void theSignedInUserIsYou();
 };
 
 void tst_JsonArrayTableModel::empty()
@@ -103,6 +104,24 @@ void tst_JsonArrayTableModel::tooManyKeys()
     model.setArray(QJsonArray{wide, 5});
     QVERIFY(model.columnCount() <= JsonArrayTableModel::MaxColumns);
     QVERIFY(model.hasValueColumn());
+}
+
+void tst_JsonArrayTableModel::theSignedInUserIsYou()
+{
+    JsonArrayTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setArray(
+        {QJsonObject{{QStringLiteral("FullName"), QStringLiteral("Ana Ruiz")},
+                     {QStringLiteral("UserToken"), QStringLiteral("tok-ana")}},
+         QJsonObject{{QStringLiteral("FullName"), QStringLiteral("tok-ana")}, // a name, not a token
+                     {QStringLiteral("UserToken"), QStringLiteral("tok-dana")}}});
+    model.setYouToken(QStringLiteral("TOK-ANA"));
+    const int tokenColumn = int(model.columnKeys().indexOf(QStringLiteral("UserToken")));
+    const int nameColumn = int(model.columnKeys().indexOf(QStringLiteral("FullName")));
+    QCOMPARE(model.index(0, tokenColumn).data().toString(), QStringLiteral("You"));
+    QVERIFY(model.index(0, tokenColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("tok-ana")));
+    QCOMPARE(model.index(1, tokenColumn).data().toString(), QStringLiteral("tok-dana"));
+    QCOMPARE(model.index(1, nameColumn).data().toString(), QStringLiteral("tok-ana"));
 }
 
 QTEST_MAIN(tst_JsonArrayTableModel)

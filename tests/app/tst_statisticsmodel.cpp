@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QtTest>
 
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void emptyTicket();
     void sampleTicket();
     void whoMapsTokensToNames();
+    void theSignedInUserIsYou();
     void hostileTicket();
     void fiftyThousandRows();
     void dateSortMatchesVariantSort_data();
@@ -88,6 +90,21 @@ void tst_StatisticsModel::whoMapsTokensToNames()
 
     const QHash<QString, QString> names = StatisticsModel::namesByToken(t);
     QCOMPARE(names.size(), 3);
+}
+
+void tst_StatisticsModel::theSignedInUserIsYou()
+{
+    StatisticsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTicket(Testing::sampleTicket());
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // Maria Lopez (the requester) signed in: her entries say "You", others keep their names.
+    model.setYouToken(QStringLiteral(" 0B8E9C4A-52F1-4D7E-8A3B-6F1E2D9C0A77 "));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.index(0, StatisticsModel::WhoColumn).data().toString(), QStringLiteral("You"));
+    QCOMPARE(model.index(1, StatisticsModel::WhoColumn).data().toString(), QStringLiteral("Dana Whitfield"));
+    model.setYouToken({});
+    QCOMPARE(model.index(0, StatisticsModel::WhoColumn).data().toString(), QStringLiteral("Maria Lopez"));
 }
 
 void tst_StatisticsModel::hostileTicket()
