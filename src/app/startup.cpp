@@ -16,6 +16,10 @@
 #include <QSslSocket>
 #include <QTimer>
 
+#ifdef CASELENS_HAVE_FONTCONFIG
+#include <fontconfig/fontconfig.h>
+#endif
+
 #include <cstdio>
 #include <functional>
 #include <utility>
@@ -76,6 +80,26 @@ private:
 
 } // namespace
 
+FontConfigWarmUp::FontConfigWarmUp()
+{
+#ifdef CASELENS_HAVE_FONTCONFIG
+    // FcInit() is thread-safe: were Qt to ask first, fontconfig would load
+    // its configuration once more and keep one, never a half-built one.
+    m_thread = std::thread([] { FcInit(); });
+#endif
+}
+
+FontConfigWarmUp::~FontConfigWarmUp()
+{
+    wait();
+}
+
+void FontConfigWarmUp::wait()
+{
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
 QString tlsBackendProblem()
 {
     if (QSslSocket::supportsSsl())
@@ -93,7 +117,7 @@ QStringList startupProblems()
     return problems;
 }
 
-int runApplication(QApplication &app)
+int runApplication(QApplication &app, FontConfigWarmUp *fonts)
 {
     QApplication::setApplicationName(QStringLiteral("CaseLens"));
     QApplication::setOrganizationName(QStringLiteral("CaseLens"));
@@ -141,6 +165,8 @@ int runApplication(QApplication &app)
     keys.loadFromEnvironment(environment);
     keys.announceLoad();
 
+    if (fonts)
+        fonts->wait();
     MainWindow window(&session);
     window.show();
 
