@@ -2,6 +2,7 @@
 
 #include "app/appicon.h"
 #include "app/commandline.h"
+#include "app/deferrediconstyle.h"
 #include "app/languagesupport.h"
 #include "app/mainwindow.h"
 #include "app/singleinstance.h"
@@ -165,6 +166,8 @@ int runApplication(QApplication &app, FontConfigWarmUp *fonts)
     keys.loadFromEnvironment(environment);
     keys.announceLoad();
 
+    // Icons the first frame does not show are read when first shown.
+    QApplication::setStyle(new DeferredIconStyle(QApplication::style()->name()));
     if (fonts)
         fonts->wait();
     MainWindow window(&session);
