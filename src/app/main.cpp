@@ -4,6 +4,8 @@
 
 int main(int argc, char *argv[])
 {
+    // First, so that fontconfig loads while QApplication starts.
+    CaseLens::Gui::FontConfigWarmUp fonts;
     QApplication app(argc, argv);
-    return CaseLens::Gui::runApplication(app);
+    return CaseLens::Gui::runApplication(app, &fonts);
 }

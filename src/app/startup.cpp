@@ -2,6 +2,7 @@
 
 #include "app/appicon.h"
 #include "app/commandline.h"
+#include "app/deferrediconstyle.h"
 #include "app/languagesupport.h"
 #include "app/mainwindow.h"
 #include "app/singleinstance.h"
@@ -15,6 +16,10 @@
 #include <QNetworkProxyFactory>
 #include <QSslSocket>
 #include <QTimer>
+
+#ifdef CASELENS_HAVE_FONTCONFIG
+#include <fontconfig/fontconfig.h>
+#endif
 
 #include <cstdio>
 #include <functional>
@@ -76,6 +81,26 @@ private:
 
 } // namespace
 
+FontConfigWarmUp::FontConfigWarmUp()
+{
+#ifdef CASELENS_HAVE_FONTCONFIG
+    // FcInit() is thread-safe: were Qt to ask first, fontconfig would load
+    // its configuration once more and keep one, never a half-built one.
+    m_thread = std::thread([] { FcInit(); });
+#endif
+}
+
+FontConfigWarmUp::~FontConfigWarmUp()
+{
+    wait();
+}
+
+void FontConfigWarmUp::wait()
+{
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
 QString tlsBackendProblem()
 {
     if (QSslSocket::supportsSsl())
@@ -93,7 +118,7 @@ QStringList startupProblems()
     return problems;
 }
 
-int runApplication(QApplication &app)
+int runApplication(QApplication &app, FontConfigWarmUp *fonts)
 {
     QApplication::setApplicationName(QStringLiteral("CaseLens"));
     QApplication::setOrganizationName(QStringLiteral("CaseLens"));
@@ -141,6 +166,10 @@ int runApplication(QApplication &app)
     keys.loadFromEnvironment(environment);
     keys.announceLoad();
 
+    // Icons the first frame does not show are read when first shown.
+    QApplication::setStyle(new DeferredIconStyle(QApplication::style()->name()));
+    if (fonts)
+        fonts->wait();
     MainWindow window(&session);
     window.show();
 
