@@ -28,6 +28,12 @@ ResolvedBaseUrl resolveBaseUrl(const QCommandLineParser &parser)
     return {server.url, server.error};
 }
 
+QString commandHelp(const QCommandLineParser &parser, const QString &command)
+{
+    return parser.helpText().replace(QCoreApplication::arguments().constFirst(),
+                                     QCoreApplication::applicationName() + u' ' + command);
+}
+
 QString exitCodeHelp()
 {
     return QCoreApplication::translate("CaseLens::Cli",

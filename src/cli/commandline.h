@@ -22,6 +22,10 @@ struct ResolvedBaseUrl
 };
 [[nodiscard]] ResolvedBaseUrl resolveBaseUrl(const QCommandLineParser &parser);
 
+// A subcommand's --help from its parser, naming it as typed:
+// "Usage: caselens-cli list [options]".
+[[nodiscard]] QString commandHelp(const QCommandLineParser &parser, const QString &command);
+
 // The exit-code table, appended to every --help.
 [[nodiscard]] QString exitCodeHelp();
 
