@@ -55,6 +55,12 @@ void printError(const QString &message)
     err << QCoreApplication::applicationName() << ": " << message << '\n';
 }
 
+void printStatus(const QString &text)
+{
+    QTextStream err(stderr);
+    err << text << '\n';
+}
+
 void printOut(const QString &text)
 {
     QTextStream out(stdout);

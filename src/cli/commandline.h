@@ -31,6 +31,8 @@ struct ResolvedBaseUrl
 
 // One clear line on stderr, prefixed with the program name.
 void printError(const QString &message);
+// A line on stderr that is no error (a summary beside the output): no prefix.
+void printStatus(const QString &text);
 void printOut(const QString &text);
 void printOutBytes(const QByteArray &bytes);
 

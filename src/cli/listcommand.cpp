@@ -218,8 +218,8 @@ private:
     void printSummary(int firstPage, int lastPage) const
     {
         if (!m_request.json)
-            printError(ticketListSummary(m_request.query.status, firstPage, lastPage, m_list.totalPages,
-                                         m_list.totalTickets));
+            printStatus(ticketListSummary(m_request.query.status, firstPage, lastPage, m_list.totalPages,
+                                          m_list.totalTickets));
     }
 
     ApiClient &m_client;
