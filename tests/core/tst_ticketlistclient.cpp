@@ -1,12 +1,11 @@
 // Ticket lists through the real client and dispatcher, against a loopback
 // server: what `caselens-cli list` and the queue panel rely on.
 #include "core/apiclient.h"
-#include "support/fakeserver.h"
+#include "support/clientfixture.h"
 #include "support/replywait.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QTest>
 
 #include <memory>
@@ -59,41 +58,21 @@ TicketListQuery pageQuery(int page, TicketStatus status = TicketStatus::Open)
     return query;
 }
 
-// A client of server with the test key, retrying after 5 ms (at most 20 ms).
-std::unique_ptr<ApiClient> clientOf(QNetworkAccessManager &network, const FakeServer &server)
-{
-    auto client = std::make_unique<ApiClient>(&network);
-    client->setTimeout(5s);
-    client->setRetryPolicy(3, 5ms, 20ms);
-    client->setApiKey(testKey);
-    return client->setBaseUrl(server.url()).isError() ? nullptr : std::move(client);
-}
-
 } // namespace
 
-class TestTicketListClient final : public QObject
+class TestTicketListClient final : public QObject, public ClientFixture
 {
     Q_OBJECT
-
-private:
-    QNetworkAccessManager m_network;
-    std::unique_ptr<FakeServer> m_server;
-    std::unique_ptr<ApiClient> m_client;
 
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<FakeServer>();
-        QVERIFY(m_server->listen());
-        m_client = clientOf(m_network, *m_server);
-        QVERIFY(m_client);
+        QVERIFY(startServerAndClient(testKey));
+        m_client->setRetryPolicy(3, 5ms, 20ms);
+        m_client->setTimeout(5s);
     }
 
-    void cleanup()
-    {
-        m_client.reset();
-        m_server.reset();
-    }
+    void cleanup() { stopServerAndClient(); }
 
     // Three pages asked at once go out one after another, in order, while a
     // ticket fetch that never gets its answer runs beside them: the list's
