@@ -246,8 +246,8 @@ QString listHelp()
               "list that shrinks while paging) stop it with a message and exit code 5; the rows already\n"
               "printed stay.\n"
               "\n"
-              "An unknown product area exits 2 before anything is sent; so does the server refusing the\n"
-              "filters (400), with its message. An empty list exits 0.\n")
+              "An unknown product area exits 2 before anything is sent. A server that refuses the\n"
+              "filters (400) also exits 2, with its message. An empty list exits 0.\n")
         .arg(platformList())
         .arg(MaxPages);
 }
