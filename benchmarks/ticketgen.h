@@ -7,6 +7,7 @@
 // the server's key order, deterministic byte for byte.
 
 #include <QByteArray>
+#include <QList>
 #include <QStringBuilder>
 
 namespace CaseLens::Bench {
@@ -124,6 +125,33 @@ inline QByteArray largeTicket()
     out += "],";
     appendTicketTail(out);
     return out;
+}
+
+// The answers to fetchOpenTickets pages 1..pageCount of a list of
+// 20 * pageCount tickets, newest first, written as the API writes them
+// (compact, so `jq -c '.Data.Tickets[]'` prints each row byte for byte as sent).
+inline QList<QByteArray> ticketListPages(int pageCount)
+{
+    static constexpr const char *areas[] = {"winners", "general", "api", "website", "mcp-server"};
+    QList<QByteArray> pages;
+    const int total = 20 * pageCount;
+    for (int page = 1; page <= pageCount; ++page) {
+        QByteArray out = R"({"Response":true,"Code":200,"Message":"OK","Data":{"TotalTickets":)";
+        out += QByteArray::number(total) + R"(,"Page":)" + QByteArray::number(page) +
+               R"(,"Limit":20,"TotalPages":)" + QByteArray::number(pageCount) + R"(,"Tickets":[)";
+        for (int i = (page - 1) * 20; i < page * 20; ++i) {
+            if (i % 20)
+                out += ',';
+            out += R"({"CaseNumber":"Q)" + QByteArray::number(100000 + i) +
+                   R"(","Subject":"Winners export )"
+                   R"(stops at 10,000 rows for sweepstakes )" +
+                   QByteArray::number(total - i) + R"(","Date":")" + dateFor(total - i) + R"(","Priority":)" +
+                   QByteArray::number(1 + i % 3) + R"(,"ResourceAffected":")" + areas[i % 5] + R"("})";
+        }
+        out += "]}}";
+        pages << out;
+    }
+    return pages;
 }
 
 } // namespace CaseLens::Bench

@@ -3,7 +3,7 @@
 # printing one table: measure | figure (median of N runs) | budget | pass/fail.
 # Not part of .ci/run: benchmarks never run as timed tests.
 #   scripts/bench.sh [--runs N] [--no-build] [--callgrind] [--only LIST]
-# --only: a comma-separated subset of parse,gui,startup,cli,memory (default all;
+# --only: a comma-separated subset of parse,gui,startup,cli,list,memory (default all;
 # memory needs the server that cli starts, so it starts it itself when needed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,7 @@ BUILD=$ROOT/build/bench
 RUNS=7
 BUILD_FIRST=1
 CALLGRIND=0
-ONLY=parse,gui,startup,cli,memory
+ONLY=parse,gui,startup,cli,list,memory
 while [ $# -gt 0 ]; do
     case $1 in
         --runs) RUNS=$2; shift ;;
@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
         --callgrind) CALLGRIND=1 ;;
         --only) ONLY=$2; shift ;;
         -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "usage: $0 [--runs N] [--no-build] [--callgrind] [--only parse,gui,startup,cli,memory]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--runs N] [--no-build] [--callgrind] [--only parse,gui,startup,cli,list,memory]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -120,6 +120,16 @@ r=$(ratio "$sapp" "$smin")
 row "start-up to first paint: caselens / minimal (${sapp} / ${smin} ms)" "${r}x" "<= 1.5x" "$(verdict "$r" "<=" 1.5)"
 fi
 
+cli_versus_curl() { # name measure cli-command curl-command: side by side (hyperfine), the medians' ratio
+    hyperfine -N --warmup 2 --runs $((RUNS * 3)) --export-json "$TMP/hf_$1.json" -n cli "$3" -n curljq "$4" \
+        >/dev/null 2>&1
+    local cli cj r
+    cli=$(jq '.results[] | select(.command == "cli") | .median * 1000' "$TMP/hf_$1.json")
+    cj=$(jq '.results[] | select(.command == "curljq") | .median * 1000' "$TMP/hf_$1.json")
+    r=$(ratio "$cli" "$cj")
+    row "$2 ($(printf %.1f "$cli") / $(printf %.1f "$cj") ms)" "${r}x" "<= 1.0x" "$(verdict "$r" "<=" 1.0)"
+}
+
 # --- 5. CLI against curl | jq ------------------------------------------------
 if wanted cli; then
 echo "== cli vs curl | jq (hyperfine)" >&2
@@ -132,18 +142,35 @@ for c in HYXTNJV LARGE01; do
     curl -s -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $CASELENS_API_KEY" \
         -d "{\"caseNumber\":\"$c\"}" "$URL/tickets/fetchSingleTicket" | jq -c .Data | jq -S . > "$TMP/curl.json"
     cmp -s "$TMP/cli.json" "$TMP/curl.json" || echo "warning: CLI and curl|jq outputs differ for $c" >&2
-    hyperfine -N --warmup 2 --runs $((RUNS * 3)) --export-json "$TMP/hf_$c.json" \
-        -n cli "$CLI fetch --json --base-url $URL $c" \
-        -n curljq "bash -c 'curl -s -X POST -H Content-Type:application/json -H \"Authorization: Bearer $CASELENS_API_KEY\" -d {\\\"caseNumber\\\":\\\"$c\\\"} $URL/tickets/fetchSingleTicket | jq -c .Data'" \
-        >/dev/null 2>&1
-    cli=$(jq '.results[] | select(.command == "cli") | .median * 1000' "$TMP/hf_$c.json")
-    cj=$(jq '.results[] | select(.command == "curljq") | .median * 1000' "$TMP/hf_$c.json")
-    r=$(ratio "$cli" "$cj")
-    row "caselens-cli fetch --json / curl+jq, $c ($(printf %.1f "$cli") / $(printf %.1f "$cj") ms)" "${r}x" "<= 1.0x" "$(verdict "$r" "<=" 1.0)"
+    cli_versus_curl "$c" "caselens-cli fetch --json / curl+jq, $c" \
+        "$CLI fetch --json --base-url $URL $c" \
+        "bash -c 'curl -s -X POST -H Content-Type:application/json -H \"Authorization: Bearer $CASELENS_API_KEY\" -d {\\\"caseNumber\\\":\\\"$c\\\"} $URL/tickets/fetchSingleTicket | jq -c .Data'"
 done
 fi
 
-# --- 6. Memory ----------------------------------------------------------------
+# --- 6. CLI list --all against a curl | jq loop over the same pages -------------
+if wanted list; then
+echo "== cli list --all --json vs a curl | jq loop (hyperfine)" >&2
+start_server
+export CASELENS_API_KEY=bench-api-key-0123456789
+CLI=$BUILD/src/cli/caselens-cli
+LIST_PAGES=10 # bench_server serves 10 pages of 20 open tickets
+cat > "$TMP/curljq_list.sh" <<EOF
+for p in \$(seq $LIST_PAGES); do
+    curl -s -X POST -H Content-Type:application/json -H "Authorization: Bearer $CASELENS_API_KEY" \\
+        -d "{\\"page\\":\$p}" $URL/tickets/fetchOpenTickets | jq -c '.Data.Tickets[]'
+done
+EOF
+# Same rows both ways, byte for byte, in order.
+"$CLI" list --all --json --base-url "$URL" > "$TMP/list_cli.txt"
+bash "$TMP/curljq_list.sh" > "$TMP/list_curl.txt"
+cmp -s "$TMP/list_cli.txt" "$TMP/list_curl.txt" || echo "warning: CLI and curl|jq list outputs differ" >&2
+rows=$(wc -l < "$TMP/list_cli.txt")
+cli_versus_curl list "caselens-cli list --all --json / curl+jq loop, $LIST_PAGES pages, $rows rows" \
+    "$CLI list --all --json --base-url $URL" "bash $TMP/curljq_list.sh"
+fi
+
+# --- 7. Memory ----------------------------------------------------------------
 if wanted memory; then
 start_server
 echo "== memory (VmHWM, $RUNS runs each)" >&2

@@ -28,6 +28,12 @@ ResolvedBaseUrl resolveBaseUrl(const QCommandLineParser &parser)
     return {server.url, server.error};
 }
 
+QString commandHelp(const QCommandLineParser &parser, const QString &command)
+{
+    return parser.helpText().replace(QCoreApplication::arguments().constFirst(),
+                                     QCoreApplication::applicationName() + u' ' + command);
+}
+
 QString exitCodeHelp()
 {
     return QCoreApplication::translate("CaseLens::Cli",
@@ -47,6 +53,12 @@ void printError(const QString &message)
 {
     QTextStream err(stderr);
     err << QCoreApplication::applicationName() << ": " << message << '\n';
+}
+
+void printStatus(const QString &text)
+{
+    QTextStream err(stderr);
+    err << text << '\n';
 }
 
 void printOut(const QString &text)

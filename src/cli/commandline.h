@@ -22,11 +22,17 @@ struct ResolvedBaseUrl
 };
 [[nodiscard]] ResolvedBaseUrl resolveBaseUrl(const QCommandLineParser &parser);
 
+// A subcommand's --help from its parser, naming it as typed:
+// "Usage: caselens-cli list [options]".
+[[nodiscard]] QString commandHelp(const QCommandLineParser &parser, const QString &command);
+
 // The exit-code table, appended to every --help.
 [[nodiscard]] QString exitCodeHelp();
 
 // One clear line on stderr, prefixed with the program name.
 void printError(const QString &message);
+// A line on stderr that is no error (a summary beside the output): no prefix.
+void printStatus(const QString &text);
 void printOut(const QString &text);
 void printOutBytes(const QByteArray &bytes);
 

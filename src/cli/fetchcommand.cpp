@@ -1,6 +1,6 @@
 #include "cli/fetchcommand.h"
 
-#include "cli/apikeysource.h"
+#include "cli/clientsetup.h"
 #include "cli/commandline.h"
 #include "cli/exitcodes.h"
 #include "cli/ticketprinter.h"
@@ -9,8 +9,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QEventLoop>
-#include <QNetworkAccessManager>
 
 #include <memory>
 
@@ -32,12 +30,9 @@ int runFetch(const QStringList &arguments)
     parser.addHelpOption();
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         tr("Print each ticket's Data object as one compact JSON line."));
-    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
-                                           tr("Give up on a request after SECONDS (default 30)."),
-                                           QStringLiteral("SECONDS"), QStringLiteral("30"));
     parser.addOption(jsonOption);
     parser.addOption(baseUrlOption());
-    parser.addOption(timeoutOption);
+    parser.addOption(timeoutOption());
     parser.addPositionalArgument(QStringLiteral("CASE"), tr("One or more case numbers, e.g. HYXTNJV."),
                                  QStringLiteral("CASE..."));
 
@@ -46,8 +41,7 @@ int runFetch(const QStringList &arguments)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText().replace(QCoreApplication::arguments().constFirst(),
-                                           QCoreApplication::applicationName() + QStringLiteral(" fetch")) +
+        printOut(commandHelp(parser, QStringLiteral("fetch")) +
                  tr("\nThe API key is read from CASELENS_API_KEY, else the keychain (see caselens-cli key "
                     "--help).\n") +
                  exitCodeHelp());
@@ -58,28 +52,10 @@ int runFetch(const QStringList &arguments)
         printError(tr("fetch: give at least one case number, e.g. caselens-cli fetch HYXTNJV"));
         return ExitUsage;
     }
-    bool ok = false;
-    const double seconds = parser.value(timeoutOption).toDouble(&ok);
-    if (!ok || seconds <= 0 || seconds > 3600) {
-        printError(tr("--timeout: expected a number of seconds between 0 and 3600"));
-        return ExitUsage;
-    }
-    const ResolvedBaseUrl base = resolveBaseUrl(parser);
-    if (base.error.isError()) {
-        printError(base.error.message());
-        return ExitUsage;
-    }
-    const ApiKeyLookup key = lookUpApiKey(base.url);
-    if (key.error.isError()) {
-        printError(key.error.message());
-        return exitCodeFor(key.error);
-    }
-
-    QNetworkAccessManager network;
-    ApiClient client(&network);
-    (void)client.setBaseUrl(base.url);
-    client.setApiKey(key.key);
-    client.setTimeout(std::chrono::milliseconds(qint64(seconds * 1000)));
+    ClientSetup setup;
+    if (const int code = setup.configure(parser); code != ExitOk)
+        return code;
+    ApiClient &client = setup.client();
     const bool json = parser.isSet(jsonOption);
     int exitCode = ExitOk;
     // One case at a time, in the order given: the API serves one request at a time.
@@ -89,13 +65,7 @@ int runFetch(const QStringList &arguments)
         TicketResult result{{}, parsed.error()};
         if (parsed.ok()) {
             std::unique_ptr<TicketReply> reply(client.fetchTicket(*parsed.caseNumber()));
-            QObject::connect(reply.get(), &ApiReply::retrying, reply.get(),
-                             [&parsed](const RetryNotice &notice) {
-                                 printError(parsed.text() + QStringLiteral(": ") + notice.message());
-                             });
-            QEventLoop loop;
-            QObject::connect(reply.get(), &ApiReply::finished, &loop, &QEventLoop::quit);
-            loop.exec();
+            waitForReply(*reply, parsed.text());
             result = reply->result();
         }
         if (!result.ok()) {

@@ -4,6 +4,7 @@
 #include "cli/exitcodes.h"
 #include "cli/fetchcommand.h"
 #include "cli/keycommand.h"
+#include "cli/listcommand.h"
 
 #include <QCoreApplication>
 #include <QNetworkProxyFactory>
@@ -22,6 +23,8 @@ QString usage()
                                 "\n"
                                 "Commands:\n"
                                 "  fetch CASE...   fetch tickets and print them (see fetch --help)\n"
+                                "  list            list your open or closed tickets, page by page or\n"
+                                "                  --all, as a table or --json (see list --help)\n"
                                 "  key ACTION      keep the API key in the system keychain: set, status,\n"
                                 "                  forget (see key --help)\n"
                                 "\n"
@@ -63,6 +66,8 @@ int main(int argc, char *argv[])
     }
     if (command == u"fetch")
         return runFetch(args.mid(1));
+    if (command == u"list")
+        return runList(args.mid(1));
     if (command == u"key")
         return runKey(args.mid(1));
     if (command.isEmpty())

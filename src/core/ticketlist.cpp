@@ -2,8 +2,13 @@
 
 #include "core/casenumber.h"
 #include "core/fieldreader.h"
+#include "core/jsonarraytext.h"
+#include "core/jsontext.h"
+#include "core/pluralcount.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <limits>
@@ -47,6 +52,34 @@ void readRows(FieldReader &reader, const QJsonValue &v, QList<TicketSummary> &ou
     }
 }
 
+// Each row's text as sent (Data.Tickets[i]), compacted. When the text does
+// not line up with the parsed rows (a member written twice or with escapes
+// in its name, which jsonMemberText refuses to guess about), each row is
+// re-serialised instead: same values, Qt's key order.
+void keepRowTexts(const QByteArray &body, const QJsonValue &tickets, QList<TicketSummary> &rows)
+{
+    const QByteArrayView data = jsonMemberText(body, "Data"_L1);
+    const std::optional<QList<QByteArrayView>> texts =
+        jsonArrayElementTexts(data.isEmpty() ? data : jsonMemberText(data, "Tickets"_L1));
+    if (texts && texts->size() == rows.size()) {
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            rows[i].json = compactJson(texts->at(i));
+        return;
+    }
+    const QJsonArray array = tickets.toArray();
+    for (qsizetype i = 0; i < rows.size() && i < array.size(); ++i) {
+        // A one-element array, without its brackets: QJsonDocument writes
+        // only objects and arrays, and a row may be anything.
+        const QByteArray text = QJsonDocument(QJsonArray{array.at(i)}).toJson(QJsonDocument::Compact);
+        rows[i].json = text.sliced(1, text.size() - 2);
+    }
+}
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(CaseLens::TicketList)
+};
+
 } // namespace
 
 bool TicketSummary::canOpen() const
@@ -75,8 +108,26 @@ TicketListResult parseTicketListResponse(const QByteArray &body, int httpStatus,
     list.page = int(count("Page"_L1, 1, IntMax).value_or(0));
     list.limit = int(count("Limit"_L1, 0, IntMax).value_or(0));
     list.totalPages = int(count("TotalPages"_L1, 0, IntMax).value_or(0));
-    readRows(reader, data.value("Tickets"_L1), list.tickets);
+    const QJsonValue tickets = data.value("Tickets"_L1);
+    readRows(reader, tickets, list.tickets);
+    keepRowTexts(body, tickets, list.tickets);
     return result;
+}
+
+QString ticketListSummary(TicketStatus status, int firstPage, int lastPage, int totalPages,
+                          qint64 totalTickets)
+{
+    const bool closed = status == TicketStatus::Closed;
+    if (totalTickets <= 0)
+        return closed ? Tr::tr("No closed tickets") : Tr::tr("No open tickets");
+    const int n = pluralCount(totalTickets);
+    const QString count =
+        closed ? Tr::tr("%n closed ticket(s)", nullptr, n) : Tr::tr("%n open ticket(s)", nullptr, n);
+    const QString pages = firstPage < lastPage
+                              ? Tr::tr("Pages %1–%2 of %3").arg(firstPage).arg(lastPage).arg(totalPages)
+                              : Tr::tr("Page %1 of %2").arg(lastPage).arg(totalPages);
+    //: "Page 1 of 2 · 23 open tickets"
+    return Tr::tr("%1 · %2").arg(pages, count);
 }
 
 } // namespace CaseLens

@@ -25,6 +25,11 @@ struct TicketSummary
     // Why the row is not as documented ("Tickets[3].Date: expected a date,
     // got ..."); empty for a good row. The row is still listed, and marked.
     QStringList problems;
+    // The row as the server sent it, as one compact JSON line (what
+    // `jq -c '.Data.Tickets[]'` prints: key order and number spelling as
+    // sent, whitespace removed, control characters in strings escaped).
+    // Re-serialised when the answer's text cannot be matched to its rows.
+    QByteArray json;
 
     // A row without a well-formed case number is listed (marked) but cannot
     // be opened.
@@ -60,6 +65,12 @@ struct TicketListResult
 // paging fields and rows, tolerantly. Pure, never throws, never crashes.
 [[nodiscard]] TicketListResult parseTicketListResponse(const QByteArray &body, int httpStatus,
                                                        const QByteArray &contentType = {});
+
+// Where pages sit in their list, for a status line: "Page 1 of 2 · 23 open
+// tickets", "Pages 1–3 of 3 · 45 closed tickets" (firstPage < lastPage), or
+// "No open tickets". Translated (context CaseLens::TicketList), %n plurals.
+[[nodiscard]] QString ticketListSummary(TicketStatus status, int firstPage, int lastPage, int totalPages,
+                                        qint64 totalTickets);
 
 } // namespace CaseLens
 

@@ -1,4 +1,5 @@
 // caselens-cli end to end: the real executable against a loopback server.
+#include "support/cliprocess.h"
 #include "support/fakeserver.h"
 #include "support/sampledata.h"
 
@@ -31,25 +32,11 @@ private:
 
     Run run(const QStringList &arguments, const QHash<QString, QString> &env = {}, bool withKey = true)
     {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.remove(QStringLiteral("CASELENS_API_KEY"));
-        environment.remove(QStringLiteral("CASELENS_BASE_URL"));
-        if (withKey)
-            environment.insert(QStringLiteral("CASELENS_API_KEY"), testKey);
+        QProcessEnvironment environment = cliEnvironment(withKey ? testKey : QString());
         for (auto it = env.begin(); it != env.end(); ++it)
             environment.insert(it.key(), it.value());
-        process.setProcessEnvironment(environment);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(CASELENS_CLI_PATH), arguments);
-        // Wait with the event loop running: the fake server lives in this process.
-        if (!finished.wait(20000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        const CliRun r = runCli(QStringLiteral(CASELENS_CLI_PATH), arguments, environment, 20000);
+        return {r.exitCode, QString::fromUtf8(r.out), r.err};
     }
 
     QStringList fetchArgs(const QStringList &rest) const

@@ -66,6 +66,9 @@ private slots:
     void ticketsNotAList();
     void envelopeErrors();
     void rowsKeepServerOrder();
+    void rowsKeepTheirText();
+    void rowTextWhenTheAnswerIsAmbiguous();
+    void summary();
 };
 
 void TestTicketList::documentedPage()
@@ -245,6 +248,52 @@ void TestTicketList::rowsKeepServerOrder()
     QCOMPARE(r.list.tickets.size(), 20);
     for (int i = 0; i < 20; ++i)
         QCOMPARE(r.list.tickets.at(i).caseNumber, u"T%1"_s.arg(i, 6, 10, QChar(u'0')));
+}
+
+void TestTicketList::rowsKeepTheirText()
+{
+    // Each row as sent, whitespace removed: key order, escapes and numbers
+    // as the server wrote them, bad rows too.
+    const QByteArray body =
+        "{ \"Response\": true, \"Data\": { \"Page\": 1, \"TotalPages\": 1, \"Limit\": 20,\n"
+        "  \"Tickets\": [ { \"Subject\" : \"a, [b] \\\"c\\\"\", \"CaseNumber\": \"AAA1111\",\n"
+        "    \"Priority\": 3.0, \"Date\": \"2025-01-26T10:00:00.000Z\", \"ResourceAffected\": \"api\" },\n"
+        "    \"oops\" , 12 ],\n"
+        "  \"TotalTickets\": 3 } }";
+    const TicketListResult r = parseTicketListResponse(body, 200, JsonType);
+    QVERIFY2(r.ok(), qPrintable(r.error.message()));
+    QCOMPARE(r.list.tickets.size(), 3);
+    QCOMPARE(
+        r.list.tickets.at(0).json,
+        R"({"Subject":"a, [b] \"c\"","CaseNumber":"AAA1111","Priority":3.0,"Date":"2025-01-26T10:00:00.000Z",)"
+        R"("ResourceAffected":"api"})");
+    QCOMPARE(r.list.tickets.at(0).priority, Priority::High);
+    QCOMPARE(r.list.tickets.at(1).json, QByteArray("\"oops\""));
+    QCOMPARE(r.list.tickets.at(2).json, QByteArray("12"));
+}
+
+void TestTicketList::rowTextWhenTheAnswerIsAmbiguous()
+{
+    // Data written twice: which one counts is the JSON reader's choice, so
+    // the rows it read are written out again rather than guessed from the text.
+    const QByteArray body = R"({"Response":true,"Data":{"Tickets":[1]},"Data":{"Page":1,"TotalPages":1,)"
+                            R"("TotalTickets":1,"Limit":20,"Tickets":[{"CaseNumber":"AAA1111"}, "x"]}})";
+    const TicketListResult r = parseTicketListResponse(body, 200, JsonType);
+    QVERIFY(r.ok());
+    QCOMPARE(r.list.tickets.size(), 2);
+    QCOMPARE(r.list.tickets.at(0).caseNumber, u"AAA1111"_s);
+    QCOMPARE(r.list.tickets.at(0).json, QByteArray(R"({"CaseNumber":"AAA1111"})"));
+    QCOMPARE(r.list.tickets.at(1).json, QByteArray(R"("x")"));
+}
+
+void TestTicketList::summary()
+{
+    QCOMPARE(ticketListSummary(TicketStatus::Open, 1, 1, 2, 23).left(15), u"Page 1 of 2 · 2"_s);
+    QVERIFY(ticketListSummary(TicketStatus::Open, 1, 1, 2, 23).contains(u"23 open ticket"_s));
+    QVERIFY(ticketListSummary(TicketStatus::Closed, 1, 3, 3, 45)
+                .startsWith(u"Pages 1–3 of 3 · 45 closed ticket"_s));
+    QCOMPARE(ticketListSummary(TicketStatus::Open, 1, 1, 0, 0), u"No open tickets"_s);
+    QCOMPARE(ticketListSummary(TicketStatus::Closed, 1, 1, 0, 0), u"No closed tickets"_s);
 }
 
 QTEST_GUILESS_MAIN(TestTicketList)

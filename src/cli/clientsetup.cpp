@@ -1,0 +1,70 @@
+#include "cli/clientsetup.h"
+
+#include "cli/apikeysource.h"
+#include "cli/commandline.h"
+#include "cli/exitcodes.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+
+namespace CaseLens::Cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CaseLens::Cli", text);
+}
+
+} // namespace
+
+QCommandLineOption timeoutOption()
+{
+    return {QStringLiteral("timeout"), tr("Give up on a request after SECONDS (default 30)."),
+            QStringLiteral("SECONDS"), QStringLiteral("30")};
+}
+
+ClientSetup::ClientSetup()
+    : m_client(&m_network)
+{}
+
+ClientSetup::~ClientSetup() = default;
+
+int ClientSetup::configure(const QCommandLineParser &parser)
+{
+    bool ok = false;
+    const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
+    if (!ok || seconds <= 0 || seconds > 3600) {
+        printError(tr("--timeout: expected a number of seconds between 0 and 3600"));
+        return ExitUsage;
+    }
+    const ResolvedBaseUrl base = resolveBaseUrl(parser);
+    if (base.error.isError()) {
+        printError(base.error.message());
+        return ExitUsage;
+    }
+    const ApiKeyLookup key = lookUpApiKey(base.url);
+    if (key.error.isError()) {
+        printError(key.error.message());
+        return exitCodeFor(key.error);
+    }
+    (void)m_client.setBaseUrl(base.url);
+    m_client.setApiKey(key.key);
+    m_client.setTimeout(std::chrono::milliseconds(qint64(seconds * 1000)));
+    return ExitOk;
+}
+
+void waitForReply(ApiReply &reply, const QString &label)
+{
+    QObject::connect(&reply, &ApiReply::retrying, &reply, [label](const RetryNotice &notice) {
+        printError(label + QStringLiteral(": ") + notice.message());
+    });
+    if (reply.isFinished())
+        return;
+    QEventLoop loop;
+    QObject::connect(&reply, &ApiReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+} // namespace CaseLens::Cli
