@@ -6,6 +6,8 @@
 //  - memory per 1,000 rows (resident set growth; budget 2 MB).
 // Prints METRIC lines for scripts/bench.sh (section "queue").
 
+#include "benchmarks/benchmetrics.h"
+
 #include "app/queuemodel.h"
 #include "app/queuepanel.h"
 #include "core/apiclient.h"
@@ -28,25 +30,13 @@
 
 using namespace CaseLens;
 using namespace CaseLens::Gui;
+using CaseLens::Bench::median;
+using CaseLens::Bench::metric;
+using CaseLens::Bench::spinUntil;
 
 namespace {
 
 constexpr int TotalRows = 2000;
-
-void metric(const char *name, double value)
-{
-    std::printf("METRIC %s %.3f\n", name, value);
-    std::fflush(stdout);
-}
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return -1;
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 qint64 residentKiB()
 {
@@ -102,19 +92,6 @@ private:
     double m_last = -1;
 };
 
-template <typename Pred>
-bool waitFor(Pred pred, int timeoutMs = 20000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!pred()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -154,7 +131,7 @@ int main(int argc, char *argv[])
                              [&clock] { clock.answerArrived(); });
 
             panel.setKeyAvailable(true);
-            if (!waitFor([&] { return clock.done(); })) {
+            if (!spinUntil([&] { return clock.done(); })) {
                 std::fprintf(stderr, "first page was not painted\n");
                 return 1;
             }
@@ -164,7 +141,7 @@ int main(int argc, char *argv[])
             while (panel.model()->rowCount() < TotalRows) {
                 const int rows = panel.model()->rowCount();
                 list->verticalScrollBar()->setValue(list->verticalScrollBar()->maximum());
-                if (!waitFor([&] { return panel.model()->rowCount() > rows && clock.done(); })) {
+                if (!spinUntil([&] { return panel.model()->rowCount() > rows && clock.done(); })) {
                     std::fprintf(stderr, "page after %d rows did not load\n", rows);
                     return 1;
                 }

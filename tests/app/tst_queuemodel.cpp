@@ -5,14 +5,13 @@
 #include "app/queuemodel.h"
 #include "core/apiclient.h"
 #include "support/englishplurals.h"
-#include "support/fakeserver.h"
+#include "support/listserverclient.h"
 #include "support/ticketpages.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -21,7 +20,6 @@
 using namespace CaseLens;
 using namespace CaseLens::Gui;
 using namespace CaseLens::Testing;
-using namespace std::chrono_literals;
 using namespace Qt::StringLiterals;
 using CaseLens::Loopback::HttpResponse;
 
@@ -51,9 +49,9 @@ class TestQueueModel : public QObject
 {
     Q_OBJECT
 
-    QNetworkAccessManager m_network;
-    std::unique_ptr<FakeServer> m_server;
-    std::unique_ptr<ApiClient> m_client;
+    std::unique_ptr<ListServerClient> m_api;
+    FakeServer *m_server = nullptr;
+    ApiClient *m_client = nullptr;
     std::unique_ptr<QueueModel> m_model;
 
     // Loads page 1 and waits for it.
@@ -76,22 +74,18 @@ class TestQueueModel : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<FakeServer>();
-        QVERIFY(m_server->listen());
-        m_client = std::make_unique<ApiClient>(&m_network);
-        QVERIFY(!m_client->setBaseUrl(m_server->url()).isError());
-        m_client->setApiKey(testKey);
-        m_client->setRetryPolicy(2, 5ms, 10ms);
-        m_client->setTimeout(5s);
-        m_model = std::make_unique<QueueModel>(m_client.get());
+        m_api = std::make_unique<ListServerClient>();
+        QVERIFY(m_api->start(testKey));
+        m_server = &m_api->server;
+        m_client = &m_api->client;
+        m_model = std::make_unique<QueueModel>(m_client);
         m_model->setReferenceTime(listEpoch().addDays(3));
     }
 
     void cleanup()
     {
         m_model.reset();
-        m_client.reset();
-        m_server.reset();
+        m_api.reset();
     }
 
     void asksForNothingUntilAKeyIsThere()

@@ -5,7 +5,7 @@
 #include "app/queuepanel.h"
 #include "core/apiclient.h"
 #include "support/englishplurals.h"
-#include "support/fakeserver.h"
+#include "support/listserverclient.h"
 #include "support/ticketpages.h"
 
 #include <QAction>
@@ -17,7 +17,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -32,7 +31,6 @@
 using namespace CaseLens;
 using namespace CaseLens::Gui;
 using namespace CaseLens::Testing;
-using namespace std::chrono_literals;
 using namespace Qt::StringLiterals;
 using CaseLens::Loopback::HttpResponse;
 
@@ -60,9 +58,9 @@ class TestQueuePanel : public QObject
 {
     Q_OBJECT
 
-    QNetworkAccessManager m_network;
-    std::unique_ptr<FakeServer> m_server;
-    std::unique_ptr<ApiClient> m_client;
+    std::unique_ptr<ListServerClient> m_api;
+    FakeServer *m_server = nullptr;
+    ApiClient *m_client = nullptr;
     std::unique_ptr<QueuePanel> m_panel;
 
     QListView *list() const { return m_panel->listView(); }
@@ -89,14 +87,11 @@ private Q_SLOTS:
     void init()
     {
         QSettings().clear();
-        m_server = std::make_unique<FakeServer>();
-        QVERIFY(m_server->listen());
-        m_client = std::make_unique<ApiClient>(&m_network);
-        QVERIFY(!m_client->setBaseUrl(m_server->url()).isError());
-        m_client->setApiKey(u"panel-test-key"_s);
-        m_client->setRetryPolicy(2, 5ms, 10ms);
-        m_client->setTimeout(5s);
-        m_panel = std::make_unique<QueuePanel>(m_client.get());
+        m_api = std::make_unique<ListServerClient>();
+        QVERIFY(m_api->start(u"panel-test-key"_s));
+        m_server = &m_api->server;
+        m_client = &m_api->client;
+        m_panel = std::make_unique<QueuePanel>(m_client);
         // Room for a few rows only, so that page 2 waits for scrolling.
         m_panel->resize(340, 420);
         m_panel->show();
@@ -106,8 +101,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_panel.reset();
-        m_client.reset();
-        m_server.reset();
+        m_api.reset();
     }
 
     void loadsPageOneThenPageTwoByScrolling()
@@ -276,7 +270,7 @@ private Q_SLOTS:
         QTest::keyClick(priority, Qt::Key_Down); // Low
         m_panel->saveState();
 
-        QueuePanel again(m_client.get());
+        QueuePanel again(m_client);
         again.restoreState();
         QCOMPARE(again.query().status, TicketStatus::Closed);
         QCOMPARE(again.query().priority, Priority::Low);
