@@ -15,26 +15,20 @@ constexpr int Gap = 6;
 constexpr int LineGap = 2;
 constexpr int OpenBarWidth = 3;
 
-// The ticket header's priority colours and icons (ticketview/ticketheader.cpp).
-struct PriorityLook
-{
-    Badge::Icon icon;
-    QRgb color;
-};
-
-PriorityLook priorityLook(Priority priority)
+// The ticket header's priority icons (the badge picks the colour).
+Badge::Icon priorityIcon(Priority priority)
 {
     switch (priority) {
     case Priority::Low:
-        return {Badge::Icon::PriorityLow, 0x57606a};
+        return Badge::Icon::PriorityLow;
     case Priority::Medium:
-        return {Badge::Icon::PriorityMedium, 0x9a5000};
+        return Badge::Icon::PriorityMedium;
     case Priority::High:
-        return {Badge::Icon::PriorityHigh, 0xcf222e};
+        return Badge::Icon::PriorityHigh;
     case Priority::Unknown:
         break;
     }
-    return {Badge::Icon::Unknown, 0x6e7781};
+    return Badge::Icon::Unknown;
 }
 
 QFont smallerFont(const QFont &font)
@@ -63,13 +57,12 @@ QPixmap QueueDelegate::badge(int priority, const QFont &font, qreal pixelRatio) 
         return *cached;
 
     const auto value = Priority(priority);
-    const PriorityLook look = priorityLook(value);
     Badge widget;
     widget.setFont(font);
     QFont bold = widget.font();
     bold.setBold(true);
     widget.setFont(bold);
-    widget.setBadge(priorityName(value), look.icon, QColor::fromRgb(look.color));
+    widget.setBadge(priorityName(value), priorityIcon(value));
     widget.resize(widget.sizeHint());
     QPixmap pixmap(widget.size() * pixelRatio);
     pixmap.setDevicePixelRatio(pixelRatio);
