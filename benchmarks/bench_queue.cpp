@@ -30,9 +30,7 @@
 
 using namespace CaseLens;
 using namespace CaseLens::Gui;
-using CaseLens::Bench::median;
-using CaseLens::Bench::metric;
-using CaseLens::Bench::spinUntil;
+using namespace CaseLens::Bench;
 
 namespace {
 

@@ -28,11 +28,10 @@
 
 #include <memory>
 
+using namespace Qt::StringLiterals;
 using namespace CaseLens;
 using namespace CaseLens::Gui;
 using namespace CaseLens::Testing;
-using namespace Qt::StringLiterals;
-using CaseLens::Loopback::HttpResponse;
 
 namespace {
 
@@ -58,9 +57,8 @@ class TestQueuePanel : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<ListServerClient> m_api;
+    std::unique_ptr<ListServerClient> m_api; // the client the panel asks, and its server
     FakeServer *m_server = nullptr;
-    ApiClient *m_client = nullptr;
     std::unique_ptr<QueuePanel> m_panel;
 
     QListView *list() const { return m_panel->listView(); }
@@ -90,8 +88,7 @@ private Q_SLOTS:
         m_api = std::make_unique<ListServerClient>();
         QVERIFY(m_api->start(u"panel-test-key"_s));
         m_server = &m_api->server;
-        m_client = &m_api->client;
-        m_panel = std::make_unique<QueuePanel>(m_client);
+        m_panel = std::make_unique<QueuePanel>(&m_api->client);
         // Room for a few rows only, so that page 2 waits for scrolling.
         m_panel->resize(340, 420);
         m_panel->show();
@@ -237,7 +234,7 @@ private Q_SLOTS:
 
     void aBadPlatformShowsTheServersMessageAndRetryLoads()
     {
-        m_server->enqueue(HttpResponse::error(400, u"Invalid platform. Valid platforms: general, api"_s));
+        m_server->enqueue(FakeResponse::error(400, u"Invalid platform. Valid platforms: general, api"_s));
         m_server->setHandler(listHandler(3));
         m_panel->setKeyAvailable(true);
         QTRY_VERIFY(retry()->isVisible());
@@ -270,7 +267,7 @@ private Q_SLOTS:
         QTest::keyClick(priority, Qt::Key_Down); // Low
         m_panel->saveState();
 
-        QueuePanel again(m_client);
+        QueuePanel again(&m_api->client);
         again.restoreState();
         QCOMPARE(again.query().status, TicketStatus::Closed);
         QCOMPARE(again.query().priority, Priority::Low);
