@@ -10,6 +10,7 @@
 //  stats_scroll_step_ms / stats_scroll_max_ms   statistics table, one page per step
 //  notes_scroll_step_ms / notes_scroll_max_ms   notes list, one page per step
 
+#include "benchmarks/benchmetrics.h"
 #include "benchmarks/loopbackserver.h"
 #include "benchmarks/ticketgen.h"
 
@@ -36,23 +37,11 @@
 
 using namespace CaseLens;
 using namespace CaseLens::Gui;
+using CaseLens::Bench::median;
+using CaseLens::Bench::metric;
+using CaseLens::Bench::spinUntil;
 
 namespace {
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return -1;
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-void metric(const char *name, double value)
-{
-    std::printf("METRIC %s %.3f\n", name, value);
-    std::fflush(stdout);
-}
 
 // Records when watched widgets get painted.
 class PaintWatch final : public QObject
@@ -106,19 +95,6 @@ private:
     qint64 m_last = 0;
     qint64 m_max = 0;
 };
-
-template <typename Pred>
-bool spinUntil(Pred pred, int timeoutMs = 30000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!pred()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
-    }
-    return true;
-}
 
 void settle(int ms)
 {

@@ -3,7 +3,7 @@
 # printing one table: measure | figure (median of N runs) | budget | pass/fail.
 # Not part of .ci/run: benchmarks never run as timed tests.
 #   scripts/bench.sh [--runs N] [--no-build] [--callgrind] [--only LIST]
-# --only: a comma-separated subset of parse,gui,startup,cli,list,memory (default all;
+# --only: a comma-separated subset of parse,gui,queue,startup,cli,list,memory (default all;
 # memory needs the server that cli starts, so it starts it itself when needed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,7 @@ BUILD=$ROOT/build/bench
 RUNS=7
 BUILD_FIRST=1
 CALLGRIND=0
-ONLY=parse,gui,startup,cli,list,memory
+ONLY=parse,gui,queue,startup,cli,list,memory
 while [ $# -gt 0 ]; do
     case $1 in
         --runs) RUNS=$2; shift ;;
@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
         --callgrind) CALLGRIND=1 ;;
         --only) ONLY=$2; shift ;;
         -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "usage: $0 [--runs N] [--no-build] [--callgrind] [--only parse,gui,startup,cli,list,memory]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--runs N] [--no-build] [--callgrind] [--only parse,gui,queue,startup,cli,list,memory]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -102,6 +102,16 @@ v=$(m large_enter_to_counts_ms); row "Enter -> header + tab counts, large (ms, m
 v=$(m large_max_stall_ms); row "GUI longest stall, large ticket load (ms; worst run $(m large_max_stall_worst_ms))" "$v" "<= 50" "$(verdict "$v" "<=" 50)"
 v=$(m stats_scroll_step_ms); row "scroll 20,000 statistics: per page step (ms; max $(m stats_scroll_max_ms))" "$v" "<= 16" "$(verdict "$(m stats_scroll_max_ms)" "<=" 50)"
 v=$(m notes_scroll_step_ms); row "scroll 5,000 notes: per page step (ms; max $(m notes_scroll_max_ms))" "$v" "<= 16" "$(verdict "$(m notes_scroll_max_ms)" "<=" 50)"
+fi
+
+# --- 3b. Queue panel (issue 13) -----------------------------------------------
+if wanted queue; then
+echo "== queue (offscreen, loopback server thread, $RUNS runs; load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+"$BUILD/benchmarks/bench_queue" --runs "$RUNS" > "$TMP/queue.txt"
+q() { awk -v k="$1" '$1 == "METRIC" && $2 == k { print $3 }' "$TMP/queue.txt"; }
+v=$(q queue_first_page_ms); row "queue: first page painted after its answer (ms)" "$v" "<= 30" "$(verdict "$v" "<=" 30)"
+v=$(q queue_page_step_ms); row "queue: 2,000 rows by scrolling, per page step (ms; max $(q queue_page_step_max_ms))" "$v" "<= 16" "$(verdict "$v" "<=" 16)"
+v=$(q queue_memory_mb_per_1000); row "queue: memory per 1,000 rows (MB, resident growth)" "$v" "<= 2" "$(verdict "$v" "<=" 2)"
 fi
 
 # --- 4. Start-up --------------------------------------------------------------

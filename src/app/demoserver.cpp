@@ -38,6 +38,7 @@ DemoServer::DemoServer(const QString &directory, QObject *parent)
     , m_directory(directory)
     // A fresh key per run: the demo server answers only this app instance.
     , m_apiKey(QStringLiteral("demo-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    , m_queue(directory)
 {
     m_server.setLimits(Limits);
     m_server.setKeepRequests(false); // it lives as long as the app; it only counts
@@ -45,6 +46,10 @@ DemoServer::DemoServer(const QString &directory, QObject *parent)
 
     addRoute("POST", "/tickets/fetchSingleTicket",
              [this](const HttpRequest &request) { return fetchSingleTicket(request); });
+    addRoute("POST", "/tickets/fetchOpenTickets",
+             [this](const HttpRequest &request) { return m_queue.list(request.body, false); });
+    addRoute("POST", "/tickets/fetchClosedTickets",
+             [this](const HttpRequest &request) { return m_queue.list(request.body, true); });
 }
 
 DemoServer::~DemoServer() = default;
@@ -121,10 +126,16 @@ HttpResponse DemoServer::fetchSingleTicket(const HttpRequest &request) const
     const ParsedCaseNumber parsed = CaseNumber::parse(asked);
     if (parsed.ok()) {
         QFile file(m_directory + u'/' + parsed.text() + QStringLiteral(".json"));
-        if (file.open(QIODevice::ReadOnly)) {
+        // A bundled ticket, else one of the queue's generated tickets.
+        std::optional<QByteArray> body;
+        if (file.open(QIODevice::ReadOnly))
+            body = file.readAll();
+        else
+            body = m_queue.generatedTicket(parsed.text());
+        if (body) {
             HttpResponse response;
             response.contentType = "application/json; charset=utf-8";
-            response.body = file.readAll();
+            response.body = *body;
             return response;
         }
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/demoqueue.h"
 #include "core/ticket.h"
 #include "loopback/httpserver.h"
 
@@ -25,7 +26,9 @@ struct DemoCase
 // A stand-in for the Sweeppea API on 127.0.0.1, over the shared loopback
 // server (src/loopback): it answers POST /tickets/fetchSingleTicket from
 // bundled API responses (<CASE>.json in a directory, by default the :/demo
-// resources). Demo mode points the app's real ApiClient here, so the real
+// resources), and the ticket lists (POST /tickets/fetchOpenTickets and
+// fetchClosedTickets, DemoQueue: those tickets and generated ones, whose
+// single tickets it serves too). Demo mode points the app's real ApiClient here, so the real
 // client and parser run against it. The API's rules as far as the demo
 // needs them: 401 without the demo key, the contract's error envelopes.
 // Endpoints are routes (method, path -> handler): a new endpoint is one
@@ -68,6 +71,7 @@ private:
     Loopback::HttpServer m_server;
     QString m_directory;
     QString m_apiKey;
+    DemoQueue m_queue;
     QHash<QByteArray, Route> m_routes; // by path
 };
 
