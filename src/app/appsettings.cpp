@@ -30,4 +30,20 @@ void AppSettings::setWindowGeometry(const QByteArray &geometry, const QByteArray
     m_settings.setValue(SettingsKeys::WindowState, state);
 }
 
+QByteArray AppSettings::queueSplitterState() const
+{
+    return m_settings.value(SettingsKeys::QueueSplitter).toByteArray();
+}
+
+bool AppSettings::queueVisible() const
+{
+    return m_settings.value(SettingsKeys::QueueVisible, true).toBool();
+}
+
+void AppSettings::setQueueLayout(const QByteArray &splitterState, bool visible)
+{
+    m_settings.setValue(SettingsKeys::QueueSplitter, splitterState);
+    m_settings.setValue(SettingsKeys::QueueVisible, visible);
+}
+
 } // namespace CaseLens::Gui

@@ -6,8 +6,8 @@
 
 namespace CaseLens::Gui {
 
-// Typed access to what only the window keeps in QSettings: recent cases and
-// window geometry. Server, timeout and language are client settings
+// Typed access to what only the window keeps in QSettings: recent cases, window
+// geometry and the queue panel's place. Server, timeout and language are client settings
 // (core/clientsettings.h, applied by the Session).
 class AppSettings final
 {
@@ -22,6 +22,11 @@ public:
     [[nodiscard]] QByteArray windowGeometry() const;
     [[nodiscard]] QByteArray windowState() const;
     void setWindowGeometry(const QByteArray &geometry, const QByteArray &state);
+
+    // The queue panel: the splitter's state (its width) and whether it is shown.
+    [[nodiscard]] QByteArray queueSplitterState() const;
+    [[nodiscard]] bool queueVisible() const;
+    void setQueueLayout(const QByteArray &splitterState, bool visible);
 
 private:
     QSettings m_settings;

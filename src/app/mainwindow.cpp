@@ -3,14 +3,18 @@
 #include "ui_mainwindow.h"
 
 #include "app/aboutdialog.h"
+#include "app/accountstatuslabel.h"
 #include "app/appicon.h"
 #include "app/appsettings.h"
 #include "app/demoserver.h"
 #include "app/errorbanner.h"
 #include "app/palettecolors.h"
+#include "app/queuemodel.h"
+#include "app/queuepanel.h"
 #include "app/recentcases.h"
 #include "app/settingsdialog.h"
 #include "app/ticketpage.h"
+#include "core/accountstatus.h"
 #include "core/apiclient.h"
 #include "core/apikeyprovider.h"
 #include "core/casenumber.h"
@@ -23,6 +27,8 @@
 #include <QCloseEvent>
 #include <QCompleter>
 #include <QDesktopServices>
+#include <QLabel>
+#include <QSplitter>
 #include <QStringListModel>
 #include <QStyle>
 #include <QTimer>
@@ -34,6 +40,7 @@ namespace {
 constexpr int TicketViewTabShortcuts = 7; // Ctrl+1 .. Ctrl+7
 constexpr int RecentMenuEntries = 15;     // the rest are in the welcome list
 constexpr int WelcomeIconSize = 64;
+constexpr int QueueDefaultWidth = 340; // room for a case number, a badge and a short subject
 
 // Several key sequences for one action, without duplicates (platform
 // bindings often already contain one of ours).
@@ -74,6 +81,9 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     , m_recent(new RecentCases(this))
     , m_completer(new QCompleter(this))
     , m_completerModel(new QStringListModel(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_queue(new QueuePanel(session->client(), m_splitter))
+    , m_accountLabel(new AccountStatusLabel(session->account(), this))
 {
     m_ui->setupUi(this);
     m_ui->statusBar->setAccessibleName(tr("Status"));
@@ -112,6 +122,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(m_recent, &RecentCases::changed, this, &MainWindow::updateRecent);
     connect(m_session, &Session::keyChanged, this, &MainWindow::onKeyChanged);
     connect(m_session, &Session::demoChanged, this, &MainWindow::onDemoChanged);
+    connect(m_session, &Session::serverChanged, this, &MainWindow::onAccessChanged);
+    connect(m_session->account(), &AccountStatus::changed, this, &MainWindow::updateYouToken);
     connect(m_keys, &ApiKeyProvider::statusChanged, this, [this] {
         if (!m_demo)
             updateWelcome();
@@ -119,6 +131,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
     setupActions();
     setupWelcome();
+    setupQueue();
     updateColors();
     updateRecent();
     updateWelcome();
@@ -129,10 +142,16 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     if (!restoreGeometry(settings.windowGeometry()))
         resize(1120, 760);
     restoreState(settings.windowState());
+    if (!m_splitter->restoreState(settings.queueSplitterState()))
+        m_splitter->setSizes({QueueDefaultWidth, width() - QueueDefaultWidth});
+    setQueueVisible(settings.queueVisible());
+    onAccessChanged(); // a key given on the command line or by the environment is already there
 }
 
 MainWindow::~MainWindow()
 {
+    // Closing moves the focus; the form behind updateActions is going away.
+    disconnect(qApp, &QApplication::focusChanged, this, nullptr);
     // Pages cancel their requests as they go; do it before the demo server
     // (a child created later) disappears under a request in flight.
     closeAllTabs();
@@ -176,7 +195,11 @@ void MainWindow::setupActions()
     connect(ui.actionPreviousTab, &QAction::triggered, this, [this] { switchTab(-1); });
     connect(ui.actionCloseTab, &QAction::triggered, this, &MainWindow::closeCurrent);
     connect(ui.actionClearRecent, &QAction::triggered, m_recent, &RecentCases::clear);
-    connect(ui.actionRefresh, &QAction::triggered, this, &MainWindow::refreshCurrent);
+    connect(ui.actionRefresh, &QAction::triggered, this, &MainWindow::refreshFocused);
+    connect(ui.actionFocusQueue, &QAction::triggered, this, &MainWindow::focusQueue);
+    connect(ui.actionShowQueue, &QAction::toggled, this, &MainWindow::setQueueVisible);
+    // The refresh action's target follows the focus (F5 is bound once).
+    connect(qApp, &QApplication::focusChanged, this, &MainWindow::updateActions);
     connect(ui.actionCancel, &QAction::triggered, this, &MainWindow::cancelCurrent);
     connect(ui.actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(ui.actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
@@ -192,6 +215,32 @@ void MainWindow::setupActions()
         ui.menuTicket->addAction(action);
         m_showTabActions.append(action);
     }
+}
+
+void MainWindow::setupQueue()
+{
+    // The panel sits beside the page stack (welcome or tickets), under the
+    // search bar, in a splitter whose state is kept.
+    auto *layout = qobject_cast<QBoxLayout *>(m_ui->centralWidget->layout());
+    const int index = layout->indexOf(m_ui->centralStack);
+    layout->removeWidget(m_ui->centralStack);
+    m_splitter->setObjectName(QStringLiteral("queueSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_queue);
+    m_splitter->addWidget(m_ui->centralStack);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    layout->insertWidget(index, m_splitter, 1);
+    // Search bar, then the queue, then the page.
+    QWidget::setTabOrder(m_ui->fetchButton, m_queue);
+
+    m_queue->restoreState();
+    connect(m_queue, &QueuePanel::openRequested, this,
+            [this](const CaseNumber &caseNumber, QueuePanel::OpenMode mode) {
+                openFromQueue(caseNumber, mode == QueuePanel::OpenMode::Background);
+            });
+
+    m_ui->statusBar->addPermanentWidget(m_accountLabel);
 }
 
 void MainWindow::finishSetup()
@@ -310,9 +359,10 @@ void MainWindow::editCase(const QString &caseNumber)
 
 // --- Tabs --------------------------------------------------------------------
 
-TicketPage *MainWindow::addPage(const CaseNumber &caseNumber)
+TicketPage *MainWindow::addPage(const CaseNumber &caseNumber, bool makeCurrent)
 {
     auto *page = new TicketPage(m_client, caseNumber, m_ui->ticketTabs);
+    page->ticketView()->setYouToken(youToken());
     connect(page, &TicketPage::stateChanged, this, [this, page] { onPageStateChanged(page); });
     connect(page, &TicketPage::ticketLoaded, this, [this, page] {
         // Demo cases are not the agent's work: they stay out of the history.
@@ -325,9 +375,55 @@ TicketPage *MainWindow::addPage(const CaseNumber &caseNumber)
 
     const int index = m_ui->ticketTabs->addTab(page, caseNumber.toString());
     m_ui->ticketTabs->setTabToolTip(index, tr("Loading %1…").arg(caseNumber.toString()));
-    m_ui->ticketTabs->setCurrentIndex(index);
+    if (makeCurrent)
+        m_ui->ticketTabs->setCurrentIndex(index);
     m_ui->centralStack->setCurrentWidget(m_ui->ticketsPage);
+    updateQueueMarks();
+    if (!makeCurrent) // a background tab: the count in the Go menu still changes
+        updateActions();
     return page;
+}
+
+void MainWindow::openFromQueue(const CaseNumber &caseNumber, bool inBackground)
+{
+    if (TicketPage *page = pageFor(caseNumber.toString())) {
+        if (!inBackground)
+            m_ui->ticketTabs->setCurrentWidget(page);
+        return;
+    }
+    // The focus stays in the list: the agent goes on down the queue.
+    addPage(caseNumber, !inBackground)->fetch();
+}
+
+void MainWindow::updateQueueMarks()
+{
+    QSet<QString> open;
+    for (int i = 0; i < m_ui->ticketTabs->count(); ++i) {
+        if (auto *page = qobject_cast<TicketPage *>(m_ui->ticketTabs->widget(i)))
+            open.insert(page->caseNumber());
+    }
+    m_queue->setOpenCases(open);
+}
+
+bool MainWindow::queueHasFocus() const
+{
+    const QWidget *focus = QApplication::focusWidget();
+    return focus && m_queue->isVisible() && m_queue->isAncestorOf(focus);
+}
+
+void MainWindow::focusQueue()
+{
+    setQueueVisible(true);
+    m_queue->focusList();
+}
+
+void MainWindow::setQueueVisible(bool visible)
+{
+    const bool hadFocus = queueHasFocus();
+    m_queue->setVisible(visible);
+    m_ui->actionShowQueue->setChecked(visible);
+    if (hadFocus && !visible)
+        m_ui->searchEdit->setFocus(Qt::OtherFocusReason);
 }
 
 int MainWindow::ticketCount() const
@@ -357,6 +453,7 @@ void MainWindow::closeTab(int index)
         return;
     m_ui->ticketTabs->removeTab(index);
     delete page; // cancels its request
+    updateQueueMarks();
     if (m_ui->ticketTabs->count() == 0) {
         updateWelcome();
         m_ui->searchEdit->setFocus();
@@ -433,6 +530,14 @@ void MainWindow::navigate(bool back)
     updateActions();
 }
 
+void MainWindow::refreshFocused()
+{
+    if (queueHasFocus())
+        m_queue->refresh();
+    else
+        refreshCurrent();
+}
+
 void MainWindow::refreshCurrent()
 {
     if (TicketPage *page = currentPage())
@@ -451,6 +556,7 @@ void MainWindow::onKeyChanged()
 {
     // The session applied the key (and ended a demo when a real key came).
     updateWelcome();
+    onAccessChanged();
     if (!m_keys->hasKey())
         return;
     // Pages that failed for want of a (good) key get another chance.
@@ -458,6 +564,32 @@ void MainWindow::onKeyChanged()
         auto *page = qobject_cast<TicketPage *>(m_ui->ticketTabs->widget(i));
         if (page && page->state() == TicketPage::State::Error && page->lastError().needsNewKey())
             page->fetch();
+    }
+}
+
+void MainWindow::onAccessChanged()
+{
+    const bool canAsk = !m_session->apiKey().isEmpty();
+    m_queue->setKeyAvailable(canAsk);
+    // Rows listed for another key or server are someone else's queue.
+    if (canAsk && m_queue->model()->state() != QueueModel::State::Loading)
+        m_queue->model()->reload();
+    m_session->refreshAccount();
+}
+
+QString MainWindow::youToken() const
+{
+    const std::optional<AccountProfile> &profile = m_session->account()->profile();
+    return profile ? profile->userToken : QString();
+}
+
+// The signed-in user reads "You" in every open ticket.
+void MainWindow::updateYouToken()
+{
+    const QString token = youToken();
+    for (int i = 0; i < m_ui->ticketTabs->count(); ++i) {
+        if (auto *page = qobject_cast<TicketPage *>(m_ui->ticketTabs->widget(i)))
+            page->ticketView()->setYouToken(token);
     }
 }
 
@@ -485,6 +617,7 @@ void MainWindow::leaveDemo()
 
 void MainWindow::onDemoChanged(bool demo)
 {
+    onAccessChanged();
     if (demo) {
         finishSetup(); // the banner's icon, when demo mode starts before the first paint
         updateColors();
@@ -509,7 +642,7 @@ void MainWindow::showSettings()
         m_settingsDialog->focusApiKey();
         return;
     }
-    auto *dialog = new SettingsDialog(m_keys, m_session->values(), this);
+    auto *dialog = new SettingsDialog(m_keys, m_session->values(), this, m_session->account());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_settingsDialog = dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog] { m_session->apply(dialog->values()); });
@@ -584,9 +717,10 @@ QList<ShortcutEntry> MainWindow::shortcutEntries() const
     const Ui::MainWindow &ui = *m_ui;
     return {
         entry(tr("Go to the search bar"), ui.actionFocusSearch),
+        entry(tr("Go to my tickets (the queue)"), ui.actionFocusQueue),
         {tr("Fetch the case typed in the search bar"), tr("Enter")},
         entry(tr("Cancel loading"), ui.actionCancel),
-        entry(tr("Refresh the ticket"), ui.actionRefresh),
+        entry(tr("Refresh what has focus: my tickets, or the ticket"), ui.actionRefresh),
         entry(tr("Back to the previous case"), ui.actionBack),
         entry(tr("Forward to the next case"), ui.actionForward),
         entry(tr("Next open ticket"), ui.actionNextTab),
@@ -617,7 +751,10 @@ void MainWindow::updateActions()
 {
     const TicketPage *page = currentPage();
     const int count = m_ui->ticketTabs->count();
-    m_ui->actionRefresh->setEnabled(page && !page->isBusy());
+    // F5's target follows the focus: the queue when it has it, else the ticket.
+    const bool queueFocused = queueHasFocus();
+    m_ui->actionRefresh->setEnabled(queueFocused || (page && !page->isBusy()));
+    m_ui->actionRefresh->setText(queueFocused ? tr("&Refresh my tickets") : tr("&Refresh ticket"));
     m_ui->actionCancel->setEnabled(page && page->isBusy());
     m_ui->actionCloseTab->setEnabled(page);
     m_ui->actionNextTab->setEnabled(count > 1);
@@ -752,7 +889,10 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::saveWindowState()
 {
-    AppSettings().setWindowGeometry(saveGeometry(), saveState());
+    AppSettings settings;
+    settings.setWindowGeometry(saveGeometry(), saveState());
+    settings.setQueueLayout(m_splitter->saveState(), m_ui->actionShowQueue->isChecked());
+    m_queue->saveState();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -13,6 +13,7 @@
 class QAction;
 class QCompleter;
 class QLabel;
+class QSplitter;
 class QStringListModel;
 
 namespace CaseLens {
@@ -24,7 +25,9 @@ class Session;
 
 namespace CaseLens::Gui {
 
+class AccountStatusLabel;
 class DemoServer;
+class QueuePanel;
 class RecentCases;
 class SettingsDialog;
 class TicketPage;
@@ -33,8 +36,10 @@ namespace Ui {
 class MainWindow;
 }
 
-// The window a support agent lives in: a search bar, one tab per open case,
-// a welcome screen while nothing is open, demo mode, settings.
+// The window a support agent lives in: a search bar, the agent's queue ("My
+// tickets") at the left, one tab per open case at the right (a welcome screen
+// while nothing is open), who is signed in and the plan's usage in the status
+// bar, demo mode, settings.
 //
 // The Session is injected and outlives the window: it owns the client's
 // configuration, the key and demo mode. The window never configures the
@@ -52,9 +57,11 @@ public:
     // Normalises input; shows it inline and returns false when invalid. An
     // open case is switched to (no new request); a new one gets a tab.
     bool openCase(const QString &input);
-    void refreshCurrent(); // F5
-    void cancelCurrent();  // Esc
-    void closeCurrent();   // Ctrl+W
+    void refreshCurrent(); // the ticket
+    // F5: the queue when it has focus, else the current ticket.
+    void refreshFocused();
+    void cancelCurrent(); // Esc
+    void closeCurrent();  // Ctrl+W
 
     // Demo mode: an in-app server with bundled tickets; false if it failed.
     bool startDemo();
@@ -66,6 +73,10 @@ public:
     [[nodiscard]] TicketPage *currentPage() const;
     [[nodiscard]] TicketPage *pageFor(const QString &caseNumber) const;
     [[nodiscard]] RecentCases *recentCases() const { return m_recent; }
+    [[nodiscard]] QueuePanel *queuePanel() const { return m_queue; }
+    // Ctrl+Shift+O: shows the panel if hidden and puts the focus in its list.
+    void focusQueue();
+    void setQueueVisible(bool visible);
     [[nodiscard]] QList<ShortcutEntry> shortcutEntries() const;
 
     // Another launch (a caselens:// link, `caselens CASE`) handed over: bring
@@ -92,7 +103,11 @@ private:
     void submitSearch();
     void showInputError(const QString &message);
     void clearInputError();
-    TicketPage *addPage(const CaseNumber &caseNumber);
+    void setupQueue();
+    TicketPage *addPage(const CaseNumber &caseNumber, bool makeCurrent = true);
+    void openFromQueue(const CaseNumber &caseNumber, bool inBackground);
+    [[nodiscard]] bool queueHasFocus() const;
+    void updateQueueMarks();
     void closeTab(int index);
     void closeAllTabs();
     void switchTab(int delta);
@@ -101,6 +116,11 @@ private:
     void navigate(bool back);
     void onKeyChanged();
     void onDemoChanged(bool demo);
+    // The key, the server or demo mode changed: the queue and the account
+    // belong to whoever the client now asks as.
+    void onAccessChanged();
+    void updateYouToken();
+    [[nodiscard]] QString youToken() const;
     void openLink(const QUrl &url);
     void editCase(const QString &caseNumber);
     void updateActions();
@@ -120,6 +140,9 @@ private:
     QCompleter *m_completer;
     QStringListModel *m_completerModel;
     DemoServer *m_demo = nullptr;
+    QSplitter *m_splitter;
+    QueuePanel *m_queue;
+    AccountStatusLabel *m_accountLabel;
     QList<QAction *> m_showTabActions;
     QList<QAction *> m_recentActions;
     QPointer<SettingsDialog> m_settingsDialog;

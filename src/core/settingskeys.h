@@ -13,5 +13,7 @@ inline constexpr QLatin1StringView Language("ui/language");
 inline constexpr QLatin1StringView RecentCases("recent/cases");
 inline constexpr QLatin1StringView WindowGeometry("window/geometry");
 inline constexpr QLatin1StringView WindowState("window/state");
+inline constexpr QLatin1StringView QueueSplitter("window/queueSplitter"); // the panel's width
+inline constexpr QLatin1StringView QueueVisible("window/queueVisible");
 
 } // namespace CaseLens::SettingsKeys

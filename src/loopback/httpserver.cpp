@@ -36,6 +36,7 @@ struct HttpServer::Connection
     bool keepAlive = true;   // of the request being answered
     QByteArray buffer;       // received, not yet parsed
     QByteArray path;         // of the request being answered
+    bool routed = false;     // ...and whether a route answers it (counted apart)
     QElapsedTimer received;  // since the request being answered was complete
     QByteArray stream;       // repeated while the client reads (endless answers)
     QByteArray sentPath;     // of the last Normal response...
@@ -204,6 +205,8 @@ void HttpServer::refuse(QTcpSocket *socket, ParsedRequest::Outcome outcome)
 
 HttpResponse HttpServer::answerFor(const HttpRequest &request)
 {
+    if (const auto route = m_routes.constFind(pathOf(request)); route != m_routes.cend())
+        return (*route)(request);
     if (!m_queue.isEmpty())
         return m_queue.takeFirst();
     if (m_handler)
@@ -218,12 +221,17 @@ void HttpServer::begin(QTcpSocket *socket, const HttpRequest &request)
     connection.keepAlive = request.wantsKeepAlive();
     connection.path = pathOf(request);
     connection.received.start();
-    ++m_requestCount;
-    m_maxInFlight = std::max(m_maxInFlight, ++m_inFlight);
+    connection.routed = m_routes.contains(connection.path);
+    if (connection.routed) {
+        m_routedRequests.append(request);
+    } else {
+        ++m_requestCount;
+        m_maxInFlight = std::max(m_maxInFlight, ++m_inFlight);
+    }
     int &inFlightToPath = m_inFlightByPath[connection.path];
     int &maxToPath = m_maxInFlightByPath[connection.path];
     maxToPath = std::max(maxToPath, ++inFlightToPath);
-    if (m_keepRequests)
+    if (m_keepRequests && !connection.routed)
         m_requests.append(request);
 
     Q_EMIT requestReceived(request);
@@ -249,7 +257,8 @@ void HttpServer::finishRequest(Connection &connection)
     if (!connection.busy)
         return;
     connection.busy = false;
-    --m_inFlight;
+    if (!connection.routed)
+        --m_inFlight;
     --m_inFlightByPath[connection.path];
 }
 

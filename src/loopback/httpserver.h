@@ -56,6 +56,13 @@ public:
     // handler, or else by a 500 that says nothing was configured.
     void enqueue(const HttpResponse &response) { m_queue.append(response); }
     void setHandler(Handler handler) { m_handler = std::move(handler); }
+    // Requests to path (the target without its query) are answered by handler
+    // before the queue, and recorded apart: in routedRequests(), not in
+    // requests(), requestCount() or the overall maxConcurrentRequests(). For
+    // endpoints a window asks on its own (its queue, its account) while a
+    // test counts the requests the agent made.
+    void route(const QByteArray &path, Handler handler) { m_routes.insert(path, std::move(handler)); }
+    [[nodiscard]] const QList<HttpRequest> &routedRequests() const { return m_routedRequests; }
 
     [[nodiscard]] const QList<HttpRequest> &requests() const { return m_requests; }
     [[nodiscard]] int requestCount() const { return m_requestCount; }
@@ -103,6 +110,8 @@ private:
     bool m_keepRequests = true;
     QList<HttpResponse> m_queue;
     Handler m_handler;
+    QHash<QByteArray, Handler> m_routes;
+    QList<HttpRequest> m_routedRequests;
     QList<HttpRequest> m_requests;
     std::unordered_map<QTcpSocket *, std::unique_ptr<Connection>> m_connections;
     QHash<QByteArray, int> m_inFlightByPath;

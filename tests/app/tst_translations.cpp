@@ -68,7 +68,7 @@ Expected expectedFor(const QString &language)
                 QStringLiteral("Número de caso, p. ej., HYXTNJV"),
                 QStringLiteral("Obtener"),
                 {QStringLiteral("&Archivo"), QStringLiteral("&Ir"), QStringLiteral("&Ticket"),
-                 QStringLiteral("Ay&uda")},
+                 QStringLiteral("&Ver"), QStringLiteral("Ay&uda")},
                 QStringLiteral("Le damos la bienvenida a CaseLens"),
                 QStringLiteral("CaseLens muestra tickets de soporte de Sweeppea"),
                 QStringLiteral("Notas (3)"),
@@ -82,7 +82,7 @@ Expected expectedFor(const QString &language)
                 QStringLiteral("Fallnummer, z. B. HYXTNJV"),
                 QStringLiteral("Abrufen"),
                 {QStringLiteral("&Datei"), QStringLiteral("&Gehe zu"), QStringLiteral("&Ticket"),
-                 QStringLiteral("&Hilfe")},
+                 QStringLiteral("&Ansicht"), QStringLiteral("&Hilfe")},
                 QStringLiteral("Willkommen bei CaseLens"),
                 QStringLiteral("CaseLens zeigt Sweeppea-Supporttickets an"),
                 QStringLiteral("Notizen (3)"),
@@ -91,18 +91,18 @@ Expected expectedFor(const QString &language)
                 QStringLiteral("Abbrechen"),
                 QStringLiteral("Strg+L")};
     }
-    return {
-        QLocale::English,
-        QStringLiteral("Case number, e.g. HYXTNJV"),
-        QStringLiteral("Fetch"),
-        {QStringLiteral("&File"), QStringLiteral("&Go"), QStringLiteral("&Ticket"), QStringLiteral("&Help")},
-        QStringLiteral("Welcome to CaseLens"),
-        QStringLiteral("CaseLens shows Sweeppea support tickets"),
-        QStringLiteral("Notes (3)"),
-        QStringLiteral("3 notes"),
-        QStringLiteral("Overview"),
-        QStringLiteral("Cancel"),
-        QStringLiteral("Ctrl+L")};
+    return {QLocale::English,
+            QStringLiteral("Case number, e.g. HYXTNJV"),
+            QStringLiteral("Fetch"),
+            {QStringLiteral("&File"), QStringLiteral("&Go"), QStringLiteral("&Ticket"),
+             QStringLiteral("&View"), QStringLiteral("&Help")},
+            QStringLiteral("Welcome to CaseLens"),
+            QStringLiteral("CaseLens shows Sweeppea support tickets"),
+            QStringLiteral("Notes (3)"),
+            QStringLiteral("3 notes"),
+            QStringLiteral("Overview"),
+            QStringLiteral("Cancel"),
+            QStringLiteral("Ctrl+L")};
 }
 
 QString withoutMnemonic(QString text)

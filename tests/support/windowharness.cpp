@@ -1,5 +1,7 @@
 #include "support/windowharness.h"
 
+#include "support/ticketpages.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -10,6 +12,17 @@
 
 namespace CaseLens::Testing {
 
+QJsonObject harnessProfile()
+{
+    return QJsonObject{{QStringLiteral("UserToken"), QStringLiteral("usr-test-agent")},
+                       {QStringLiteral("Nickname"), QStringLiteral("ana")},
+                       {QStringLiteral("Email"), QStringLiteral("ana@example.com")},
+                       {QStringLiteral("UserType"), 1},
+                       {QStringLiteral("Status"), QStringLiteral("active")},
+                       {QStringLiteral("ProfileData"),
+                        QJsonObject{{QStringLiteral("FullName"), QStringLiteral("Ana Ruiz")}}}};
+}
+
 std::unique_ptr<WindowHarness> WindowHarness::create(const WindowOptions &options)
 {
     auto h = std::make_unique<WindowHarness>();
@@ -19,6 +32,19 @@ std::unique_ptr<WindowHarness> WindowHarness::create(const WindowOptions &option
         return nullptr;
     h->client.setRetryPolicy(options.retries, options.retryBase, options.retryMax);
     h->client.setTimeout(options.timeout);
+    // What the window asks on its own (the queue's first page, who is signed
+    // in) is answered apart, so that the requests a test counts are the
+    // agent's (FakeServer::requests()).
+    h->server.route("/tickets/fetchOpenTickets", listHandler(options.openTickets));
+    h->server.route("/tickets/fetchClosedTickets", listHandler(0));
+    h->server.route("/account/profile", [](const Loopback::HttpRequest &) {
+        return Loopback::HttpResponse::ticket(harnessProfile());
+    });
+    // A generous per-minute limit: suites open hundreds of tickets.
+    h->server.route("/account/plan", [](const Loopback::HttpRequest &) {
+        return Loopback::HttpResponse::ticket(QJsonObject{{QStringLiteral("MaxApiCallsAllowed"), 100000},
+                                                          {QStringLiteral("MaxApiCallsPerMinute"), 1000}});
+    });
     if (options.withKey)
         h->keys.store(QStringLiteral("test-key"));
     // The only place a test builds a MainWindow.

@@ -12,6 +12,7 @@
 #include "support/fakeserver.h"
 
 #include <QApplication>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSize>
 #include <QString>
@@ -36,7 +37,8 @@ struct WindowOptions
     std::chrono::milliseconds retryBase{5};
     std::chrono::milliseconds retryMax{20};
     std::chrono::milliseconds timeout{5000};
-    QSize size; // resized before it is shown when valid
+    QSize size;          // resized before it is shown when valid
+    int openTickets = 3; // in the queue (one page)
 
     WindowOptions &noKey()
     {
@@ -55,12 +57,20 @@ struct WindowOptions
         timeout = value;
         return *this;
     }
+    WindowOptions &withOpenTickets(int count)
+    {
+        openTickets = count;
+        return *this;
+    }
     WindowOptions &sized(QSize value)
     {
         size = value;
         return *this;
     }
 };
+
+// The profile the harness's server answers: Ana Ruiz, token "usr-test-agent".
+[[nodiscard]] QJsonObject harnessProfile();
 
 // Members are destroyed in reverse order: the window first, so that its
 // pages cancel on a living client, then the session, the key provider, the client, its
