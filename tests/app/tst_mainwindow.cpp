@@ -233,6 +233,19 @@ void tst_MainWindow::errorStates_data()
                          << QStringLiteral("Open settings");
     QTest::newRow("403") << 403 << QStringLiteral("Invalid API Token") << int(ErrorKind::Forbidden)
                          << QStringLiteral("Your API key was rejected") << QStringLiteral("Open settings");
+    // The same status, four reasons: each says its own and the step that fits
+    // (none in Settings when the account itself is the problem).
+    QTest::newRow("403 wildcard") << 403
+                                  << QStringLiteral("API access restricted. Wildcard domain (*) required.")
+                                  << int(ErrorKind::Forbidden)
+                                  << QStringLiteral("Your account does not allow API calls from CaseLens")
+                                  << QString();
+    QTest::newRow("403 hibernating") << 403 << QStringLiteral("Account is hibernating")
+                                     << int(ErrorKind::Forbidden)
+                                     << QStringLiteral("Your Sweeppea account is not active") << QString();
+    QTest::newRow("403 plan limit") << 403 << QStringLiteral("Monthly API limit exceeded")
+                                    << int(ErrorKind::Forbidden)
+                                    << QStringLiteral("Your plan's API calls are used up") << QString();
     QTest::newRow("404") << 404 << QStringLiteral("Ticket Not Found or Access Denied")
                          << int(ErrorKind::NotFound) << QStringLiteral("No ticket HYXTNJV for this API key")
                          << QStringLiteral("Edit case number");

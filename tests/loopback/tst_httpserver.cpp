@@ -206,6 +206,29 @@ private Q_SLOTS:
         QCOMPARE(server.acceptedConnections(), 1);
     }
 
+    // A routed path is answered by its route before the queue, and kept out
+    // of requests() and requestCount(): a window's own requests do not shift
+    // the ones a test counts.
+    void routesAnswerTheirPathApart()
+    {
+        HttpServer server;
+        QVERIFY(server.listen());
+        server.enqueue(text("queued"));
+        server.route("/routed", [](const HttpRequest &) { return text("routed"); });
+        QNetworkAccessManager network;
+        auto reply = finishedGet(network, requestTo(server, QStringLiteral("/routed?page=2")));
+        QVERIFY(reply);
+        QCOMPARE(reply->readAll(), QByteArray("routed"));
+        reply = finishedGet(network, requestTo(server, QStringLiteral("/other")));
+        QVERIFY(reply);
+        QCOMPARE(reply->readAll(), QByteArray("queued"));
+        QCOMPARE(server.requestCount(), 1);
+        QCOMPARE(server.requests().size(), 1);
+        QCOMPARE(server.requests().constFirst().path, QByteArray("/other"));
+        QCOMPARE(server.routedRequests().size(), 1);
+        QCOMPARE(server.maxConcurrentRequests("/routed"), 1);
+    }
+
     void refusesGarbageWith400AndKeepsTheBytes()
     {
         HttpServer server;
