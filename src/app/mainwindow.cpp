@@ -82,7 +82,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     , m_completer(new QCompleter(this))
     , m_completerModel(new QStringListModel(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
-    , m_queue(new QueuePanel(session->client(), m_splitter))
+    , m_queueSlot(new QWidget(m_splitter))
     , m_accountLabel(new AccountStatusLabel(session->account(), this))
 {
     m_ui->setupUi(this);
@@ -226,21 +226,36 @@ void MainWindow::setupQueue()
     layout->removeWidget(m_ui->centralStack);
     m_splitter->setObjectName(QStringLiteral("queueSplitter"));
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(m_queue);
+    // The panel itself is built one event-loop slice after the first frame
+    // (queuePanel()), in this slot, which holds its place and width.
+    m_queueSlot->setObjectName(QStringLiteral("queueSlot"));
+    auto *slotLayout = new QVBoxLayout(m_queueSlot);
+    slotLayout->setContentsMargins(0, 0, 0, 0);
+    m_splitter->addWidget(m_queueSlot);
     m_splitter->addWidget(m_ui->centralStack);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     layout->insertWidget(index, m_splitter, 1);
+
+    m_ui->statusBar->addPermanentWidget(m_accountLabel);
+}
+
+QueuePanel *MainWindow::queuePanel()
+{
+    if (m_queue)
+        return m_queue;
+    m_queue = new QueuePanel(m_client, m_queueSlot);
+    m_queueSlot->layout()->addWidget(m_queue);
     // Search bar, then the queue, then the page.
     QWidget::setTabOrder(m_ui->fetchButton, m_queue);
-
     m_queue->restoreState();
     connect(m_queue, &QueuePanel::openRequested, this,
             [this](const CaseNumber &caseNumber, QueuePanel::OpenMode mode) {
                 openFromQueue(caseNumber, mode == QueuePanel::OpenMode::Background);
             });
-
-    m_ui->statusBar->addPermanentWidget(m_accountLabel);
+    updateQueueMarks();
+    updateQueueAccess();
+    return m_queue;
 }
 
 void MainWindow::finishSetup()
@@ -248,6 +263,7 @@ void MainWindow::finishSetup()
     if (m_setupFinished)
         return;
     m_setupFinished = true;
+    (void)queuePanel(); // the first frame is on screen: now the panel
     // PNG decoding (libpng, zlib) is the costliest part of the constructor,
     // and neither picture is needed for the first frame.
     m_ui->welcomeIconLabel->setPixmap(applicationIcon().pixmap(WelcomeIconSize));
@@ -402,25 +418,26 @@ void MainWindow::updateQueueMarks()
         if (auto *page = qobject_cast<TicketPage *>(m_ui->ticketTabs->widget(i)))
             open.insert(page->caseNumber());
     }
-    m_queue->setOpenCases(open);
+    if (m_queue)
+        m_queue->setOpenCases(open);
 }
 
 bool MainWindow::queueHasFocus() const
 {
     const QWidget *focus = QApplication::focusWidget();
-    return focus && m_queue->isVisible() && m_queue->isAncestorOf(focus);
+    return focus && m_queue && m_queue->isVisible() && m_queue->isAncestorOf(focus);
 }
 
 void MainWindow::focusQueue()
 {
     setQueueVisible(true);
-    m_queue->focusList();
+    queuePanel()->focusList();
 }
 
 void MainWindow::setQueueVisible(bool visible)
 {
     const bool hadFocus = queueHasFocus();
-    m_queue->setVisible(visible);
+    m_queueSlot->setVisible(visible);
     m_ui->actionShowQueue->setChecked(visible);
     if (hadFocus && !visible)
         m_ui->searchEdit->setFocus(Qt::OtherFocusReason);
@@ -569,12 +586,19 @@ void MainWindow::onKeyChanged()
 
 void MainWindow::onAccessChanged()
 {
+    updateQueueAccess();
+    m_session->refreshAccount();
+}
+
+void MainWindow::updateQueueAccess()
+{
+    if (!m_queue)
+        return; // it asks when it is built
     const bool canAsk = !m_session->apiKey().isEmpty();
     m_queue->setKeyAvailable(canAsk);
     // Rows listed for another key or server are someone else's queue.
     if (canAsk && m_queue->model()->state() != QueueModel::State::Loading)
         m_queue->model()->reload();
-    m_session->refreshAccount();
 }
 
 QString MainWindow::youToken() const
@@ -892,7 +916,8 @@ void MainWindow::saveWindowState()
     AppSettings settings;
     settings.setWindowGeometry(saveGeometry(), saveState());
     settings.setQueueLayout(m_splitter->saveState(), m_ui->actionShowQueue->isChecked());
-    m_queue->saveState();
+    if (m_queue)
+        m_queue->saveState();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

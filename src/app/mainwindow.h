@@ -73,7 +73,8 @@ public:
     [[nodiscard]] TicketPage *currentPage() const;
     [[nodiscard]] TicketPage *pageFor(const QString &caseNumber) const;
     [[nodiscard]] RecentCases *recentCases() const { return m_recent; }
-    [[nodiscard]] QueuePanel *queuePanel() const { return m_queue; }
+    // "My tickets"; built after the first frame, or now when asked earlier.
+    [[nodiscard]] QueuePanel *queuePanel();
     // Ctrl+Shift+O: shows the panel if hidden and puts the focus in its list.
     void focusQueue();
     void setQueueVisible(bool visible);
@@ -120,6 +121,7 @@ private:
     // belong to whoever the client now asks as.
     void onAccessChanged();
     void updateYouToken();
+    void updateQueueAccess();
     [[nodiscard]] QString youToken() const;
     void openLink(const QUrl &url);
     void editCase(const QString &caseNumber);
@@ -141,7 +143,8 @@ private:
     QStringListModel *m_completerModel;
     DemoServer *m_demo = nullptr;
     QSplitter *m_splitter;
-    QueuePanel *m_queue;
+    QWidget *m_queueSlot; // the panel's place in the splitter
+    QueuePanel *m_queue = nullptr;
     AccountStatusLabel *m_accountLabel;
     QList<QAction *> m_showTabActions;
     QList<QAction *> m_recentActions;

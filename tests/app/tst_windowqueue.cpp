@@ -97,7 +97,7 @@ private Q_SLOTS:
         // The panel sits beside the tickets, at the left.
         auto *splitter = h->child<QSplitter>(QStringLiteral("queueSplitter"));
         QVERIFY(splitter);
-        QCOMPARE(splitter->widget(0), panel);
+        QVERIFY(splitter->widget(0)->isAncestorOf(panel));
     }
 
     void withoutAKeyNothingIsAskedUntilOneComes()
