@@ -14,7 +14,6 @@
 #include <QTest>
 
 #include <algorithm>
-#include <memory>
 
 using namespace CaseLens;
 using namespace CaseLens::Gui;
@@ -26,9 +25,10 @@ class TestDemoAccount : public QObject
 {
     Q_OBJECT
 
+    // Destroyed in reverse: the client before the server it talks to.
     QNetworkAccessManager m_network;
-    std::unique_ptr<DemoServer> m_server;
-    std::unique_ptr<ApiClient> m_client;
+    DemoServer m_server{QStringLiteral(CASELENS_DEMO_DIR)};
+    ApiClient m_client{&m_network};
 
     // The result of a reply of type Reply, once it finished.
     template <typename Reply>
@@ -47,23 +47,15 @@ private Q_SLOTS:
     {
         // usageText() groups digits as the agent's locale does; this suite reads English.
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        m_server = std::make_unique<DemoServer>(QStringLiteral(CASELENS_DEMO_DIR));
-        QVERIFY(m_server->listen());
-        m_client = std::make_unique<ApiClient>(&m_network);
-        QVERIFY(!m_client->setBaseUrl(m_server->url()).isError());
-        m_client->setApiKey(m_server->apiKey());
-        m_client->setTimeout(5s);
-    }
-
-    void cleanupTestCase()
-    {
-        m_client.reset();
-        m_server.reset();
+        QVERIFY(m_server.listen());
+        QVERIFY(!m_client.setBaseUrl(m_server.url()).isError());
+        m_client.setApiKey(m_server.apiKey());
+        m_client.setTimeout(5s);
     }
 
     void profileIsSomeoneTheTicketsKnow()
     {
-        const AccountProfileResult result = resultOf(m_client->fetchProfile());
+        const AccountProfileResult result = resultOf(m_client.fetchProfile());
         QVERIFY2(result.ok(), qPrintable(result.error.message()));
         const AccountProfile &profile = result.profile;
         QVERIFY(profile.warnings.isEmpty());
@@ -76,7 +68,7 @@ private Q_SLOTS:
 
         // Her token is in a bundled ticket's Statistics and Collaborators,
         // under the name the profile gives: the ticket view can say "You".
-        const TicketResult ticket = fetchAndWait(*m_client, u"HYXTNJV"_s);
+        const TicketResult ticket = fetchAndWait(m_client, u"HYXTNJV"_s);
         QVERIFY2(ticket.ok(), qPrintable(ticket.error.message()));
         const auto inStatistics = std::any_of(
             ticket.ticket.statistics.cbegin(), ticket.ticket.statistics.cend(),
@@ -95,7 +87,7 @@ private Q_SLOTS:
 
     void planAndTelemetryCountUp()
     {
-        const AccountPlanResult first = resultOf(m_client->fetchPlan());
+        const AccountPlanResult first = resultOf(m_client.fetchPlan());
         QVERIFY2(first.ok(), qPrintable(first.error.message()));
         QVERIFY(first.plan.warnings.isEmpty());
         QCOMPARE(first.plan.maxApiCallsAllowed, std::optional<qint64>(100'000));
@@ -104,7 +96,7 @@ private Q_SLOTS:
         QCOMPARE(first.telemetry->maxApiCalls, std::optional<qint64>(100'000));
         QVERIFY(!first.telemetry->dataConsumed.isEmpty());
 
-        const HealthCheckResult health = resultOf(m_client->checkHealth());
+        const HealthCheckResult health = resultOf(m_client.checkHealth());
         QVERIFY2(health.ok(), qPrintable(health.error.message()));
         QCOMPARE(health.message, u"API is healthy"_s);
         QVERIFY(health.telemetry && health.telemetry->apiCalls);
@@ -116,7 +108,7 @@ private Q_SLOTS:
     {
         QNetworkAccessManager network;
         ApiClient stranger(&network);
-        QVERIFY(!stranger.setBaseUrl(m_server->url()).isError());
+        QVERIFY(!stranger.setBaseUrl(m_server.url()).isError());
         stranger.setApiKey(u"demo-not-this-one"_s);
         const AccountProfileResult result = resultOf(stranger.fetchProfile());
         QCOMPARE(result.error.kind(), ErrorKind::Unauthorized);
@@ -126,7 +118,7 @@ private Q_SLOTS:
     // "You" for her token, and the plan's per-minute limit in the client.
     void accountStatusInDemoMode()
     {
-        AccountStatus status(m_client.get());
+        AccountStatus status(&m_client);
         status.refresh(Lane::User);
         QTRY_VERIFY(!status.isLoading());
         QVERIFY2(!status.profileError().isError(), qPrintable(status.profileError().message()));
@@ -134,7 +126,7 @@ private Q_SLOTS:
         QCOMPARE(status.signedInText(), u"Signed in as Dana Whitfield (dana.whitfield@sweeppea.com)"_s);
         QVERIFY(status.isYou(u"7d3f6a2e-1b4c-4e8f-9a0d-2c5b6e7f8a91"_s));
         QVERIFY(!status.isYou(u"0b8e9c4a-52f1-4d7e-8a3b-6f1e2d9c0a77"_s)); // Maria Lopez, the requester
-        QCOMPARE(m_client->callsPerMinute(), 60);
+        QCOMPARE(m_client.callsPerMinute(), 60);
         QTRY_VERIFY(status.callsThisMonth().has_value());
         const QString usage = status.usageText();
         QVERIFY2(usage.contains(u" of 100,000 calls this month · 60 per minute"_s), qPrintable(usage));
@@ -142,7 +134,7 @@ private Q_SLOTS:
 
         // A ticket fetch carries no Telemetry in demo mode; the next account answer does, one more.
         const qint64 before = *status.callsThisMonth();
-        QVERIFY(resultOf(m_client->checkHealth()).ok());
+        QVERIFY(resultOf(m_client.checkHealth()).ok());
         QTRY_COMPARE(status.callsThisMonth(), std::optional<qint64>(before + 1));
     }
 };

@@ -1,14 +1,12 @@
 // caselens-cli account end to end: the real executable against a loopback
 // server that answers /account/profile and /account/plan as the API does.
+#include "support/clientfixture.h"
 #include "support/cliprocess.h"
-#include "support/fakeserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
-
-#include <memory>
 
 using namespace CaseLens::Testing;
 using namespace Qt::StringLiterals;
@@ -65,13 +63,12 @@ QString lineOf(const QByteArray &out, const QString &label)
 
 } // namespace
 
-class TestCliAccount : public QObject
+// The fixture's server is what the CLI talks to (its client stays idle).
+class TestCliAccount : public QObject, public ClientFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<FakeServer> m_server;
-
     CliRun run(const QStringList &arguments, const QString &key = testKey)
     {
         return runCli(QStringLiteral(CASELENS_CLI_PATH), arguments, cliEnvironment(key));
@@ -103,13 +100,8 @@ private:
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_server = std::make_unique<FakeServer>();
-        QVERIFY(m_server->listen());
-    }
-
-    void cleanup() { m_server.reset(); }
+    void init() { QVERIFY(startServerAndClient(testKey)); }
+    void cleanup() { stopServerAndClient(); }
 
     void help()
     {
@@ -271,13 +263,13 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(u"does not offer /account/profile"_s), qPrintable(r.err));
         QVERIFY(!r.err.contains(u"ticket"_s));
 
-        const QUrl url = m_server->url();
-        m_server.reset();
-        r = run({u"account"_s, u"--base-url"_s, url.toString()});
+        // Nobody listening any more (cleanup() copes with the server gone).
+        const QStringList arguments = accountArgs();
+        stopServerAndClient();
+        r = run(arguments);
         QCOMPARE(r.exitCode, 5);
         QCOMPARE(r.out, QByteArray());
         QVERIFY2(r.err.contains(u"connection refused"_s), qPrintable(r.err));
-        m_server = std::make_unique<FakeServer>();
     }
 
     void busyServerIsRetried()
