@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <algorithm>
 #include <initializer_list>
 #include <memory>
 #include <optional>
