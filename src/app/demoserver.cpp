@@ -3,11 +3,14 @@
 #include "core/casenumber.h"
 #include "core/ticketparser.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
+
+using namespace Qt::StringLiterals;
 
 namespace CaseLens::Gui {
 
@@ -15,6 +18,36 @@ using Loopback::HttpRequest;
 using Loopback::HttpResponse;
 
 namespace {
+
+// The demo plan: 100,000 calls a month, 60 a minute. The month's count
+// starts as if the agent had used the API before the demo began, and goes
+// up with every request the demo server answers.
+constexpr qint64 DemoCallsPerMonth = 100'000;
+constexpr qint64 DemoCallsPerMinute = 60;
+constexpr qint64 DemoCallsBefore = 1'200;
+
+// The demo's key owner: Dana Whitfield, the support engineer whose token the
+// bundled tickets' Statistics and Collaborators carry, so the ticket view
+// shows her entries as "You", under the name those tickets give her.
+QJsonObject demoProfile()
+{
+    return {{u"UserToken"_s, u"7d3f6a2e-1b4c-4e8f-9a0d-2c5b6e7f8a91"_s},
+            {u"Nickname"_s, u"dana"_s},
+            {u"Email"_s, u"dana.whitfield@sweeppea.com"_s},
+            {u"UserType"_s, 2},
+            {u"Status"_s, u"Active"_s},
+            {u"CreationDate"_s, u"2021-09-06T08:30:00.000Z"_s},
+            {u"LastLogin"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+            {u"ProfileData"_s,
+             QJsonObject{{u"FullName"_s, u"Dana Whitfield"_s}, {u"MobilePhone"_s, u"5550142236"_s}}}};
+}
+
+QJsonObject demoPlan()
+{
+    return {{u"PlanName"_s, u"CaseLens demo"_s},
+            {u"MaxApiCallsAllowed"_s, DemoCallsPerMonth},
+            {u"MaxApiCallsPerMinute"_s, DemoCallsPerMinute}};
+}
 
 // Generous for a JSON body holding a case number; anything bigger is not ours.
 constexpr Loopback::RequestLimits Limits{16 * 1024, 64 * 1024};
@@ -50,6 +83,15 @@ DemoServer::DemoServer(const QString &directory, QObject *parent)
              [this](const HttpRequest &request) { return m_queue.list(request.body, false); });
     addRoute("POST", "/tickets/fetchClosedTickets",
              [this](const HttpRequest &request) { return m_queue.list(request.body, true); });
+    addRoute("POST", "/account/profile", [this](const HttpRequest &) {
+        return accountAnswer({{u"Data"_s, demoProfile()}});
+    });
+    addRoute("POST", "/account/plan", [this](const HttpRequest &) {
+        return accountAnswer({{u"Data"_s, demoPlan()}});
+    });
+    addRoute("POST", "/account/health-check", [this](const HttpRequest &) {
+        return accountAnswer({{u"Message"_s, u"API is healthy"_s}});
+    });
 }
 
 DemoServer::~DemoServer() = default;
@@ -140,6 +182,18 @@ HttpResponse DemoServer::fetchSingleTicket(const HttpRequest &request) const
         }
     }
     return errorResponse(404, QStringLiteral("Ticket Not Found or Access Denied"));
+}
+
+HttpResponse DemoServer::accountAnswer(QJsonObject fields) const
+{
+    fields.insert(u"Response"_s, true);
+    // This server's requests so far, this one included, count as the month's calls.
+    fields.insert(u"Telemetry"_s, QJsonObject{{u"DataConsumed"_s, double(m_server.bytesSent())},
+                                              {u"APICalls"_s, DemoCallsBefore + m_server.requestCount()},
+                                              {u"MaxAPICalls"_s, DemoCallsPerMonth}});
+    HttpResponse response = HttpResponse::json(200, fields);
+    response.contentType = "application/json; charset=utf-8";
+    return response;
 }
 
 } // namespace CaseLens::Gui

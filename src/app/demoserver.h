@@ -5,6 +5,7 @@
 #include "loopback/httpserver.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -26,13 +27,14 @@ struct DemoCase
 // A stand-in for the Sweeppea API on 127.0.0.1, over the shared loopback
 // server (src/loopback): it answers POST /tickets/fetchSingleTicket from
 // bundled API responses (<CASE>.json in a directory, by default the :/demo
-// resources), and the ticket lists (POST /tickets/fetchOpenTickets and
+// resources), the ticket lists (POST /tickets/fetchOpenTickets and
 // fetchClosedTickets, DemoQueue: those tickets and generated ones, whose
-// single tickets it serves too). Demo mode points the app's real ApiClient here, so the real
-// client and parser run against it. The API's rules as far as the demo
-// needs them: 401 without the demo key, the contract's error envelopes.
-// Endpoints are routes (method, path -> handler): a new endpoint is one
-// handler and one addRoute() line in the constructor.
+// single tickets it serves too), and the account (POST /account/profile,
+// /account/plan, /account/health-check: a demo owner whose token the bundled
+// tickets carry, a plan, and Telemetry counting this server's requests). Demo mode points the app's real
+// ApiClient here, so the real client and parser run against it. The API's rules as far as the demo needs
+// them: 401 without the demo key, the contract's error envelopes. Endpoints are routes (method, path ->
+// handler): a new endpoint is one handler and one addRoute() line in the constructor.
 class DemoServer final : public QObject
 {
     Q_OBJECT
@@ -67,6 +69,8 @@ private:
     void addRoute(const QByteArray &method, const QByteArray &path, Handler handler);
     [[nodiscard]] Loopback::HttpResponse answer(const Loopback::HttpRequest &request) const;
     [[nodiscard]] Loopback::HttpResponse fetchSingleTicket(const Loopback::HttpRequest &request) const;
+    // {"Response":true, fields..., "Telemetry":{...}}: an account answer.
+    [[nodiscard]] Loopback::HttpResponse accountAnswer(QJsonObject fields) const;
 
     Loopback::HttpServer m_server;
     QString m_directory;

@@ -1,5 +1,6 @@
 // caselens-cli: a small command-line front end over the CaseLens core, for
 // scripts, support macros and quick checks.
+#include "cli/accountcommand.h"
 #include "cli/commandline.h"
 #include "cli/exitcodes.h"
 #include "cli/fetchcommand.h"
@@ -25,6 +26,8 @@ QString usage()
                                 "  fetch CASE...   fetch tickets and print them (see fetch --help)\n"
                                 "  list            list your open or closed tickets, page by page or\n"
                                 "                  --all, as a table or --json (see list --help)\n"
+                                "  account         whose API key this is, and how much of the plan is\n"
+                                "                  used (see account --help)\n"
                                 "  key ACTION      keep the API key in the system keychain: set, status,\n"
                                 "                  forget (see key --help)\n"
                                 "\n"
@@ -68,6 +71,8 @@ int main(int argc, char *argv[])
         return runFetch(args.mid(1));
     if (command == u"list")
         return runList(args.mid(1));
+    if (command == u"account")
+        return runAccount(args.mid(1));
     if (command == u"key")
         return runKey(args.mid(1));
     if (command.isEmpty())

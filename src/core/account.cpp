@@ -14,6 +14,7 @@ constexpr qint64 MaxCalls = qint64(9e15);
 
 void readProfile(const QJsonObject &data, AccountProfile &p)
 {
+    p.data = data;
     FieldReader reader(p.warnings);
     reader.readText(data.value("UserToken"_L1), topField("UserToken"_L1), Presence::Required, p.userToken);
     reader.readText(data.value("Nickname"_L1), topField("Nickname"_L1), Presence::Optional, p.nickname);
@@ -44,6 +45,7 @@ void readProfile(const QJsonObject &data, AccountProfile &p)
 
 void readPlan(const QJsonObject &data, AccountPlan &p)
 {
+    p.data = data;
     FieldReader reader(p.warnings);
     p.maxApiCallsAllowed =
         reader.readWholeNumber(data.value("MaxApiCallsAllowed"_L1), topField("MaxApiCallsAllowed"_L1),

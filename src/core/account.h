@@ -28,6 +28,7 @@ struct AccountProfile
     QDateTime lastLogin; // LastLogin, UTC
     QString fullName;    // ProfileData.FullName
     QString mobilePhone; // ProfileData.MobilePhone, digits as sent
+    QJsonObject data;    // the whole Data object as received (caselens-cli account --json)
     QList<ParseWarning> warnings;
 };
 
@@ -37,6 +38,7 @@ struct AccountPlan
     std::optional<qint64> maxApiCallsAllowed;   // per month
     std::optional<qint64> maxApiCallsPerMinute; // the dispatcher's limiter follows this
     QJsonObject usage; // newer servers: the calls made (shape not documented; empty when absent)
+    QJsonObject data;  // the whole Data object as received (caselens-cli account --json)
     QList<ParseWarning> warnings;
 };
 
