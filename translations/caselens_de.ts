@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CaseLens::AccountStatus</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 calls this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 calls this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to %1 calls a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have used %1% of this month&apos;s API calls. When they run out, CaseLens cannot load tickets until the plan resets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month&apos;s API calls are used up: the server will refuse requests until the plan resets or is upgraded in Sweeppea.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseLens::ApiClient</name>
     <message>
         <source>The server URL is not valid. Use e.g. https://api-v3.sweeppea.com.</source>
@@ -296,10 +331,6 @@
         <translation>Ihr API-Schlüssel wurde abgelehnt oder fehlt. Prüfen Sie den Schlüssel in den Einstellungen.</translation>
     </message>
     <message>
-        <source>Your API key was rejected: it may be revoked or over its plan limit.</source>
-        <translation>Ihr API-Schlüssel wurde abgelehnt: Er wurde möglicherweise widerrufen oder hat das Limit seines Tarifs überschritten.</translation>
-    </message>
-    <message>
         <source>No such ticket for this API key.</source>
         <translation>Für diesen API-Schlüssel gibt es dieses Ticket nicht.</translation>
     </message>
@@ -322,6 +353,22 @@
     <message>
         <source>The server answered with an unexpected status (HTTP %1).</source>
         <translation>Der Server hat mit einem unerwarteten Status geantwortet (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Your Sweeppea account is disabled or hibernating, so it refuses API calls. Contact Sweeppea support to reactivate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Sweeppea account accepts API calls only from its listed domains. In Sweeppea, open Settings → API and add * to the API domains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your plan&apos;s API calls are used up. Wait for the limit to reset, or upgrade the plan in Sweeppea.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your API key was rejected: it is invalid or revoked. Check the key in Settings, or create a new one in Sweeppea.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -371,6 +418,13 @@ QtKeychain: BSD 3-Clause License</source>
         <translation>CaseLens: MIT-Lizenz
 Qt: GNU Lesser General Public License v3 (LGPLv3)
 QtKeychain: BSD-3-Clause-Lizenz</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::AccountStatusLabel</name>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -578,6 +632,18 @@ Klicken Sie dann auf „Wiederholen“.</translation>
         <source>Your API key was rejected</source>
         <translation>Ihr API-Schlüssel wurde abgelehnt</translation>
     </message>
+    <message>
+        <source>Your Sweeppea account is not active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account does not allow API calls from CaseLens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your plan&apos;s API calls are used up</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseLens::Gui::FilesModel</name>
@@ -619,6 +685,14 @@ Nur https-Links können geöffnet werden.</translation>
     <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -940,10 +1014,6 @@ Nur https-Links können geöffnet werden.</translation>
         <translation>Laden abbrechen</translation>
     </message>
     <message>
-        <source>Refresh the ticket</source>
-        <translation>Ticket aktualisieren</translation>
-    </message>
-    <message>
         <source>Back to the previous case</source>
         <translation>Zurück zum vorherigen Fall</translation>
     </message>
@@ -1032,6 +1102,38 @@ Legen Sie zunächst Ihren Sweeppea-API-Schlüssel fest. Oder erkunden Sie CaseLe
 In Settings you can use a key for this session only.</source>
         <translation>
 In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwenden.</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;My tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;My tickets panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to my tickets (the queue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh what has focus: my tickets, or the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh my tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh ticket</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1131,6 +1233,174 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <message>
         <source>Attachment info</source>
         <translation>Anhangsinformationen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::QueueModel</name>
+    <message>
+        <source>This row is not as documented:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority unknown</source>
+        <translation type="unfinished">Priorität unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 priority</source>
+        <translation type="unfinished">Priorität: %1</translation>
+    </message>
+    <message>
+        <source>No product area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in a tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not as documented: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 could not be loaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 came back empty; no more tickets are loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered page %1 when page %2 was asked for; no more tickets are loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent page %1 of %2 pages; no more tickets are loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent %1 tickets on a page of %2; no more tickets are loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server counted %1 tickets in %2 pages of %3; no more tickets are loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::QueuePanel</name>
+    <message>
+        <source>My tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Offen</translation>
+    </message>
+    <message>
+        <source>Show open tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished">Geschlossen</translation>
+    </message>
+    <message>
+        <source>Show closed tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search subject or description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product area filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All product areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished">Wiederholen</translation>
+    </message>
+    <message>
+        <source>Retry loading tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in Background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Case Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading tickets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No tickets match these filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No closed tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add your API key in Settings to see your tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The server said: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1412,6 +1682,38 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
         <source>Looking for your API key…</source>
         <translation>Ihr API-Schlüssel wird gesucht…</translation>
     </message>
+    <message>
+        <source>Check key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server whether this key works, and whose it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed-in account and plan usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key does not work: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key works. It belongs to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseLens::Gui::ShortcutsDialog</name>
@@ -1464,6 +1766,10 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <message>
         <source>Action</source>
         <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1829,6 +2135,89 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
 </context>
 <context>
+    <name>CaseLens::Platforms</name>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renaissance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Winners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soprano</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symphony</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sonata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Papyrus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eNewsletter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instakes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweeppea CLI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n8n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseLens::Ticket</name>
     <message>
         <source>Low</source>
@@ -1853,6 +2242,44 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <message>
         <source>Closed</source>
         <translation>Geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::TicketList</name>
+    <message>
+        <source>No closed tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closed ticket(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open ticket(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pages %1–%2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>&quot;Page 1 of 2 · 23 open tickets&quot;</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -87,6 +87,23 @@
     </message>
 </context>
 <context>
+    <name>CaseLens::Gui::QueuePanel</name>
+    <message numerus="yes">
+        <source>%n closed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CaseLens::Gui::StatisticsTab</name>
     <message numerus="yes">
         <source>%Ln entry(s)</source>
@@ -218,6 +235,23 @@
         <translation>
             <numerusform>%n day</numerusform>
             <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::TicketList</name>
+    <message numerus="yes">
+        <source>%n closed ticket(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open ticket(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

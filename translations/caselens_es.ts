@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>CaseLens::AccountStatus</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 calls this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 calls this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to %1 calls a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have used %1% of this month&apos;s API calls. When they run out, CaseLens cannot load tickets until the plan resets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month&apos;s API calls are used up: the server will refuse requests until the plan resets or is upgraded in Sweeppea.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseLens::ApiClient</name>
     <message>
         <source>The server URL is not valid. Use e.g. https://api-v3.sweeppea.com.</source>
@@ -296,10 +331,6 @@
         <translation>Su clave de API fue rechazada o falta. Compruebe la clave en Configuración.</translation>
     </message>
     <message>
-        <source>Your API key was rejected: it may be revoked or over its plan limit.</source>
-        <translation>Su clave de API fue rechazada: puede que esté revocada o que haya superado el límite de su plan.</translation>
-    </message>
-    <message>
         <source>No such ticket for this API key.</source>
         <translation>No existe ese ticket para esta clave de API.</translation>
     </message>
@@ -322,6 +353,22 @@
     <message>
         <source>The server answered with an unexpected status (HTTP %1).</source>
         <translation>El servidor respondió con un estado inesperado (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Your Sweeppea account is disabled or hibernating, so it refuses API calls. Contact Sweeppea support to reactivate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Sweeppea account accepts API calls only from its listed domains. In Sweeppea, open Settings → API and add * to the API domains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your plan&apos;s API calls are used up. Wait for the limit to reset, or upgrade the plan in Sweeppea.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your API key was rejected: it is invalid or revoked. Check the key in Settings, or create a new one in Sweeppea.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -371,6 +418,13 @@ QtKeychain: BSD 3-Clause License</source>
         <translation>CaseLens: licencia MIT
 Qt: GNU Lesser General Public License v3 (LGPLv3)
 QtKeychain: licencia BSD de 3 cláusulas</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::AccountStatusLabel</name>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -578,6 +632,18 @@ Luego pulse Reintentar.</translation>
         <source>Your API key was rejected</source>
         <translation>Su clave de API fue rechazada</translation>
     </message>
+    <message>
+        <source>Your Sweeppea account is not active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account does not allow API calls from CaseLens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your plan&apos;s API calls are used up</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseLens::Gui::FilesModel</name>
@@ -619,6 +685,14 @@ Solo se pueden abrir enlaces https.</translation>
     <message>
         <source>Value</source>
         <translation>Valor</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -940,10 +1014,6 @@ Solo se pueden abrir enlaces https.</translation>
         <translation>Cancelar la carga</translation>
     </message>
     <message>
-        <source>Refresh the ticket</source>
-        <translation>Actualizar el ticket</translation>
-    </message>
-    <message>
         <source>Back to the previous case</source>
         <translation>Volver al caso anterior</translation>
     </message>
@@ -1032,6 +1102,38 @@ Para empezar, configure su clave de API de Sweeppea. O explore primero CaseLens 
 In Settings you can use a key for this session only.</source>
         <translation>
 En Configuración puede usar una clave solo para esta sesión.</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;My tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;My tickets panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to my tickets (the queue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh what has focus: my tickets, or the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh my tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh ticket</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1131,6 +1233,174 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <message>
         <source>Attachment info</source>
         <translation>Información del adjunto</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::QueueModel</name>
+    <message>
+        <source>This row is not as documented:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority unknown</source>
+        <translation type="unfinished">Prioridad desconocida</translation>
+    </message>
+    <message>
+        <source>%1 priority</source>
+        <translation type="unfinished">Prioridad: %1</translation>
+    </message>
+    <message>
+        <source>No product area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in a tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not as documented: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 could not be loaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 came back empty; no more tickets are loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered page %1 when page %2 was asked for; no more tickets are loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent page %1 of %2 pages; no more tickets are loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent %1 tickets on a page of %2; no more tickets are loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server counted %1 tickets in %2 pages of %3; no more tickets are loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::QueuePanel</name>
+    <message>
+        <source>My tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Abierto</translation>
+    </message>
+    <message>
+        <source>Show open tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished">Cerrado</translation>
+    </message>
+    <message>
+        <source>Show closed tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search subject or description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product area filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All product areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished">Reintentar</translation>
+    </message>
+    <message>
+        <source>Retry loading tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in Background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Case Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading tickets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No tickets match these filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No closed tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add your API key in Settings to see your tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The server said: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1412,6 +1682,38 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
         <source>Looking for your API key…</source>
         <translation>Buscando su clave de API…</translation>
     </message>
+    <message>
+        <source>Check key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server whether this key works, and whose it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed-in account and plan usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key does not work: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key works. It belongs to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseLens::Gui::ShortcutsDialog</name>
@@ -1464,6 +1766,10 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <message>
         <source>Action</source>
         <translation>Acción</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1829,6 +2135,89 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
 </context>
 <context>
+    <name>CaseLens::Platforms</name>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renaissance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Winners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soprano</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symphony</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sonata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Papyrus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eNewsletter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instakes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweeppea CLI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n8n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseLens::Ticket</name>
     <message>
         <source>Low</source>
@@ -1853,6 +2242,44 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <message>
         <source>Closed</source>
         <translation>Cerrado</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::TicketList</name>
+    <message>
+        <source>No closed tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closed ticket(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open ticket(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pages %1–%2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>&quot;Page 1 of 2 · 23 open tickets&quot;</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
