@@ -246,6 +246,7 @@ QueuePanel *MainWindow::queuePanel()
         return m_queue;
     m_queue = new QueuePanel(m_client, m_queueSlot);
     m_queueSlot->layout()->addWidget(m_queue);
+    m_queue->show(); // now, not when the layout gets round to it
     // Search bar, then the queue, then the page.
     QWidget::setTabOrder(m_ui->fetchButton, m_queue);
     m_queue->restoreState();
