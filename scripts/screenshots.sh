@@ -3,7 +3,7 @@
 # with demo data, in a throw-away home (no keychain, no settings of yours).
 #   scripts/screenshots.sh [BUILD_DIR]     (default build/ci; needs xvfb, xdotool, imagemagick)
 # Writes docs/screenshots/queue.png (My tickets beside an open ticket) and
-# docs/screenshots/queue-closed.png (the closed tickets, filtered).
+# docs/screenshots/queue-open.png (a second ticket opened from the queue).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build/ci}
@@ -39,12 +39,10 @@ shoot() { # $1 = file name; the whole screen, then trimmed to the window
 APP_PID=$!
 shoot queue.png 4
 
-# The closed tickets: Ctrl+Shift+O puts the focus in the list; the switch is
-# the panel's second button (clicked by its accessible place: Shift+Tab order
-# varies with the style, so the key presses go to the list, then back).
-id=$(xdotool search --onlyvisible --name 'CaseLens' | head -n1)
-xdotool windowactivate --sync "$id" key ctrl+shift+o
+# The agent's second ticket: a click on the queue's second row, Enter opens it
+# (its row is marked as open). Xvfb has no window manager: the pointer gives focus.
+xdotool mousemove 170 270 click 1
 sleep 0.5
-xdotool key Down Down
-shoot queue-selected.png 1
+xdotool key Return
+shoot queue-open.png 3
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
