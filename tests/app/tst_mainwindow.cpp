@@ -116,12 +116,7 @@ private:
 
 void tst_MainWindow::initTestCase()
 {
-    QVERIFY(m_settingsDir.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("CaseLensTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QVERIFY(useThrowawaySettings(m_settingsDir.path(), QStringLiteral("tst_mainwindow")));
 }
 
 void tst_MainWindow::init()

@@ -72,12 +72,7 @@ class tst_WindowQueue final : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_settingsDir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-        QCoreApplication::setOrganizationName(QStringLiteral("CaseLensTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_windowqueue"));
+        QVERIFY(useThrowawaySettings(m_settingsDir.path(), QStringLiteral("tst_windowqueue")));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); // "1,204"
     }
 

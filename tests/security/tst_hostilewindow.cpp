@@ -116,15 +116,7 @@ class tst_HostileWindow final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_settingsDir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-        QCoreApplication::setOrganizationName(u"CaseLensTest"_s);
-        QCoreApplication::setApplicationName(u"tst_hostilewindow"_s);
-    }
+    void initTestCase() { QVERIFY(useThrowawaySettings(m_settingsDir.path(), u"tst_hostilewindow"_s)); }
 
     void init() { QSettings().clear(); }
 

@@ -7,10 +7,24 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
 
 namespace CaseLens::Testing {
+
+bool useThrowawaySettings(const QString &dir, const QString &suiteName)
+{
+    if (dir.isEmpty())
+        return false;
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir);
+    QCoreApplication::setOrganizationName(QStringLiteral("CaseLensTest"));
+    QCoreApplication::setApplicationName(suiteName);
+    return true;
+}
 
 QJsonObject harnessProfile()
 {

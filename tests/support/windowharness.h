@@ -69,6 +69,11 @@ struct WindowOptions
     }
 };
 
+// A window suite's settings (window state, recent cases, the queue's
+// filters) go to dir, under the suite's name: never the user's, never another
+// suite's. Call from initTestCase(); false when dir is unusable.
+[[nodiscard]] bool useThrowawaySettings(const QString &dir, const QString &suiteName);
+
 // The profile the harness's server answers: Ana Ruiz, token "usr-test-agent".
 [[nodiscard]] QJsonObject harnessProfile();
 
