@@ -1402,6 +1402,11 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
         <source>%1 The server said: %2</source>
         <translation>%1 Der Server meldete: %2</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <comment>status switch, beside Closed</comment>
+        <translation>Offen</translation>
+    </message>
 </context>
 <context>
     <name>CaseLens::Gui::RawTab</name>

@@ -1402,6 +1402,11 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
         <source>%1 The server said: %2</source>
         <translation>%1 El servidor indicó: %2</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <comment>status switch, beside Closed</comment>
+        <translation>Abiertos</translation>
+    </message>
 </context>
 <context>
     <name>CaseLens::Gui::RawTab</name>
