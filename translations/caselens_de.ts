@@ -1287,7 +1287,7 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
     <message>
         <source>The server sent %1 tickets on a page of %2; no more tickets are loaded.</source>
-        <translation>Der Server hat %1 Tickets auf einer Seite für %2 gesendet; es werden keine weiteren Tickets geladen.</translation>
+        <translation>Der Server hat %1 Tickets auf einer Seite zu %2 gesendet; es werden keine weiteren Tickets geladen.</translation>
     </message>
     <message>
         <source>The server counted %1 tickets in %2 pages of %3; no more tickets are loaded.</source>
@@ -1701,7 +1701,7 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
     <message>
         <source>Signed-in account and plan usage</source>
-        <translation>Angemeldetes Konto und Tarifnutzung</translation>
+        <translation>Angemeldetes Konto und Nutzung des Tarifs</translation>
     </message>
     <message>
         <source>Checking the key…</source>
