@@ -1342,7 +1342,7 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message>
         <source>All product areas</source>
-        <translation>Todas las áreas de producto</translation>
+        <translation>Todas las áreas</translation>
     </message>
     <message>
         <source>Queue status</source>
