@@ -1400,7 +1400,7 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
     <message>
         <source>%1 The server said: %2</source>
-        <translation>%1 Der Server meldete: %2</translation>
+        <translation>%1 Servermeldung: %2</translation>
     </message>
     <message>
         <source>Open</source>
