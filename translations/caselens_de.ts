@@ -5,35 +5,35 @@
     <name>CaseLens::AccountStatus</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als %1</translation>
     </message>
     <message>
         <source>%1 of %2 calls this month</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Aufrufen in diesem Monat</translation>
     </message>
     <message>
         <source>%1 calls this month</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Aufrufe in diesem Monat</translation>
     </message>
     <message>
         <source>up to %1 calls a month</source>
-        <translation type="unfinished"></translation>
+        <translation>bis zu %1 Aufrufe im Monat</translation>
     </message>
     <message>
         <source>%1 per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pro Minute</translation>
     </message>
     <message>
         <source>You have used %1% of this month&apos;s API calls. When they run out, CaseLens cannot load tickets until the plan resets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben %1 % der API-Aufrufe dieses Monats verbraucht. Wenn sie aufgebraucht sind, kann CaseLens keine Tickets laden, bis das Kontingent zurückgesetzt wird.</translation>
     </message>
     <message>
         <source>This month&apos;s API calls are used up: the server will refuse requests until the plan resets or is upgraded in Sweeppea.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die API-Aufrufe dieses Monats sind aufgebraucht: Der Server lehnt Anfragen ab, bis das Kontingent zurückgesetzt oder der Tarif in Sweeppea hochgestuft wird.</translation>
     </message>
 </context>
 <context>
@@ -356,19 +356,19 @@
     </message>
     <message>
         <source>Your Sweeppea account is disabled or hibernating, so it refuses API calls. Contact Sweeppea support to reactivate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Sweeppea-Konto ist deaktiviert oder im Ruhezustand und lehnt daher API-Aufrufe ab. Wenden Sie sich an den Sweeppea-Support, um es wieder zu aktivieren.</translation>
     </message>
     <message>
         <source>Your Sweeppea account accepts API calls only from its listed domains. In Sweeppea, open Settings → API and add * to the API domains.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Sweeppea-Konto nimmt API-Aufrufe nur von seinen eingetragenen Domains an. Öffnen Sie in Sweeppea Settings → API, und fügen Sie * zu den API-Domains hinzu.</translation>
     </message>
     <message>
         <source>Your plan&apos;s API calls are used up. Wait for the limit to reset, or upgrade the plan in Sweeppea.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die API-Aufrufe Ihres Tarifs sind aufgebraucht. Warten Sie, bis das Kontingent zurückgesetzt wird, oder stufen Sie den Tarif in Sweeppea hoch.</translation>
     </message>
     <message>
         <source>Your API key was rejected: it is invalid or revoked. Check the key in Settings, or create a new one in Sweeppea.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr API-Schlüssel wurde abgelehnt: Er ist ungültig oder wurde widerrufen. Prüfen Sie den Schlüssel in den Einstellungen, oder erstellen Sie in Sweeppea einen neuen.</translation>
     </message>
 </context>
 <context>
@@ -424,7 +424,7 @@ QtKeychain: BSD-3-Clause-Lizenz</translation>
     <name>CaseLens::Gui::AccountStatusLabel</name>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
 </context>
 <context>
@@ -634,15 +634,15 @@ Klicken Sie dann auf „Wiederholen“.</translation>
     </message>
     <message>
         <source>Your Sweeppea account is not active</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Sweeppea-Konto ist nicht aktiv</translation>
     </message>
     <message>
         <source>Your account does not allow API calls from CaseLens</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Konto erlaubt keine API-Aufrufe von CaseLens</translation>
     </message>
     <message>
         <source>Your plan&apos;s API calls are used up</source>
-        <translation type="unfinished"></translation>
+        <translation>Die API-Aufrufe Ihres Tarifs sind aufgebraucht</translation>
     </message>
 </context>
 <context>
@@ -688,11 +688,11 @@ Nur https-Links können geöffnet werden.</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie</translation>
     </message>
     <message>
         <source>You (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie (%1)</translation>
     </message>
 </context>
 <context>
@@ -1105,35 +1105,35 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;My tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Meine Tickets</translation>
     </message>
     <message>
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <source>&amp;My tickets panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich „&amp;Meine Tickets“</translation>
     </message>
     <message>
         <source>Go to my tickets (the queue)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu meinen Tickets wechseln (Warteschlange)</translation>
     </message>
     <message>
         <source>Refresh what has focus: my tickets, or the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren, was den Fokus hat: meine Tickets oder das Ticket</translation>
     </message>
     <message>
         <source>&amp;Refresh my tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Tickets &amp;aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Refresh ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket &amp;aktualisieren</translation>
     </message>
 </context>
 <context>
@@ -1239,168 +1239,173 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <name>CaseLens::Gui::QueueModel</name>
     <message>
         <source>This row is not as documented:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zeile entspricht nicht der Dokumentation:</translation>
     </message>
     <message>
         <source>Priority unknown</source>
-        <translation type="unfinished">Priorität unbekannt</translation>
+        <translation>Priorität unbekannt</translation>
     </message>
     <message>
         <source>%1 priority</source>
-        <translation type="unfinished">Priorität: %1</translation>
+        <translation>Priorität: %1</translation>
     </message>
     <message>
         <source>No product area</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Produktbereich</translation>
     </message>
     <message>
         <source>No case number</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Fallnummer</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eröffnet %1</translation>
     </message>
     <message>
         <source>Open in a tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>In einer Registerkarte geöffnet.</translation>
     </message>
     <message>
         <source>Not as documented: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entspricht nicht der Dokumentation: %1</translation>
     </message>
     <message>
         <source>Page %1 could not be loaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
         <source>Page %1 of %2 came back empty; no more tickets are loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1 von %2 kam leer zurück; es werden keine weiteren Tickets geladen.</translation>
     </message>
     <message>
         <source>The server answered page %1 when page %2 was asked for; no more tickets are loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat Seite %1 geliefert, obwohl Seite %2 angefordert wurde; es werden keine weiteren Tickets geladen.</translation>
     </message>
     <message>
         <source>The server sent page %1 of %2 pages; no more tickets are loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat Seite %1 von %2 Seiten gesendet; es werden keine weiteren Tickets geladen.</translation>
     </message>
     <message>
         <source>The server sent %1 tickets on a page of %2; no more tickets are loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat %1 Tickets auf einer Seite zu %2 gesendet; es werden keine weiteren Tickets geladen.</translation>
     </message>
     <message>
         <source>The server counted %1 tickets in %2 pages of %3; no more tickets are loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat %1 Tickets auf %2 Seiten zu je %3 gezählt; es werden keine weiteren Tickets geladen.</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::QueuePanel</name>
     <message>
         <source>My tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Tickets</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Offen</translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Show open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Tickets anzeigen</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished">Geschlossen</translation>
+        <translation>Geschlossen</translation>
     </message>
     <message>
         <source>Show closed tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossene Tickets anzeigen</translation>
     </message>
     <message>
         <source>Ticket count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Tickets</translation>
     </message>
     <message>
         <source>Search subject or description</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff oder Beschreibung durchsuchen</translation>
     </message>
     <message>
         <source>Search tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets durchsuchen</translation>
     </message>
     <message>
         <source>Priority filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioritätsfilter</translation>
     </message>
     <message>
         <source>Any priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Prioritäten</translation>
     </message>
     <message>
         <source>Product area filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktbereichsfilter</translation>
     </message>
     <message>
         <source>All product areas</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Produktbereiche</translation>
     </message>
     <message>
         <source>Queue status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status der Warteschlange</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished">Wiederholen</translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Retry loading tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden der Tickets wiederholen</translation>
     </message>
     <message>
         <source>Open in Background</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Hintergrund öffnen</translation>
     </message>
     <message>
         <source>Copy Case Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallnummer kopieren</translation>
     </message>
     <message>
         <source>Loading tickets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets werden geladen…</translation>
     </message>
     <message numerus="yes">
         <source>%n closed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n geschlossen</numerusform>
+            <numerusform>%n geschlossen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n offen</numerusform>
+            <numerusform>%n offen</numerusform>
         </translation>
     </message>
     <message>
         <source>No tickets match these filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Tickets entsprechen diesen Filtern</translation>
     </message>
     <message>
         <source>No closed tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine geschlossenen Tickets</translation>
     </message>
     <message>
         <source>No open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine offenen Tickets</translation>
     </message>
     <message>
         <source>Add your API key in Settings to see your tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie Ihren API-Schlüssel in den Einstellungen hinzu, um Ihre Tickets zu sehen</translation>
     </message>
     <message>
         <source>%1 The server said: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Servermeldung: %2</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>status switch, beside Closed</comment>
+        <translation>Offen</translation>
     </message>
 </context>
 <context>
@@ -1684,35 +1689,35 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
     <message>
         <source>Check key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel prüfen</translation>
     </message>
     <message>
         <source>Check API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel prüfen</translation>
     </message>
     <message>
         <source>Ask the server whether this key works, and whose it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Server nachfragen, ob dieser Schlüssel funktioniert und wem er gehört</translation>
     </message>
     <message>
         <source>Signed-in account and plan usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldetes Konto und Nutzung des Tarifs</translation>
     </message>
     <message>
         <source>Checking the key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel wird geprüft…</translation>
     </message>
     <message>
         <source>The key does not work: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel funktioniert nicht: %1</translation>
     </message>
     <message>
         <source>The key works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel funktioniert.</translation>
     </message>
     <message>
         <source>The key works. It belongs to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel funktioniert. Er gehört %1.</translation>
     </message>
 </context>
 <context>
@@ -1769,7 +1774,7 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie</translation>
     </message>
 </context>
 <context>
@@ -2138,83 +2143,83 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <name>CaseLens::Platforms</name>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemein</translation>
     </message>
     <message>
         <source>Renaissance</source>
-        <translation type="unfinished"></translation>
+        <translation>Renaissance</translation>
     </message>
     <message>
         <source>Overture</source>
-        <translation type="unfinished"></translation>
+        <translation>Overture</translation>
     </message>
     <message>
         <source>Winners</source>
-        <translation type="unfinished"></translation>
+        <translation>Winners</translation>
     </message>
     <message>
         <source>Soprano</source>
-        <translation type="unfinished"></translation>
+        <translation>Soprano</translation>
     </message>
     <message>
         <source>Symphony</source>
-        <translation type="unfinished"></translation>
+        <translation>Symphony</translation>
     </message>
     <message>
         <source>Sonata</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonata</translation>
     </message>
     <message>
         <source>Papyrus</source>
-        <translation type="unfinished"></translation>
+        <translation>Papyrus</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>Website</translation>
     </message>
     <message>
         <source>Blog</source>
-        <translation type="unfinished"></translation>
+        <translation>Blog</translation>
     </message>
     <message>
         <source>eNewsletter</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Newsletter</translation>
     </message>
     <message>
         <source>Social media</source>
-        <translation type="unfinished"></translation>
+        <translation>Soziale Medien</translation>
     </message>
     <message>
         <source>API</source>
-        <translation type="unfinished"></translation>
+        <translation>API</translation>
     </message>
     <message>
         <source>AWS</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS</translation>
     </message>
     <message>
         <source>Shopify</source>
-        <translation type="unfinished"></translation>
+        <translation>Shopify</translation>
     </message>
     <message>
         <source>Instakes</source>
-        <translation type="unfinished"></translation>
+        <translation>Instakes</translation>
     </message>
     <message>
         <source>MCP server</source>
-        <translation type="unfinished"></translation>
+        <translation>MCP-Server</translation>
     </message>
     <message>
         <source>Sweeppea CLI</source>
-        <translation type="unfinished"></translation>
+        <translation>Sweeppea-CLI</translation>
     </message>
     <message>
         <source>n8n</source>
-        <translation type="unfinished"></translation>
+        <translation>n8n</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstiges</translation>
     </message>
 </context>
 <context>
@@ -2248,38 +2253,38 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <name>CaseLens::TicketList</name>
     <message>
         <source>No closed tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine geschlossenen Tickets</translation>
     </message>
     <message>
         <source>No open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine offenen Tickets</translation>
     </message>
     <message numerus="yes">
         <source>%n closed ticket(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n geschlossenes Ticket</numerusform>
+            <numerusform>%n geschlossene Tickets</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open ticket(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n offenes Ticket</numerusform>
+            <numerusform>%n offene Tickets</numerusform>
         </translation>
     </message>
     <message>
         <source>Pages %1–%2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten %1–%2 von %3</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1 von %2</translation>
     </message>
     <message>
         <source>%1 · %2</source>
         <extracomment>&quot;Page 1 of 2 · 23 open tickets&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

@@ -90,16 +90,16 @@
     <name>CaseLens::Gui::QueuePanel</name>
     <message numerus="yes">
         <source>%n closed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n closed</numerusform>
+            <numerusform>%n closed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n open</numerusform>
+            <numerusform>%n open</numerusform>
         </translation>
     </message>
 </context>
@@ -242,16 +242,16 @@
     <name>CaseLens::TicketList</name>
     <message numerus="yes">
         <source>%n closed ticket(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n closed ticket</numerusform>
+            <numerusform>%n closed tickets</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open ticket(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n open ticket</numerusform>
+            <numerusform>%n open tickets</numerusform>
         </translation>
     </message>
 </context>

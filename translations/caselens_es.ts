@@ -5,35 +5,35 @@
     <name>CaseLens::AccountStatus</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada como %1</translation>
     </message>
     <message>
         <source>%1 of %2 calls this month</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 llamadas este mes</translation>
     </message>
     <message>
         <source>%1 calls this month</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 llamadas este mes</translation>
     </message>
     <message>
         <source>up to %1 calls a month</source>
-        <translation type="unfinished"></translation>
+        <translation>hasta %1 llamadas al mes</translation>
     </message>
     <message>
         <source>%1 per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 por minuto</translation>
     </message>
     <message>
         <source>You have used %1% of this month&apos;s API calls. When they run out, CaseLens cannot load tickets until the plan resets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ha usado el %1 % de las llamadas a la API de este mes. Cuando se agoten, CaseLens no podrá cargar tickets hasta que se renueve el plan.</translation>
     </message>
     <message>
         <source>This month&apos;s API calls are used up: the server will refuse requests until the plan resets or is upgraded in Sweeppea.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se agotaron las llamadas a la API de este mes: el servidor rechazará las solicitudes hasta que se renueve el plan o se mejore en Sweeppea.</translation>
     </message>
 </context>
 <context>
@@ -356,19 +356,19 @@
     </message>
     <message>
         <source>Your Sweeppea account is disabled or hibernating, so it refuses API calls. Contact Sweeppea support to reactivate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su cuenta de Sweeppea está desactivada o en hibernación, por lo que rechaza las llamadas a la API. Póngase en contacto con el soporte de Sweeppea para reactivarla.</translation>
     </message>
     <message>
         <source>Your Sweeppea account accepts API calls only from its listed domains. In Sweeppea, open Settings → API and add * to the API domains.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su cuenta de Sweeppea solo acepta llamadas a la API desde sus dominios registrados. En Sweeppea, abra Settings → API y agregue * a los dominios de la API.</translation>
     </message>
     <message>
         <source>Your plan&apos;s API calls are used up. Wait for the limit to reset, or upgrade the plan in Sweeppea.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se agotaron las llamadas a la API de su plan. Espere a que se restablezca el límite o mejore el plan en Sweeppea.</translation>
     </message>
     <message>
         <source>Your API key was rejected: it is invalid or revoked. Check the key in Settings, or create a new one in Sweeppea.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su clave de API fue rechazada: no es válida o se revocó. Compruebe la clave en Configuración o cree una nueva en Sweeppea.</translation>
     </message>
 </context>
 <context>
@@ -424,7 +424,7 @@ QtKeychain: licencia BSD de 3 cláusulas</translation>
     <name>CaseLens::Gui::AccountStatusLabel</name>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta</translation>
     </message>
 </context>
 <context>
@@ -634,15 +634,15 @@ Luego pulse Reintentar.</translation>
     </message>
     <message>
         <source>Your Sweeppea account is not active</source>
-        <translation type="unfinished"></translation>
+        <translation>Su cuenta de Sweeppea no está activa</translation>
     </message>
     <message>
         <source>Your account does not allow API calls from CaseLens</source>
-        <translation type="unfinished"></translation>
+        <translation>Su cuenta no permite llamadas a la API desde CaseLens</translation>
     </message>
     <message>
         <source>Your plan&apos;s API calls are used up</source>
-        <translation type="unfinished"></translation>
+        <translation>Se agotaron las llamadas a la API de su plan</translation>
     </message>
 </context>
 <context>
@@ -688,11 +688,11 @@ Solo se pueden abrir enlaces https.</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Usted</translation>
     </message>
     <message>
         <source>You (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Usted (%1)</translation>
     </message>
 </context>
 <context>
@@ -1105,35 +1105,35 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <source>&amp;My tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mis tickets</translation>
     </message>
     <message>
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <source>&amp;My tickets panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Panel de &amp;mis tickets</translation>
     </message>
     <message>
         <source>Go to my tickets (the queue)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir a mis tickets (la cola)</translation>
     </message>
     <message>
         <source>Refresh what has focus: my tickets, or the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar lo que tiene el foco: mis tickets o el ticket</translation>
     </message>
     <message>
         <source>&amp;Refresh my tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualizar mis tickets</translation>
     </message>
     <message>
         <source>&amp;Refresh ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualizar ticket</translation>
     </message>
 </context>
 <context>
@@ -1239,168 +1239,173 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <name>CaseLens::Gui::QueueModel</name>
     <message>
         <source>This row is not as documented:</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta fila no se ajusta a la documentación:</translation>
     </message>
     <message>
         <source>Priority unknown</source>
-        <translation type="unfinished">Prioridad desconocida</translation>
+        <translation>Prioridad desconocida</translation>
     </message>
     <message>
         <source>%1 priority</source>
-        <translation type="unfinished">Prioridad: %1</translation>
+        <translation>Prioridad: %1</translation>
     </message>
     <message>
         <source>No product area</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin área de producto</translation>
     </message>
     <message>
         <source>No case number</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin número de caso</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto %1</translation>
     </message>
     <message>
         <source>Open in a tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto en una pestaña.</translation>
     </message>
     <message>
         <source>Not as documented: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ajusta a la documentación: %1</translation>
     </message>
     <message>
         <source>Page %1 could not be loaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cargar la página %1: %2</translation>
     </message>
     <message>
         <source>Page %1 of %2 came back empty; no more tickets are loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>La página %1 de %2 llegó vacía; no se cargan más tickets.</translation>
     </message>
     <message>
         <source>The server answered page %1 when page %2 was asked for; no more tickets are loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor respondió con la página %1 cuando se pidió la página %2; no se cargan más tickets.</translation>
     </message>
     <message>
         <source>The server sent page %1 of %2 pages; no more tickets are loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor envió la página %1 de %2 páginas; no se cargan más tickets.</translation>
     </message>
     <message>
         <source>The server sent %1 tickets on a page of %2; no more tickets are loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor envió %1 tickets en una página de %2; no se cargan más tickets.</translation>
     </message>
     <message>
         <source>The server counted %1 tickets in %2 pages of %3; no more tickets are loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor contó %1 tickets en %2 páginas de %3; no se cargan más tickets.</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::QueuePanel</name>
     <message>
         <source>My tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis tickets</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Abierto</translation>
+        <translation>Abrir</translation>
     </message>
     <message>
         <source>Show open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar tickets abiertos</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished">Cerrado</translation>
+        <translation>Cerrados</translation>
     </message>
     <message>
         <source>Show closed tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar tickets cerrados</translation>
     </message>
     <message>
         <source>Ticket count</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de tickets</translation>
     </message>
     <message>
         <source>Search subject or description</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en asunto o descripción</translation>
     </message>
     <message>
         <source>Search tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar tickets</translation>
     </message>
     <message>
         <source>Priority filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtro de prioridad</translation>
     </message>
     <message>
         <source>Any priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier prioridad</translation>
     </message>
     <message>
         <source>Product area filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtro de área de producto</translation>
     </message>
     <message>
         <source>All product areas</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las áreas</translation>
     </message>
     <message>
         <source>Queue status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la cola</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished">Reintentar</translation>
+        <translation>Reintentar</translation>
     </message>
     <message>
         <source>Retry loading tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentar la carga de tickets</translation>
     </message>
     <message>
         <source>Open in Background</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir en segundo plano</translation>
     </message>
     <message>
         <source>Copy Case Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar número de caso</translation>
     </message>
     <message>
         <source>Loading tickets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando tickets…</translation>
     </message>
     <message numerus="yes">
         <source>%n closed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cerrado</numerusform>
+            <numerusform>%n cerrados</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n abierto</numerusform>
+            <numerusform>%n abiertos</numerusform>
         </translation>
     </message>
     <message>
         <source>No tickets match these filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún ticket coincide con estos filtros</translation>
     </message>
     <message>
         <source>No closed tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay tickets cerrados</translation>
     </message>
     <message>
         <source>No open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay tickets abiertos</translation>
     </message>
     <message>
         <source>Add your API key in Settings to see your tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregue su clave de API en Configuración para ver sus tickets</translation>
     </message>
     <message>
         <source>%1 The server said: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 El servidor indicó: %2</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>status switch, beside Closed</comment>
+        <translation>Abiertos</translation>
     </message>
 </context>
 <context>
@@ -1684,35 +1689,35 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message>
         <source>Check key</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobar clave</translation>
     </message>
     <message>
         <source>Check API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobar clave de API</translation>
     </message>
     <message>
         <source>Ask the server whether this key works, and whose it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Preguntar al servidor si esta clave funciona y a quién pertenece</translation>
     </message>
     <message>
         <source>Signed-in account and plan usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta con sesión iniciada y uso del plan</translation>
     </message>
     <message>
         <source>Checking the key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando la clave…</translation>
     </message>
     <message>
         <source>The key does not work: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave no funciona: %1</translation>
     </message>
     <message>
         <source>The key works.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave funciona.</translation>
     </message>
     <message>
         <source>The key works. It belongs to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave funciona. Pertenece a %1.</translation>
     </message>
 </context>
 <context>
@@ -1769,7 +1774,7 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Usted</translation>
     </message>
 </context>
 <context>
@@ -2138,83 +2143,83 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <name>CaseLens::Platforms</name>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>General</translation>
     </message>
     <message>
         <source>Renaissance</source>
-        <translation type="unfinished"></translation>
+        <translation>Renaissance</translation>
     </message>
     <message>
         <source>Overture</source>
-        <translation type="unfinished"></translation>
+        <translation>Overture</translation>
     </message>
     <message>
         <source>Winners</source>
-        <translation type="unfinished"></translation>
+        <translation>Winners</translation>
     </message>
     <message>
         <source>Soprano</source>
-        <translation type="unfinished"></translation>
+        <translation>Soprano</translation>
     </message>
     <message>
         <source>Symphony</source>
-        <translation type="unfinished"></translation>
+        <translation>Symphony</translation>
     </message>
     <message>
         <source>Sonata</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonata</translation>
     </message>
     <message>
         <source>Papyrus</source>
-        <translation type="unfinished"></translation>
+        <translation>Papyrus</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitio web</translation>
     </message>
     <message>
         <source>Blog</source>
-        <translation type="unfinished"></translation>
+        <translation>Blog</translation>
     </message>
     <message>
         <source>eNewsletter</source>
-        <translation type="unfinished"></translation>
+        <translation>Boletín electrónico</translation>
     </message>
     <message>
         <source>Social media</source>
-        <translation type="unfinished"></translation>
+        <translation>Redes sociales</translation>
     </message>
     <message>
         <source>API</source>
-        <translation type="unfinished"></translation>
+        <translation>API</translation>
     </message>
     <message>
         <source>AWS</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS</translation>
     </message>
     <message>
         <source>Shopify</source>
-        <translation type="unfinished"></translation>
+        <translation>Shopify</translation>
     </message>
     <message>
         <source>Instakes</source>
-        <translation type="unfinished"></translation>
+        <translation>Instakes</translation>
     </message>
     <message>
         <source>MCP server</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor MCP</translation>
     </message>
     <message>
         <source>Sweeppea CLI</source>
-        <translation type="unfinished"></translation>
+        <translation>CLI de Sweeppea</translation>
     </message>
     <message>
         <source>n8n</source>
-        <translation type="unfinished"></translation>
+        <translation>n8n</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Otros</translation>
     </message>
 </context>
 <context>
@@ -2248,38 +2253,38 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <name>CaseLens::TicketList</name>
     <message>
         <source>No closed tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay tickets cerrados</translation>
     </message>
     <message>
         <source>No open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay tickets abiertos</translation>
     </message>
     <message numerus="yes">
         <source>%n closed ticket(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ticket cerrado</numerusform>
+            <numerusform>%n tickets cerrados</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open ticket(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ticket abierto</numerusform>
+            <numerusform>%n tickets abiertos</numerusform>
         </translation>
     </message>
     <message>
         <source>Pages %1–%2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas %1–%2 de %3</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Página %1 de %2</translation>
     </message>
     <message>
         <source>%1 · %2</source>
         <extracomment>&quot;Page 1 of 2 · 23 open tickets&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

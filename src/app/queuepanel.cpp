@@ -145,7 +145,9 @@ void QueuePanel::fillFilters()
 void QueuePanel::retranslate()
 {
     m_title->setText(tr("My tickets"));
-    m_openButton->setText(tr("Open"));
+    // Disambiguated: the switch means "open tickets" (es "Abiertos"), the context
+    // menu's "Open" below is the verb (es "Abrir").
+    m_openButton->setText(tr("Open", "status switch, beside Closed"));
     m_openButton->setAccessibleName(tr("Show open tickets"));
     m_closedButton->setText(tr("Closed"));
     m_closedButton->setAccessibleName(tr("Show closed tickets"));
