@@ -132,8 +132,8 @@ void DemoQueue::addGenerated(const QDateTime &now)
                  std::any_of(m_entries.cbegin(), m_entries.cend(),
                              [&](const Entry &e) { return e.caseNumber == entry.caseNumber; }));
         const Platform &platform = platforms.at(random.below(int(platforms.size())));
-        entry.subject =
-            QString::fromLatin1(Problems.at(random.below(int(Problems.size())))).arg(platform.displayName);
+        entry.subject = QString::fromLatin1(Problems.at(random.below(int(Problems.size()))))
+                            .arg(QString::fromLatin1(platform.englishName)); // demo data is English
         entry.description = u"<p>%1</p><p>Reported by %2. It started after the last update.</p>"_s.arg(
             entry.subject.toHtmlEscaped(),
             QString::fromLatin1(Requesters.at(random.below(int(Requesters.size())))));

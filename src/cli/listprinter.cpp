@@ -37,7 +37,7 @@ const Widths &columnWidths()
         w.created = std::max<qsizetype>(tr("CREATED").size(), 10);
         w.area = tr("PRODUCT AREA").size();
         for (const Platform &platform : documentedPlatforms())
-            w.area = std::max(w.area, platform.displayName.size());
+            w.area = std::max(w.area, platform.displayName().size());
         return w;
     }();
     return widths;

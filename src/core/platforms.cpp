@@ -5,38 +5,34 @@
 namespace CaseLens {
 namespace {
 
-class PlatformNames
-{
-    Q_DECLARE_TR_FUNCTIONS(CaseLens::Platforms)
+constexpr auto Context = "CaseLens::Platforms";
 
-public:
-    static QList<Platform> make()
-    {
-        using namespace Qt::StringLiterals;
-        return {
-            {u"general"_s, tr("General")},
-            {u"renaissance"_s, tr("Renaissance")},
-            {u"overture"_s, tr("Overture")},
-            {u"winners"_s, tr("Winners")},
-            {u"soprano"_s, tr("Soprano")},
-            {u"symphony"_s, tr("Symphony")},
-            {u"sonata"_s, tr("Sonata")},
-            {u"papyrus"_s, tr("Papyrus")},
-            {u"website"_s, tr("Website")},
-            {u"blog"_s, tr("Blog")},
-            {u"enewsletter"_s, tr("eNewsletter")},
-            {u"socialmedia"_s, tr("Social media")},
-            {u"api"_s, tr("API")},
-            {u"aws"_s, tr("AWS")},
-            {u"shopify"_s, tr("Shopify")},
-            {u"instakes"_s, tr("Instakes")},
-            {u"mcp-server"_s, tr("MCP server")},
-            {u"sweeppea-cli"_s, tr("Sweeppea CLI")},
-            {u"n8n"_s, tr("n8n")},
-            {u"other"_s, tr("Other")},
-        };
-    }
-};
+const QList<Platform> &platformList()
+{
+    static const QList<Platform> platforms = {
+        {QStringLiteral("general"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "General")},
+        {QStringLiteral("renaissance"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "Renaissance")},
+        {QStringLiteral("overture"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "Overture")},
+        {QStringLiteral("winners"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "Winners")},
+        {QStringLiteral("soprano"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "Soprano")},
+        {QStringLiteral("symphony"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "Symphony")},
+        {QStringLiteral("sonata"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "Sonata")},
+        {QStringLiteral("papyrus"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "Papyrus")},
+        {QStringLiteral("website"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "Website")},
+        {QStringLiteral("blog"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "Blog")},
+        {QStringLiteral("enewsletter"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "eNewsletter")},
+        {QStringLiteral("socialmedia"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "Social media")},
+        {QStringLiteral("api"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "API")},
+        {QStringLiteral("aws"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "AWS")},
+        {QStringLiteral("shopify"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "Shopify")},
+        {QStringLiteral("instakes"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "Instakes")},
+        {QStringLiteral("mcp-server"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "MCP server")},
+        {QStringLiteral("sweeppea-cli"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "Sweeppea CLI")},
+        {QStringLiteral("n8n"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "n8n")},
+        {QStringLiteral("other"), QT_TRANSLATE_NOOP("CaseLens::Platforms", "Other")},
+    };
+    return platforms;
+}
 
 const Platform *findPlatform(const QString &text)
 {
@@ -50,11 +46,14 @@ const Platform *findPlatform(const QString &text)
 
 } // namespace
 
+QString Platform::displayName() const
+{
+    return QCoreApplication::translate(Context, englishName);
+}
+
 const QList<Platform> &documentedPlatforms()
 {
-    // Built once, after translators are installed (first use is after start-up).
-    static const QList<Platform> platforms = PlatformNames::make();
-    return platforms;
+    return platformList();
 }
 
 QString documentedPlatformId(const QString &text)
@@ -66,7 +65,7 @@ QString documentedPlatformId(const QString &text)
 QString platformDisplayName(const QString &id)
 {
     const Platform *p = findPlatform(id);
-    return p ? p->displayName : id;
+    return p ? p->displayName() : id;
 }
 
 } // namespace CaseLens

@@ -10,8 +10,12 @@ namespace CaseLens {
 // 400 to any other value, so callers check against this list before sending.
 struct Platform
 {
-    QString id;          // as the API spells it: "winners", "mcp-server"
-    QString displayName; // translated: "Winners", "MCP server"
+    QString id;              // as the API spells it: "winners", "mcp-server"
+    const char *englishName; // the untranslated name: "Winners", "MCP server"
+
+    // In the language installed now (translated at each call, so a language
+    // loaded later is followed).
+    [[nodiscard]] QString displayName() const;
 };
 
 // The 20 documented platforms, in the contract's order.

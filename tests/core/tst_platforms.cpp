@@ -22,7 +22,7 @@ void TestPlatforms::theTwentyDocumentedPlatforms()
     QCOMPARE(all.first().id, u"general"_s);
     QCOMPARE(all.last().id, u"other"_s);
     for (const Platform &p : all) {
-        QVERIFY2(!p.displayName.isEmpty(), qPrintable(p.id));
+        QVERIFY2(!p.displayName().isEmpty(), qPrintable(p.id));
         QCOMPARE(p.id, p.id.toLower());
     }
 }
