@@ -14,6 +14,7 @@
 #include "app/settingsdialog.h"
 #include "app/ticketpage.h"
 #include "core/apiclient.h"
+#include "core/accountstatus.h"
 #include "core/apikeyprovider.h"
 #include "core/casenumber.h"
 #include "core/session.h"
