@@ -37,10 +37,11 @@ AccountStatus::~AccountStatus()
 
 void AccountStatus::refresh(Lane lane)
 {
-    if (!m_client)
+    // Answers already on their way are for this key and server (the Session
+    // clears the status when either changes): asking again would only spend
+    // two more of the month's calls.
+    if (!m_client || isLoading())
         return;
-    delete m_profileReply.data();
-    delete m_planReply.data();
     m_profileReply = m_client->fetchProfile(lane);
     connect(m_profileReply, &ApiReply::finished, this, &AccountStatus::onProfile);
     m_planReply = m_client->fetchPlan(lane);

@@ -40,7 +40,8 @@ public:
     explicit AccountStatus(ApiClient *client, QObject *parent = nullptr);
     ~AccountStatus() override;
 
-    // Reads the profile and the plan again (in parallel: two endpoints).
+    // Reads the profile and the plan again (in parallel: two endpoints);
+    // nothing new while they are already being read.
     void refresh(Lane lane = Lane::Background);
     // No key (or another key): forgets everything; the limiter goes back to
     // the default until a plan says otherwise.

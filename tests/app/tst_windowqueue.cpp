@@ -7,6 +7,7 @@
 #include "app/queuemodel.h"
 #include "app/queuepanel.h"
 #include "app/ticketpage.h"
+#include "core/accountstatus.h"
 #include "core/session.h"
 #include "support/sampledata.h"
 #include "support/ticketpages.h"
@@ -291,10 +292,11 @@ private Q_SLOTS:
         QVERIFY(who.data().toString() != u"You");
 
         // The sample's requester signs in: her entries read "You".
-        QJsonObject profile = harnessProfile();
+        QJsonObject profile = sampleProfileData();
         profile.insert(QStringLiteral("UserToken"), QStringLiteral("0B8E9C4A-52F1-4D7E-8A3B-6F1E2D9C0A77"));
         h->server.route("/account/profile",
                         [profile](const RecordedRequest &) { return FakeResponse::ticket(profile); });
+        QTRY_VERIFY(!h->session.account()->isLoading()); // the first reading is done
         h->session.refreshAccount();
         QTRY_COMPARE(who.data().toString(), QStringLiteral("You"));
     }
