@@ -13,8 +13,8 @@
 #include "app/recentcases.h"
 #include "app/settingsdialog.h"
 #include "app/ticketpage.h"
-#include "core/apiclient.h"
 #include "core/accountstatus.h"
+#include "core/apiclient.h"
 #include "core/apikeyprovider.h"
 #include "core/casenumber.h"
 #include "core/session.h"
@@ -39,7 +39,6 @@ namespace {
 constexpr int TicketViewTabShortcuts = 7; // Ctrl+1 .. Ctrl+7
 constexpr int RecentMenuEntries = 15;     // the rest are in the welcome list
 constexpr int WelcomeIconSize = 64;
-constexpr int QueueDefaultWidth = 340; // room for a case number, a badge and a short subject
 
 // Several key sequences for one action, without duplicates (platform
 // bindings often already contain one of ours).
@@ -141,9 +140,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     if (!restoreGeometry(settings.windowGeometry()))
         resize(1120, 760);
     restoreState(settings.windowState());
-    if (!m_splitter->restoreState(settings.queueSplitterState()))
-        m_splitter->setSizes({QueueDefaultWidth, width() - QueueDefaultWidth});
-    setQueueVisible(settings.queueVisible());
+    restoreQueueLayout(settings);
     onAccessChanged(); // a key given on the command line or by the environment is already there
 }
 

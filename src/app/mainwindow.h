@@ -26,6 +26,7 @@ class Session;
 namespace CaseLens::Gui {
 
 class AccountStatusLabel;
+class AppSettings;
 class DemoServer;
 class QueuePanel;
 class RecentCases;
@@ -105,6 +106,7 @@ private:
     void showInputError(const QString &message);
     void clearInputError();
     void setupQueue();
+    void restoreQueueLayout(const AppSettings &settings);
     TicketPage *addPage(const CaseNumber &caseNumber, bool makeCurrent = true);
     void openFromQueue(const CaseNumber &caseNumber, bool inBackground);
     [[nodiscard]] bool queueHasFocus() const;

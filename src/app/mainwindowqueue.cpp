@@ -7,6 +7,7 @@
 #include "ui_mainwindow.h"
 
 #include "app/accountstatuslabel.h"
+#include "app/appsettings.h"
 #include "app/queuemodel.h"
 #include "app/queuepanel.h"
 #include "app/ticketpage.h"
@@ -21,6 +22,11 @@
 #include <QSplitter>
 
 namespace CaseLens::Gui {
+namespace {
+
+constexpr int QueueDefaultWidth = 340; // room for a case number, a badge and a short subject
+
+} // namespace
 
 void MainWindow::setupQueue()
 {
@@ -43,6 +49,14 @@ void MainWindow::setupQueue()
     layout->insertWidget(index, m_splitter, 1);
 
     m_ui->statusBar->addPermanentWidget(m_accountLabel);
+}
+
+void MainWindow::restoreQueueLayout(const AppSettings &settings)
+{
+    // After the window's own geometry: the default width needs the window's.
+    if (!m_splitter->restoreState(settings.queueSplitterState()))
+        m_splitter->setSizes({QueueDefaultWidth, width() - QueueDefaultWidth});
+    setQueueVisible(settings.queueVisible());
 }
 
 QueuePanel *MainWindow::queuePanel()

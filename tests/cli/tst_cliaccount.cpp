@@ -2,6 +2,7 @@
 // server that answers /account/profile and /account/plan as the API does.
 #include "support/clientfixture.h"
 #include "support/cliprocess.h"
+#include "support/sampledata.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,27 +17,6 @@ const QString testKey = u"sk_live_cli_account_7e31a9"_s;
 const QByteArray profilePath = "/account/profile";
 const QByteArray planPath = "/account/plan";
 const QString wildcardReason = u"API access restricted. Wildcard domain (*) required."_s;
-
-QJsonObject profileData()
-{
-    return {
-        {u"UserToken"_s, u"9c2e4f17-6b3a-4d58-a1e0-5f7d8c9b2a46"_s},
-        {u"Nickname"_s, u"ana"_s},
-        {u"Email"_s, u"ana@example.com"_s},
-        {u"UserType"_s, 1},
-        {u"Status"_s, u"Active"_s},
-        {u"CreationDate"_s, u"2023-04-01T09:30:00.000Z"_s},
-        {u"LastLogin"_s, u"2025-01-28T08:00:00.000Z"_s},
-        {u"ProfileData"_s, QJsonObject{{u"FullName"_s, u"Ana Ruiz"_s}, {u"MobilePhone"_s, u"5551234567"_s}}}};
-}
-
-QJsonObject planData()
-{
-    return {{u"PlanName"_s, u"Business"_s},
-            {u"MaxApiCallsAllowed"_s, 100000},
-            {u"MaxApiCallsPerMinute"_s, 60},
-            {u"Features"_s, QJsonArray{u"api"_s, u"winners"_s}}};
-}
 
 QJsonObject telemetry(qint64 calls)
 {
@@ -118,7 +98,7 @@ private Q_SLOTS:
 
     void usageErrorsSendNothing()
     {
-        serve(answer(profileData()), answer(planData()));
+        serve(answer(sampleProfileData()), answer(samplePlanData()));
         CliRun r = run(accountArgs({u"ana"_s}));
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(u"unexpected argument \"ana\""_s), qPrintable(r.err));
@@ -131,7 +111,7 @@ private Q_SLOTS:
 
     void ownerAndUsageAsText()
     {
-        serve(answer(profileData(), telemetry(1203)), answer(planData(), telemetry(1204)));
+        serve(answer(sampleProfileData(), telemetry(1203)), answer(samplePlanData(), telemetry(1204)));
         const CliRun r = run(accountArgs());
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.err, QString());
@@ -153,7 +133,7 @@ private Q_SLOTS:
 
     void jsonIsTheDataAsReceived()
     {
-        serve(answer(profileData(), telemetry(7)), answer(planData(), telemetry(8)));
+        serve(answer(sampleProfileData(), telemetry(7)), answer(samplePlanData(), telemetry(8)));
         const CliRun r = run(accountArgs({u"--json"_s}));
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.err, QString());
@@ -163,12 +143,14 @@ private Q_SLOTS:
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(r.out, &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
-        QCOMPARE(document.object(), QJsonObject({{u"profile"_s, profileData()}, {u"plan"_s, planData()}}));
+        QCOMPARE(document.object(),
+                 QJsonObject({{u"profile"_s, sampleProfileData()}, {u"plan"_s, samplePlanData()}}));
     }
 
     void planFailureStillShowsTheProfile()
     {
-        serve(answer(profileData(), telemetry(1203)), FakeResponse::error(500, u"Internal Server Error"_s));
+        serve(answer(sampleProfileData(), telemetry(1203)),
+              FakeResponse::error(500, u"Internal Server Error"_s));
         CliRun r = run(accountArgs());
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(lineOf(r.out, u"Name"_s), u"Name:           Ana Ruiz"_s);
@@ -183,14 +165,14 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.err.contains(u"Plan unavailable: "_s));
         const QJsonObject printed = QJsonDocument::fromJson(r.out).object();
-        QCOMPARE(printed.value(u"profile"_s).toObject(), profileData());
+        QCOMPARE(printed.value(u"profile"_s).toObject(), sampleProfileData());
         QVERIFY(printed.contains(u"plan"_s));
         QVERIFY(printed.value(u"plan"_s).isNull());
     }
 
     void missingKeyIsRejectedLocally()
     {
-        serve(answer(profileData()), answer(planData()));
+        serve(answer(sampleProfileData()), answer(samplePlanData()));
         const CliRun r = run(accountArgs(), QString());
         // 3 when the keychain has nothing for this server, 6 when there is no keychain to ask.
         QVERIFY2(r.exitCode == 3 ||
@@ -220,7 +202,7 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QString, reason);
         QFETCH(QString, nextStep);
-        serve(FakeResponse::error(status, reason), answer(planData()));
+        serve(FakeResponse::error(status, reason), answer(samplePlanData()));
         const CliRun r = run(accountArgs());
         QCOMPARE(r.exitCode, 3);
         QCOMPARE(r.out, QByteArray());
@@ -248,7 +230,7 @@ private Q_SLOTS:
 
     void serverAndNetworkFailuresExitFive()
     {
-        serve(FakeResponse::error(500, u"Internal Server Error"_s), answer(planData()));
+        serve(FakeResponse::error(500, u"Internal Server Error"_s), answer(samplePlanData()));
         CliRun r = run(accountArgs());
         QCOMPARE(r.exitCode, 5);
         QCOMPARE(r.out, QByteArray());
@@ -275,7 +257,7 @@ private Q_SLOTS:
     void busyServerIsRetried()
     {
         m_server->enqueue(FakeResponse::json(429, {}).withHeader("Retry-After", "0"));
-        serve(answer(profileData()), answer(planData()));
+        serve(answer(sampleProfileData()), answer(samplePlanData()));
         const CliRun r = run(accountArgs());
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.contains(u"profile: Server busy, retrying"_s), qPrintable(r.err));
@@ -285,13 +267,13 @@ private Q_SLOTS:
 
     void unreadableFieldsAreUnknownNeverZero()
     {
-        QJsonObject profile = profileData();
+        QJsonObject profile = sampleProfileData();
         profile.insert(u"Email"_s, 0);
         profile.insert(u"UserType"_s, QJsonValue());
         profile.insert(u"Status"_s, QJsonObject{{u"Code"_s, 0}});
         profile.insert(u"ProfileData"_s, QJsonArray{0});
         profile.remove(u"Nickname"_s);
-        QJsonObject plan = planData();
+        QJsonObject plan = samplePlanData();
         plan.insert(u"MaxApiCallsAllowed"_s, u"lots"_s);
         plan.insert(u"MaxApiCallsPerMinute"_s, -5);
         // Nonsense Telemetry (a negative count, a monthly limit of 0) is ignored.
@@ -315,10 +297,10 @@ private Q_SLOTS:
 
     void limitsOfZeroAreUnknown()
     {
-        QJsonObject plan = planData();
+        QJsonObject plan = samplePlanData();
         plan.insert(u"MaxApiCallsAllowed"_s, 0);
         plan.insert(u"MaxApiCallsPerMinute"_s, 0);
-        serve(answer(profileData(), QJsonObject{{u"APICalls"_s, 1204}}), answer(plan));
+        serve(answer(sampleProfileData(), QJsonObject{{u"APICalls"_s, 1204}}), answer(plan));
         const CliRun r = run(accountArgs());
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(lineOf(r.out, u"Usage"_s),
@@ -328,9 +310,9 @@ private Q_SLOTS:
 
     void serverTextCannotDriveTheTerminal()
     {
-        QJsonObject profile = profileData();
+        QJsonObject profile = sampleProfileData();
         profile.insert(u"ProfileData"_s, QJsonObject{{u"FullName"_s, u"Ana\u001b[2J\nRuiz"_s}});
-        serve(answer(profile), answer(planData()));
+        serve(answer(profile), answer(samplePlanData()));
         CliRun r = run(accountArgs());
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(lineOf(r.out, u"Name"_s), u"Name:           Ana[2J Ruiz"_s);

@@ -36,4 +36,27 @@ QJsonArray numberedNotes(int count, const QString &htmlPattern)
     return notes;
 }
 
+QJsonObject sampleProfileData()
+{
+    using namespace Qt::StringLiterals;
+    return {
+        {u"UserToken"_s, u"9c2e4f17-6b3a-4d58-a1e0-5f7d8c9b2a46"_s},
+        {u"Nickname"_s, u"ana"_s},
+        {u"Email"_s, u"ana@example.com"_s},
+        {u"UserType"_s, 1},
+        {u"Status"_s, u"Active"_s},
+        {u"CreationDate"_s, u"2023-04-01T09:30:00.000Z"_s},
+        {u"LastLogin"_s, u"2025-01-28T08:00:00.000Z"_s},
+        {u"ProfileData"_s, QJsonObject{{u"FullName"_s, u"Ana Ruiz"_s}, {u"MobilePhone"_s, u"5551234567"_s}}}};
+}
+
+QJsonObject samplePlanData()
+{
+    using namespace Qt::StringLiterals;
+    return {{u"PlanName"_s, u"Business"_s},
+            {u"MaxApiCallsAllowed"_s, 100000},
+            {u"MaxApiCallsPerMinute"_s, 60},
+            {u"Features"_s, QJsonArray{u"api"_s, u"winners"_s}}};
+}
+
 } // namespace CaseLens::Testing

@@ -18,4 +18,9 @@ namespace CaseLens::Testing {
 // that feed a ticket more than anyone writes.
 [[nodiscard]] QJsonArray numberedNotes(int count, const QString &htmlPattern);
 
+// Data of /account/profile and /account/plan as the contract shapes them:
+// Ana Ruiz (ana@example.com); 100,000 calls a month, 60 a minute.
+[[nodiscard]] QJsonObject sampleProfileData();
+[[nodiscard]] QJsonObject samplePlanData();
+
 } // namespace CaseLens::Testing

@@ -1,5 +1,6 @@
 #include "support/windowharness.h"
 
+#include "support/sampledata.h"
 #include "support/ticketpages.h"
 
 #include <QJsonDocument>
@@ -26,17 +27,6 @@ bool useThrowawaySettings(const QString &dir, const QString &suiteName)
     return true;
 }
 
-QJsonObject harnessProfile()
-{
-    return QJsonObject{{QStringLiteral("UserToken"), QStringLiteral("usr-test-agent")},
-                       {QStringLiteral("Nickname"), QStringLiteral("ana")},
-                       {QStringLiteral("Email"), QStringLiteral("ana@example.com")},
-                       {QStringLiteral("UserType"), 1},
-                       {QStringLiteral("Status"), QStringLiteral("active")},
-                       {QStringLiteral("ProfileData"),
-                        QJsonObject{{QStringLiteral("FullName"), QStringLiteral("Ana Ruiz")}}}};
-}
-
 std::unique_ptr<WindowHarness> WindowHarness::create(const WindowOptions &options)
 {
     auto h = std::make_unique<WindowHarness>();
@@ -52,12 +42,13 @@ std::unique_ptr<WindowHarness> WindowHarness::create(const WindowOptions &option
     h->server.route("/tickets/fetchOpenTickets", listHandler(options.openTickets));
     h->server.route("/tickets/fetchClosedTickets", listHandler(0));
     h->server.route("/account/profile", [](const Loopback::HttpRequest &) {
-        return Loopback::HttpResponse::ticket(harnessProfile());
+        return Loopback::HttpResponse::ticket(sampleProfileData());
     });
     // A generous per-minute limit: suites open hundreds of tickets.
     h->server.route("/account/plan", [](const Loopback::HttpRequest &) {
-        return Loopback::HttpResponse::ticket(QJsonObject{{QStringLiteral("MaxApiCallsAllowed"), 100000},
-                                                          {QStringLiteral("MaxApiCallsPerMinute"), 1000}});
+        QJsonObject plan = samplePlanData();
+        plan.insert(QStringLiteral("MaxApiCallsPerMinute"), 1000);
+        return Loopback::HttpResponse::ticket(plan);
     });
     if (options.withKey)
         h->keys.store(QStringLiteral("test-key"));

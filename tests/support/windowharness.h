@@ -74,9 +74,6 @@ struct WindowOptions
 // suite's. Call from initTestCase(); false when dir is unusable.
 [[nodiscard]] bool useThrowawaySettings(const QString &dir, const QString &suiteName);
 
-// The profile the harness's server answers: Ana Ruiz, token "usr-test-agent".
-[[nodiscard]] QJsonObject harnessProfile();
-
 // Members are destroyed in reverse order: the window first, so that its
 // pages cancel on a living client, then the session, the key provider, the client, its
 // network manager and last the server.
