@@ -20,9 +20,10 @@ struct Tr
 QString RetryNotice::message() const
 {
     const qint64 seconds = std::max<qint64>(1, (delay.count() + 999) / 1000);
-    const QString what = reason.kind() == ErrorKind::RateLimited || reason.httpStatus() == 503
-                             ? Tr::tr("Server busy")
-                             : Tr::tr("Connection problem");
+    const QString what =
+        reason.kind() == ErrorKind::RateLimited || (reason.httpStatus() >= 502 && reason.httpStatus() <= 504)
+            ? Tr::tr("Server busy")
+            : Tr::tr("Connection problem");
     return Tr::tr("%1, retrying in %2 s (attempt %3 of %4)")
         .arg(what)
         .arg(seconds)

@@ -1,6 +1,7 @@
 #include "core/error.h"
 
 #include <algorithm>
+#include <array>
 #include <initializer_list>
 
 #include <QStringList>
@@ -80,6 +81,10 @@ bool Error::mayRetry(bool isWrite) const
 {
     if (m_kind == ErrorKind::RateLimited || m_httpStatus == 429 || m_httpStatus == 503)
         return true;
+    // A gateway that got no (timely) answer from the server cannot say
+    // whether the server acted: like a lost connection, reads only.
+    if (m_httpStatus == 502 || m_httpStatus == 504)
+        return !isWrite;
     return m_connectionLost && !isWrite;
 }
 
@@ -93,6 +98,28 @@ bool Error::needsNewKey() const
     default:
         return false;
     }
+}
+
+Error Error::withReasonPhrase(int httpStatus, const QString &reasonPhrase) const
+{
+    // The statuses fromHttpStatus() explains in its own words.
+    static constexpr std::array explained{400, 401, 403, 404, 407, 408, 413, 429, 451, 502, 503, 504};
+    if (httpStatus != m_httpStatus || httpStatus < 300 || !m_serverMessage.isEmpty() ||
+        std::find(explained.begin(), explained.end(), m_httpStatus) != explained.end())
+        return *this;
+    // The phrase comes from the server: one short line, no control characters.
+    QString text = reasonPhrase;
+    for (QChar &c : text) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            c = u' ';
+    }
+    text = text.simplified().left(200);
+    if (text.isEmpty())
+        return *this;
+    Error e = fromHttpStatus(m_httpStatus, text);
+    e.m_kind = m_kind;
+    e.m_detail = m_detail;
+    return e;
 }
 
 ForbiddenReason Error::forbiddenReason() const
@@ -179,9 +206,57 @@ Error Error::fromHttpStatus(int httpStatus, const QString &serverMessage, const 
                 {},
                 httpStatus,
                 serverMessage};
+    case 407:
+        // Qt answers a proxy's 407 itself (ProxyAuthenticationRequiredError);
+        // a 407 status reaches here only from a proxy Qt did not know about.
+        return {ErrorKind::Network,
+                withServer(tr("A proxy server between this computer and the server wants a user name and "
+                              "password (HTTP 407). Set the proxy and its credentials under Settings → "
+                              "Network, or ask IT which proxy to use.")),
+                {},
+                httpStatus,
+                serverMessage};
+    case 408:
+        return {ErrorKind::Timeout,
+                withServer(tr("The server stopped waiting for the request (HTTP 408): the connection was "
+                              "too slow or broke off. Try again.")),
+                {},
+                httpStatus,
+                serverMessage};
+    case 413:
+        return {ErrorKind::BadRequest,
+                withServer(tr("The request was too large for the server (HTTP 413). Shorten the text or "
+                              "remove pictures from it; if that does not help, a proxy on the way may limit "
+                              "request sizes: ask IT.")),
+                {},
+                httpStatus,
+                serverMessage};
+    case 451:
+        return {ErrorKind::ServerError,
+                withServer(tr("The server is not allowed to answer this for legal reasons (HTTP 451). A "
+                              "company filter or the service's operator blocks it: ask IT or Sweeppea "
+                              "support.")),
+                {},
+                httpStatus,
+                serverMessage};
+    case 502:
+        return {ErrorKind::ServerError,
+                withServer(tr("A gateway between this computer and the server got no valid answer from it "
+                              "(HTTP 502). The service or a proxy on the way may be down. Try again in a "
+                              "moment.")),
+                {},
+                httpStatus,
+                serverMessage};
     case 503:
         return {ErrorKind::ServerError,
                 withServer(tr("The server is busy. Try again in a moment.")),
+                {},
+                httpStatus,
+                serverMessage};
+    case 504:
+        return {ErrorKind::ServerError,
+                withServer(tr("A gateway between this computer and the server gave up waiting for it (HTTP "
+                              "504). The service may be slow or down. Try again in a moment.")),
                 {},
                 httpStatus,
                 serverMessage};

@@ -89,6 +89,13 @@ public:
     [[nodiscard]] static Error fromHttpStatus(int httpStatus, const QString &serverMessage = {},
                                               const QString &caseNumber = {});
 
+    // For an error made from this HTTP status (an answer's status line, not
+    // an envelope's Code), when the status has no explanation of its own
+    // (418, 422, 507...) and the server sent no Message: the same error with
+    // the status line's reason phrase as the server's text, which is then
+    // all there is to go on. Other errors come back unchanged.
+    [[nodiscard]] Error withReasonPhrase(int httpStatus, const QString &reasonPhrase) const;
+
 private:
     [[nodiscard]] static ForbiddenReason forbiddenReasonOf(const QString &serverMessage);
     [[nodiscard]] static QString forbiddenMessage(ForbiddenReason reason);

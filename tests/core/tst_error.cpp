@@ -14,6 +14,10 @@ private slots:
     void forbiddenIsExplained();
     void otherErrorsHaveNoForbiddenReason();
     void retryRule();
+    void gatewayStatusesAreRetriedForReadsOnly();
+    void statusesAreExplained_data();
+    void statusesAreExplained();
+    void reasonPhraseOnlyForUnexplainedStatuses();
 };
 
 void TestError::forbiddenIsExplained_data()
@@ -70,6 +74,59 @@ void TestError::retryRule()
     const Error lost = Error::connectionLost(u"dropped"_s);
     QVERIFY(lost.mayRetry(false));
     QVERIFY(!lost.mayRetry(true)); // a write may have happened: never sent twice
+}
+
+void TestError::gatewayStatusesAreRetriedForReadsOnly()
+{
+    for (const int status : {502, 504}) {
+        const Error e = Error::fromHttpStatus(status);
+        QVERIFY(e.mayRetry(false));
+        QVERIFY(!e.mayRetry(true)); // the server behind the gateway may have acted
+        QVERIFY(!e.needsNewKey());
+    }
+    QVERIFY(!Error::fromHttpStatus(500).mayRetry(false));
+    QVERIFY(!Error::fromHttpStatus(413).mayRetry(false));
+}
+
+void TestError::statusesAreExplained_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<ErrorKind>("kind");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("407") << 407 << ErrorKind::Network << u"Settings → Network"_s;
+    QTest::newRow("408") << 408 << ErrorKind::Timeout << u"stopped waiting for the request"_s;
+    QTest::newRow("413") << 413 << ErrorKind::BadRequest << u"too large for the server"_s;
+    QTest::newRow("451") << 451 << ErrorKind::ServerError << u"legal reasons"_s;
+    QTest::newRow("502") << 502 << ErrorKind::ServerError << u"got no valid answer"_s;
+    QTest::newRow("504") << 504 << ErrorKind::ServerError << u"gave up waiting"_s;
+    QTest::newRow("422") << 422 << ErrorKind::ServerError << u"unexpected status (HTTP 422)"_s;
+}
+
+void TestError::statusesAreExplained()
+{
+    QFETCH(int, status);
+    QFETCH(ErrorKind, kind);
+    QFETCH(QString, words);
+    const Error e = Error::fromHttpStatus(status, u"Gateway says no"_s);
+    QCOMPARE(e.kind(), kind);
+    QCOMPARE(e.httpStatus(), status);
+    QVERIFY2(e.message().contains(words), qPrintable(e.message()));
+    QVERIFY2(e.message().contains(QString::number(status)), qPrintable(e.message()));
+    QVERIFY2(e.message().contains(u"Gateway says no"_s), qPrintable(e.message())); // the server's own text
+}
+
+void TestError::reasonPhraseOnlyForUnexplainedStatuses()
+{
+    const Error teapot = Error::fromHttpStatus(418).withReasonPhrase(418, u"I'm a\x1b[2J teapot"_s);
+    QVERIFY2(teapot.message().contains(u"(HTTP 418)"_s), qPrintable(teapot.message()));
+    QVERIFY2(teapot.message().contains(u"I'm a [2J teapot"_s), qPrintable(teapot.message())); // no escape
+    // An explained status, a Message of the server's, or another status than the line's: unchanged.
+    const Error gateway = Error::fromHttpStatus(502);
+    QCOMPARE(gateway.withReasonPhrase(502, u"Bad Gateway"_s).message(), gateway.message());
+    const Error withMessage = Error::fromHttpStatus(418, u"Short and stout"_s);
+    QCOMPARE(withMessage.withReasonPhrase(418, u"I'm a teapot"_s).message(), withMessage.message());
+    const Error fromCode = Error::fromHttpStatus(422);
+    QCOMPARE(fromCode.withReasonPhrase(200, u"OK"_s).message(), fromCode.message());
 }
 
 QTEST_GUILESS_MAIN(TestError)
