@@ -1,5 +1,7 @@
 #include "core/apiclient.h"
 
+#include "core/certificatereport.h"
+#include "core/hostport.h"
 #include "core/logging.h"
 #include "core/pluralcount.h"
 
@@ -10,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QMetaEnum>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -43,11 +46,6 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
     return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
            a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
            a.port(a.scheme() == u"https" ? 443 : 80) == b.port(b.scheme() == u"https" ? 443 : 80);
-}
-
-QString hostAndPort(const QUrl &url)
-{
-    return url.port() > 0 ? url.host() + u':' + QString::number(url.port()) : url.host();
 }
 
 // A server (or a proxy's error page) may echo the Authorization header back.
@@ -124,7 +122,10 @@ struct ApiClient::Call
     QTimer retryTimer;
     QElapsedTimer elapsed;
     Error abortReason; // set when the client aborts the exchange itself
-    QStringList sslErrors;
+    QList<QSslError> sslErrors;
+    QList<QSslCertificate> peerChain; // what the server presented, for the certificate report
+    int status = 0;                   // of the last HTTP answer
+    QString reasonPhrase;             // its status line's text
 
     [[nodiscard]] Lane lane() const
     {
@@ -225,6 +226,30 @@ Error ApiClient::setBaseUrl(const QUrl &url)
     if (!error.isError())
         m_baseUrl = url.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
     return error;
+}
+
+void ApiClient::setCaFile(const QString &path)
+{
+    if (path == m_caFile)
+        return;
+    m_caFile = path;
+    m_companyCa.reset();
+    m_companyTls.reset();
+    // A kept-alive connection was verified with the old trust.
+    m_network->clearConnectionCache();
+}
+
+Error ApiClient::loadCaFile()
+{
+    if (m_caFile.isEmpty())
+        return {};
+    if (!m_companyCa) {
+        m_companyCa = CompanyCa::load(m_caFile);
+        if (!m_companyCa->error.isError())
+            m_companyTls =
+                CompanyCa::trusting(QSslConfiguration::defaultConfiguration(), m_companyCa->certificates);
+    }
+    return m_companyCa->error;
 }
 
 void ApiClient::setApiKey(const QString &key)
@@ -421,6 +446,9 @@ bool ApiClient::startCall(Endpoint &endpoint, const std::shared_ptr<Call> &call)
             Error(ErrorKind::NoApiKey, Tr::tr("No API key is set. Add your Sweeppea API key in Settings."));
     else
         refusal = validateBaseUrl(m_baseUrl);
+    // Plain http (loopback, the demo) needs no certificate.
+    if (!refusal.isError() && m_baseUrl.scheme() == u"https")
+        refusal = loadCaFile();
     if (refusal.isError()) {
         endpoint.queue.removeFirst();
         finishCall(call, ParsedAnswer::failed(refusal));
@@ -442,6 +470,9 @@ void ApiClient::send(const std::shared_ptr<Call> &call)
     call->contentType.clear();
     call->abortReason = {};
     call->sslErrors.clear();
+    call->peerChain.clear();
+    call->status = 0;
+    call->reasonPhrase.clear();
 
     QUrl url = m_baseUrl;
     url.setPath(url.path() + call->path);
@@ -456,6 +487,8 @@ void ApiClient::send(const std::shared_ptr<Call> &call)
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::UserVerifiedRedirectPolicy);
     request.setMaximumRedirectsAllowed(5);
+    if (m_companyTls && url.scheme() == u"https")
+        request.setSslConfiguration(*m_companyTls);
 
     call->elapsed.start();
     QNetworkReply *reply = nullptr;
@@ -522,11 +555,11 @@ void ApiClient::send(const std::shared_ptr<Call> &call)
                      Tr::tr("Redirect to %1 refused").arg(target.toDisplayString(QUrl::RemoveUserInfo))));
     });
 #ifndef QT_NO_SSL
-    connect(reply, &QNetworkReply::sslErrors, this, [current](const QList<QSslError> &errors) {
+    connect(reply, &QNetworkReply::sslErrors, this, [current, reply](const QList<QSslError> &errors) {
         // Never ignored: the handshake fails and we report why.
         if (const auto c = current()) {
-            for (const QSslError &e : errors)
-                c->sslErrors << e.errorString();
+            c->sslErrors << errors;
+            c->peerChain = reply->sslConfiguration().peerCertificateChain();
         }
     });
 #endif
@@ -600,6 +633,8 @@ void ApiClient::onReplyFinished(const std::shared_ptr<Call> &call)
     const bool complete = status > 0 && (code == QNetworkReply::NoError || code >= 201);
     if (complete) {
         call->contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+        call->status = status;
+        call->reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         if (Error::fromHttpStatus(status).mayRetry(call->isWrite) && call->attempt <= m_maxRetries) {
             std::chrono::milliseconds retryAfter{-1};
             bool ok = false;
@@ -614,7 +649,13 @@ void ApiClient::onReplyFinished(const std::shared_ptr<Call> &call)
         return;
     }
 
-    const Error error = networkError(*call, code, reply->errorString(), reply->url());
+    // Qt's code by name beside its words: what IT searches for.
+    const QString qtError =
+        Tr::tr("Qt network error %1 (%2): %3")
+            .arg(int(code))
+            .arg(QString::fromLatin1(QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(code)))
+            .arg(reply->errorString());
+    const Error error = networkError(*call, code, qtError, reply->url());
     if (error.mayRetry(call->isWrite) && call->attempt <= m_maxRetries) {
         scheduleRetry(call, error, std::chrono::milliseconds(-1));
         return;
@@ -634,7 +675,8 @@ Error ApiClient::networkError(const Call &call, int code, const QString &errorSt
                 errorString};
     case QNetworkReply::HostNotFoundError:
         return {ErrorKind::Network,
-                Tr::tr("The server %1 could not be found. Check your internet connection.").arg(url.host()),
+                Tr::tr("The server %1 could not be found. Check your internet connection.")
+                    .arg(displayHost(url.host())),
                 errorString};
     case QNetworkReply::TimeoutError:
         return {ErrorKind::Timeout,
@@ -642,11 +684,11 @@ Error ApiClient::networkError(const Call &call, int code, const QString &errorSt
                 errorString};
     case QNetworkReply::SslHandshakeFailedError:
     case QNetworkReply::InsecureRedirectError:
-        return {ErrorKind::Tls,
-                call.sslErrors.isEmpty() ? Tr::tr("A secure connection to %1 could not be made.").arg(where)
-                                         : Tr::tr("A secure connection to %1 could not be made: %2")
-                                               .arg(where, call.sslErrors.join(QStringLiteral("; "))),
-                errorString};
+        if (call.sslErrors.isEmpty())
+            return handshakeError(url, errorString);
+        return certificateError(
+            CertificateReport::make(call.sslErrors, call.peerChain, url, QDateTime::currentDateTime()),
+            errorString);
     case QNetworkReply::RemoteHostClosedError:
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError:
@@ -751,9 +793,9 @@ void ApiClient::finishCall(const std::shared_ptr<Call> &call, const ParsedAnswer
     call->state = Call::State::Done;
 
     ParsedAnswer final = answer;
-    final.error = withoutKey(final.error, m_apiKey);
+    final.error = withoutKey(final.error.withReasonPhrase(call->status, call->reasonPhrase), m_apiKey);
     if (final.error.kind() == ErrorKind::RateLimited ||
-        (final.error.httpStatus() == 503 && call->attempt > 1))
+        (final.error.httpStatus() >= 502 && final.error.httpStatus() <= 504 && call->attempt > 1))
         final.error = Error(final.error.kind(),
                             final.error.message() + u' ' +
                                 Tr::tr("(Gave up after %n attempt(s).)", nullptr, std::max(1, call->attempt)),

@@ -2,10 +2,12 @@
 
 #include "core/apireply.h"
 #include "core/casenumber.h"
+#include "core/companyca.h"
 #include "core/ratelimiter.h"
 
 #include <QHash>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrl>
 
@@ -55,6 +57,18 @@ public:
 
     // The key is kept in memory only and never logged.
     void setApiKey(const QString &key);
+
+    // A company CA file (PEM, may hold several certificates): trusted for
+    // this client's https requests on top of the system's CAs, never instead
+    // of them (CompanyCa). Read when the first https request is made, so
+    // that start-up does not load the TLS library; a file that cannot be
+    // used refuses every https request with the reason (nothing is sent).
+    // Empty: none.
+    void setCaFile(const QString &path);
+    [[nodiscard]] QString caFile() const { return m_caFile; }
+    // Reads the file now if it was not read yet; its error, if any (the CLI
+    // checks before it sends anything).
+    [[nodiscard]] Error loadCaFile();
 
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     [[nodiscard]] std::chrono::milliseconds timeout() const { return m_timeout; }
@@ -148,6 +162,9 @@ private:
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
     QString m_apiKey;
+    QString m_caFile;
+    std::optional<CompanyCa> m_companyCa;          // read from m_caFile on first use
+    std::optional<QSslConfiguration> m_companyTls; // the requests' TLS setup with the company CA
     std::chrono::milliseconds m_timeout{std::chrono::seconds(30)};
     qint64 m_maxResponseSize = 32 * 1024 * 1024;
     int m_maxRetries = 3;

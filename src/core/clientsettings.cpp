@@ -6,6 +6,13 @@
 
 namespace CaseLens {
 
+// The app's names as src/app/startup.cpp sets them.
+ClientSettings::ClientSettings(Owner owner)
+    : m_settings(owner == Owner::App ? QSettings(QSettings::defaultFormat(), QSettings::UserScope,
+                                                 QStringLiteral("CaseLens"), QStringLiteral("CaseLens"))
+                                     : QSettings())
+{}
+
 QUrl ClientSettings::serverUrl() const
 {
     return QUrl(m_settings.value(SettingsKeys::ServerUrl).toString(), QUrl::StrictMode);
@@ -27,6 +34,19 @@ void ClientSettings::setTimeoutSeconds(int seconds)
 {
     m_settings.setValue(SettingsKeys::TimeoutSeconds,
                         std::clamp(seconds, MinTimeoutSeconds, MaxTimeoutSeconds));
+}
+
+QString ClientSettings::caFile() const
+{
+    return m_settings.value(SettingsKeys::CaFile).toString();
+}
+
+void ClientSettings::setCaFile(const QString &path)
+{
+    if (path.isEmpty())
+        m_settings.remove(SettingsKeys::CaFile);
+    else
+        m_settings.setValue(SettingsKeys::CaFile, path);
 }
 
 QString ClientSettings::language() const

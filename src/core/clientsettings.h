@@ -25,7 +25,10 @@ class ClientSettings final
     Q_DISABLE_COPY_MOVE(ClientSettings)
 
 public:
-    ClientSettings() = default;
+    // Whose settings file: this program's, or the app's when another
+    // program (caselens-cli) reads what the agent chose in the app.
+    enum class Owner { ThisProgram, App };
+    explicit ClientSettings(Owner owner = Owner::ThisProgram);
 
     static constexpr int DefaultTimeoutSeconds = 30;
     static constexpr int MinTimeoutSeconds = 1;
@@ -37,6 +40,11 @@ public:
 
     [[nodiscard]] int timeoutSeconds() const;
     void setTimeoutSeconds(int seconds);
+
+    // The company CA file (PEM) trusted besides the system's CAs; empty: none.
+    // Settings → Network stores it; the Session applies it.
+    [[nodiscard]] QString caFile() const;
+    void setCaFile(const QString &path);
 
     // "system" or a language code such as "en"; applied at start.
     [[nodiscard]] QString language() const;

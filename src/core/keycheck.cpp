@@ -2,6 +2,7 @@
 
 #include "core/accountstatus.h"
 #include "core/apiclient.h"
+#include "core/clientsettings.h"
 
 #include <QNetworkAccessManager>
 
@@ -27,6 +28,8 @@ void KeyCheck::start(const QUrl &server, const QString &key, std::chrono::millis
     }
     m_client->setApiKey(key.trimmed());
     m_client->setTimeout(timeout);
+    // Behind a TLS-inspecting proxy the check needs the company certificate too.
+    m_client->setCaFile(ClientSettings().caFile());
     HealthCheckReply *reply = m_client->checkHealth();
     m_reply = reply;
     connect(reply, &ApiReply::finished, this, &KeyCheck::onHealth);

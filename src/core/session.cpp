@@ -25,6 +25,9 @@ ResolvedServer Session::start(const QUrl &serverOverride)
 {
     const ClientSettings settings;
     m_client->setTimeout(std::chrono::seconds(settings.timeoutSeconds()));
+    // Only the path: the file is read with the first https request, after
+    // the window is painted.
+    m_client->setCaFile(settings.caFile());
     // The override was resolved (flag, then environment) and validated by
     // the command line; here the same rule adds the saved setting.
     const ResolvedServer server =
@@ -77,6 +80,8 @@ void Session::apply(const SettingsValues &chosen)
     }
     if (chosen.language != current.language)
         settings.setLanguage(chosen.language);
+    // Settings → Network stores the company certificate itself.
+    m_client->setCaFile(settings.caFile());
 }
 
 void Session::enterDemo(const QUrl &url, const QString &key)

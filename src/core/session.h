@@ -43,7 +43,8 @@ public:
     // Start-up: the server from the command line or CASELENS_BASE_URL when
     // one was given (already validated, see resolveServer), else the saved
     // one, else the default; the saved timeout; the key provider follows the
-    // server (one keychain entry per server). Returned so that the caller can
+    // server (one keychain entry per server); the saved company certificate
+    // (read with the first https request). Returned so that the caller can
     // warn about a saved server that was skipped (ignoredSaved).
     ResolvedServer start(const QUrl &serverOverride = {});
 
@@ -55,7 +56,9 @@ public:
     [[nodiscard]] SettingsValues values() const;
     // What the Settings dialog returned. Only what changed is saved: a URL
     // given on the command line for this run is not written to the settings
-    // by accident. A new server also selects its keychain entry.
+    // by accident. A new server also selects its keychain entry. The company
+    // certificate (ClientSettings::caFile, saved by Settings → Network) is
+    // applied again.
     void apply(const SettingsValues &values);
 
     // Demo mode: the client talks to url with key (an in-app server) until

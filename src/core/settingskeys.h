@@ -10,6 +10,7 @@ namespace CaseLens::SettingsKeys {
 inline constexpr QLatin1StringView ServerUrl("server/url");
 inline constexpr QLatin1StringView TimeoutSeconds("server/timeoutSeconds");
 inline constexpr QLatin1StringView Language("ui/language");
+inline constexpr QLatin1StringView CaFile("Network/caFile"); // the company CA (PEM), see CompanyCa
 inline constexpr QLatin1StringView RecentCases("recent/cases");
 inline constexpr QLatin1StringView WindowGeometry("window/geometry");
 inline constexpr QLatin1StringView WindowState("window/state");

@@ -259,14 +259,116 @@ private Q_SLOTS:
         QCOMPARE(result.error.kind(), ErrorKind::Timeout);
     }
 
+    void connectionRefused_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<QString>("shownAs"); // IPv6 in brackets, as in a URL
+        QTest::newRow("IPv4") << QStringLiteral("127.0.0.1") << QStringLiteral("127.0.0.1:%1");
+        QTest::newRow("IPv6") << QStringLiteral("::1") << QStringLiteral("[::1]:%1");
+    }
+
     void connectionRefused()
     {
-        const QUrl url = m_server->url();
-        m_server.reset(); // nobody listens on that port any more
+        QFETCH(QString, address);
+        QFETCH(QString, shownAs);
+        auto closed = std::make_unique<FakeServer>();
+        if (!closed->listen(QHostAddress(address)))
+            QSKIP("no loopback interface for this address family here");
+        const QUrl url = closed->url();
+        closed.reset(); // nobody listens on that port any more
         QVERIFY(!m_client->setBaseUrl(url).isError());
         const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
         QCOMPARE(result.error.kind(), ErrorKind::Network);
         QVERIFY(result.error.message().contains(QStringLiteral("connection refused")));
+        QVERIFY2(result.error.message().contains(shownAs.arg(url.port())),
+                 qPrintable(result.error.message()));
+        // Qt's own code and words are kept for IT (the CLI's --verbose, the window's Details).
+        QVERIFY2(result.error.details().contains(QStringLiteral("ConnectionRefusedError")),
+                 qPrintable(result.error.details()));
+    }
+
+    // A gateway (502) or a gateway timeout (504) cannot say whether the
+    // server acted: a read is sent again with backoff, a write never.
+    void gatewayStatusesAreRetriedForReadsOnly_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("502") << 502;
+        QTest::newRow("504") << 504;
+    }
+
+    void gatewayStatusesAreRetriedForReadsOnly()
+    {
+        QFETCH(int, status);
+        m_server->enqueue(FakeResponse::json(status, {}));
+        m_server->enqueue(FakeResponse::json(status, {}));
+        m_server->enqueue(FakeResponse::ticket(sampleTicketData()));
+        TicketReply *read = fetch(QStringLiteral("HYXTNJV"));
+        QSignalSpy retrying(read, &ApiReply::retrying);
+        QVERIFY(waitForFinished(read));
+        QVERIFY2(read->ok(), qPrintable(read->error().message()));
+        QCOMPARE(read->attempts(), 3);
+        QCOMPARE(retrying.count(), 2);
+        QCOMPARE(retrying.at(0).at(0).value<RetryNotice>().delay, 5ms);
+        QCOMPARE(retrying.at(1).at(0).value<RetryNotice>().delay, 10ms); // backoff
+        QVERIFY(
+            retrying.at(0).at(0).value<RetryNotice>().message().startsWith(QStringLiteral("Server busy")));
+
+        const int before = m_server->requestCount();
+        m_server->setHandler([status](const RecordedRequest &) { return FakeResponse::json(status, {}); });
+        ResolveReply *write = m_client->resolveTicket(caseNumber(QStringLiteral("HYXTNJV")));
+        QVERIFY(waitForFinished(write));
+        QCOMPARE(write->error().httpStatus(), status);
+        QCOMPARE(write->attempts(), 1);
+        QCOMPARE(m_server->requestCount() - before, 1); // the server may have resolved it: not sent twice
+        QVERIFY2(write->error().message().contains(QStringLiteral("gateway")),
+                 qPrintable(write->error().message()));
+
+        // A read that keeps meeting it gives up after the usual attempts, and says so.
+        const TicketResult result = fetchAndWait(QStringLiteral("ABC1234"));
+        QCOMPARE(result.error.httpStatus(), status);
+        QVERIFY2(result.error.message().contains(QStringLiteral("after 4 attempt")),
+                 qPrintable(result.error.message()));
+    }
+
+    // Statuses without a Message of the API's: each says what happened in
+    // plain words; one CaseLens does not know shows its number and the
+    // server's own status text. (Qt answers a 407 itself, as a proxy error.)
+    void otherStatusesAreExplained_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("reason");
+        QTest::addColumn<ErrorKind>("kind");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("408") << 408 << QByteArray("Request Timeout") << ErrorKind::Timeout
+                             << QStringLiteral("stopped waiting for the request (HTTP 408)");
+        QTest::newRow("413") << 413 << QByteArray("Payload Too Large") << ErrorKind::BadRequest
+                             << QStringLiteral("The request was too large for the server (HTTP 413)");
+        QTest::newRow("451") << 451 << QByteArray("Unavailable For Legal Reasons") << ErrorKind::ServerError
+                             << QStringLiteral("for legal reasons (HTTP 451)");
+        QTest::newRow("418") << 418 << QByteArray("I'm a teapot") << ErrorKind::ServerError
+                             << QStringLiteral("unexpected status (HTTP 418). (Server: I'm a teapot)");
+        QTest::newRow("507") << 507 << QByteArray("Insufficient \x1b[31mStorage") << ErrorKind::ServerError
+                             << QStringLiteral(
+                                    "(HTTP 507). Try again later. (Server: Insufficient [31mStorage)");
+    }
+
+    void otherStatusesAreExplained()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, reason);
+        QFETCH(ErrorKind, kind);
+        QFETCH(QString, words);
+        FakeResponse answer;
+        answer.status = status;
+        answer.reason = reason;
+        answer.contentType = "text/html";
+        answer.body = "<html><body>Go away</body></html>";
+        m_server->enqueue(answer);
+        const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
+        QCOMPARE(result.error.kind(), kind);
+        QCOMPARE(result.error.httpStatus(), status);
+        QVERIFY2(result.error.message().contains(words), qPrintable(result.error.message()));
+        QCOMPARE(m_server->requestCount(), 1);
     }
 
     void brokenTransfers_data()
@@ -300,11 +402,13 @@ private Q_SLOTS:
         page.status = 502;
         page.contentType = "text/html";
         page.body = "<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>";
-        m_server->enqueue(page);
+        m_server->setHandler([page](const RecordedRequest &) { return page; });
         const TicketResult result = fetchAndWait(QStringLiteral("HYXTNJV"));
         QCOMPARE(result.error.kind(), ErrorKind::ServerError);
         QCOMPARE(result.error.httpStatus(), 502);
-        QCOMPARE(m_server->requestCount(), 1);
+        QVERIFY2(result.error.details().contains(QStringLiteral("web page")),
+                 qPrintable(result.error.details()));
+        QCOMPARE(m_server->requestCount(), 4); // a read is tried again after a gateway error
     }
 
     void bodyOverTheCap()

@@ -4,6 +4,10 @@
 #include "core/apikeyprovider.h"
 #include "core/clientsettings.h"
 #include "core/session.h"
+#include "support/fakeserver.h"
+#include "support/replywait.h"
+#include "support/sampledata.h"
+#include "support/testcertificates.h"
 
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -53,6 +57,7 @@ private Q_SLOTS:
     void applyDuringDemoTakesEffectOnLeave();
     void keyChangeReannounces();
     void startUsesOverrideThenSavedThenDefault();
+    void companyCertificateFromSettingsWorksOverTls();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -221,6 +226,58 @@ void tst_Session::startUsesOverrideThenSavedThenDefault()
         QVERIFY(server.ignoredSaved.isError());
         QCOMPARE(f.client.baseUrl(), ApiClient::defaultBaseUrl());
     }
+}
+
+// A server whose certificate comes from a private CA (a company's
+// TLS-inspecting proxy, say): refused until Settings → Network names the CA
+// file, then the ticket arrives over TLS; cleared again, refused again.
+void tst_Session::companyCertificateFromSettingsWorksOverTls()
+{
+    CASELENS_REQUIRE_TLS_TOOLS();
+    Testing::TestCertificates certificates;
+    QVERIFY(certificates.isValid());
+    QVERIFY(certificates.makeCa(QStringLiteral("company"),
+                                QStringLiteral("/CN=Example Inspection CA/O=Example")));
+    QVERIFY(certificates.makeLeaf(QStringLiteral("leaf"), QStringLiteral("company"),
+                                  QStringLiteral("127.0.0.1"), QStringLiteral("IP:127.0.0.1"),
+                                  {QStringLiteral("-days"), QStringLiteral("2")}));
+    Testing::TlsServer server(certificates.load(QStringLiteral("leaf")),
+                              [](const Testing::RecordedRequest &) {
+                                  return Testing::FakeResponse::ticket(Testing::sampleTicketData());
+                              });
+    QVERIFY(server.listen());
+    ClientSettings().setServerUrl(server.url());
+
+    Fixture f;
+    f.session->start();
+    f.keys.useForSession(QStringLiteral("sk_session_tls_51c0"));
+    TicketResult result = Testing::fetchAndWait(f.client, QStringLiteral("HYXTNJV"));
+    QCOMPARE(result.error.kind(), ErrorKind::Tls);
+    QVERIFY2(result.error.message().contains(QStringLiteral("Example Inspection CA")),
+             qPrintable(result.error.message()));
+    QCOMPARE(server.requestCount(), 0);
+
+    // What the Network page does: store the path, then the dialog's values are applied.
+    ClientSettings().setCaFile(certificates.path(QStringLiteral("company.crt")));
+    f.session->apply(f.session->values());
+    result = Testing::fetchAndWait(f.client, QStringLiteral("HYXTNJV"));
+    QVERIFY2(result.ok(), qPrintable(result.error.message()));
+    QCOMPARE(server.requestCount(), 1);
+
+    // The next start reads the saved file too.
+    {
+        Fixture next;
+        next.session->start();
+        next.keys.useForSession(QStringLiteral("sk_session_tls_51c0"));
+        QCOMPARE(next.client.caFile(), certificates.path(QStringLiteral("company.crt")));
+        QVERIFY(Testing::fetchAndWait(next.client, QStringLiteral("HYXTNJV")).ok());
+    }
+
+    ClientSettings().setCaFile({});
+    f.session->apply(f.session->values());
+    server.closeAllConnections();
+    result = Testing::fetchAndWait(f.client, QStringLiteral("HYXTNJV"));
+    QCOMPARE(result.error.kind(), ErrorKind::Tls);
 }
 
 QTEST_GUILESS_MAIN(tst_Session)

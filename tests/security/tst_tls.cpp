@@ -6,22 +6,19 @@
 // must work, so the HTTPS success path is proven too; a redirect must never
 // carry the key to another origin or down to plain http.
 #include "core/apiclient.h"
+#include "core/certificatereport.h"
 #include "support/fakeserver.h"
 #include "support/replywait.h"
 #include "support/sampledata.h"
+#include "support/testcertificates.h"
 
-#include <QDir>
-#include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QSslCertificate>
+#include <QSslCipher>
 #include <QSslConfiguration>
-#include <QSslKey>
 #include <QSslSocket>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace CaseLens;
@@ -31,12 +28,6 @@ using namespace std::chrono_literals;
 namespace {
 
 const QString testKey = QStringLiteral("sk_live_tls_3b9f1d27e6");
-
-struct Identity
-{
-    QSslCertificate certificate;
-    QSslKey key;
-};
 
 FakeResponse ticketResponse()
 {
@@ -54,25 +45,6 @@ FakeResponse redirectResponse(int status, const QUrl &location)
     return FakeResponse::redirect(status, location).withHeader("Connection", "close");
 }
 
-// An HTTPS/1.1 server on 127.0.0.1 (the shared loopback server with TLS)
-// that records every request it decrypts.
-class TlsServer final : public Loopback::HttpServer
-{
-public:
-    TlsServer(const Identity &identity, Handler handler)
-    {
-        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-        configuration.setLocalCertificate(identity.certificate);
-        configuration.setPrivateKey(identity.key);
-        configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
-        setTlsConfiguration(configuration);
-        setHandler(std::move(handler));
-    }
-
-    // Accepted TCP connections, whether or not the handshake succeeded.
-    int connections() const { return acceptedConnections(); }
-};
-
 } // namespace
 
 class TestTls : public QObject
@@ -80,9 +52,7 @@ class TestTls : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_openssl;
-    QSslConfiguration m_originalDefault;
+    TestCertificates m_certificates;
     Identity m_trustedLeaf;   // from the CA the tests trust, for 127.0.0.1 and localhost
     Identity m_selfSigned;    // for 127.0.0.1, signed by itself
     Identity m_expired;       // from the trusted CA, valid in January 2020 only
@@ -90,98 +60,6 @@ private:
     Identity m_untrustedLeaf; // for 127.0.0.1, from a CA nobody trusts
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ApiClient> m_client;
-
-    bool openssl(const QStringList &arguments)
-    {
-        QProcess process;
-        process.setWorkingDirectory(m_dir.path());
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(m_openssl, arguments);
-        if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit ||
-            process.exitCode() != 0) {
-            qWarning().noquote() << "openssl" << arguments.join(u' ') << "failed:" << process.readAll();
-            return false;
-        }
-        return true;
-    }
-
-    QString path(const QString &name) const { return m_dir.filePath(name); }
-
-    bool writeFile(const QString &name, const QByteArray &content)
-    {
-        QFile file(path(name));
-        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
-    }
-
-    // A CA: a self-signed certificate that may sign others.
-    bool makeCa(const QString &name)
-    {
-        return openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                        QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                        QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                        QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"),
-                        name + QStringLiteral(".crt"), QStringLiteral("-days"), QStringLiteral("2"),
-                        QStringLiteral("-subj"), QStringLiteral("/CN=CaseLens test CA ") + name,
-                        QStringLiteral("-addext"), QStringLiteral("basicConstraints=critical,CA:TRUE"),
-                        QStringLiteral("-addext"), QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")});
-    }
-
-    // A server certificate for subjectAltName, signed by ca with openssl ca
-    // (which, unlike openssl x509, can set any validity period).
-    bool makeLeaf(const QString &name, const QString &ca, const QString &commonName,
-                  const QString &subjectAltName, const QStringList &validity)
-    {
-        if (!openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"),
-                      QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                      QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                      QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"),
-                      name + QStringLiteral(".csr"), QStringLiteral("-subj"),
-                      QStringLiteral("/CN=") + commonName}))
-            return false;
-        const QByteArray database = name.toUtf8() + "-index.txt";
-        const QByteArray config = "[ca]\ndefault_ca = ca_section\n[ca_section]\ndatabase = " + database +
-                                  "\nnew_certs_dir = .\nserial = " + name.toUtf8() +
-                                  "-serial\ndefault_md = sha256\npolicy = any\nunique_subject = no\n"
-                                  "[any]\ncommonName = supplied\n";
-        const QByteArray extensions = "subjectAltName = " + subjectAltName.toUtf8() +
-                                      "\nbasicConstraints = CA:FALSE\nextendedKeyUsage = serverAuth\n";
-        if (!writeFile(name + QStringLiteral("-ca.cnf"), config) ||
-            !writeFile(QString::fromUtf8(database), {}) ||
-            !writeFile(name + QStringLiteral("-serial"), "1000\n") ||
-            !writeFile(name + QStringLiteral(".ext"), extensions))
-            return false;
-        return openssl(QStringList{QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-notext"),
-                                   QStringLiteral("-config"), name + QStringLiteral("-ca.cnf"),
-                                   QStringLiteral("-cert"), ca + QStringLiteral(".crt"),
-                                   QStringLiteral("-keyfile"), ca + QStringLiteral(".key"),
-                                   QStringLiteral("-in"), name + QStringLiteral(".csr"),
-                                   QStringLiteral("-out"), name + QStringLiteral(".crt"),
-                                   QStringLiteral("-extfile"), name + QStringLiteral(".ext")} +
-                       validity);
-    }
-
-    bool makeSelfSigned(const QString &name, const QString &subjectAltName)
-    {
-        return openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                        QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                        QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                        QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"),
-                        name + QStringLiteral(".crt"), QStringLiteral("-days"), QStringLiteral("2"),
-                        QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                        QStringLiteral("subjectAltName=") + subjectAltName});
-    }
-
-    Identity load(const QString &name)
-    {
-        Identity identity;
-        QFile certificate(path(name + QStringLiteral(".crt")));
-        QFile key(path(name + QStringLiteral(".key")));
-        if (certificate.open(QIODevice::ReadOnly))
-            identity.certificate = QSslCertificate(&certificate, QSsl::Pem);
-        if (key.open(QIODevice::ReadOnly))
-            identity.key = QSslKey(&key, QSsl::Ec, QSsl::Pem);
-        return identity;
-    }
 
     int m_lastRetries = 0; // retry notices of the last fetchAndWait()
 
@@ -210,57 +88,38 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!QSslSocket::supportsSsl())
-            QFAIL("Qt has no working TLS backend here (the openssl TLS plugin is missing)");
-        m_openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-        if (m_openssl.isEmpty()) {
-            if (qEnvironmentVariableIsSet("CI"))
-                QFAIL("the openssl command-line tool is missing (scripts/install-deps.sh installs it)");
-            QSKIP("the openssl command-line tool is needed to make test certificates");
-        }
-        QVERIFY(m_dir.isValid());
+        CASELENS_REQUIRE_TLS_TOOLS();
+        QVERIFY(m_certificates.isValid());
 
         const QString loopbackNames = QStringLiteral("IP:127.0.0.1,DNS:localhost");
         const QStringList twoDays{QStringLiteral("-days"), QStringLiteral("2")};
-        QVERIFY(makeCa(QStringLiteral("trusted-ca")));
-        QVERIFY(makeCa(QStringLiteral("unknown-ca")));
-        QVERIFY(makeLeaf(QStringLiteral("trusted-leaf"), QStringLiteral("trusted-ca"),
-                         QStringLiteral("127.0.0.1"), loopbackNames, twoDays));
-        QVERIFY(makeLeaf(QStringLiteral("expired"), QStringLiteral("trusted-ca"), QStringLiteral("127.0.0.1"),
-                         loopbackNames,
-                         {QStringLiteral("-startdate"), QStringLiteral("20200101000000Z"),
-                          QStringLiteral("-enddate"), QStringLiteral("20200102000000Z")}));
-        QVERIFY(makeLeaf(QStringLiteral("wrong-host"), QStringLiteral("trusted-ca"),
-                         QStringLiteral("other.example"), QStringLiteral("DNS:other.example"), twoDays));
-        QVERIFY(makeLeaf(QStringLiteral("untrusted-leaf"), QStringLiteral("unknown-ca"),
-                         QStringLiteral("127.0.0.1"), loopbackNames, twoDays));
-        QVERIFY(makeSelfSigned(QStringLiteral("self-signed"), loopbackNames));
+        TestCertificates &c = m_certificates;
+        QVERIFY(c.makeCa(QStringLiteral("trusted-ca"), QStringLiteral("/CN=CaseLens test CA trusted-ca")));
+        QVERIFY(c.makeCa(QStringLiteral("unknown-ca"), QStringLiteral("/CN=CaseLens test CA unknown-ca")));
+        QVERIFY(c.makeLeaf(QStringLiteral("trusted-leaf"), QStringLiteral("trusted-ca"),
+                           QStringLiteral("127.0.0.1"), loopbackNames, twoDays));
+        QVERIFY(c.makeLeaf(QStringLiteral("expired"), QStringLiteral("trusted-ca"),
+                           QStringLiteral("127.0.0.1"), loopbackNames,
+                           {QStringLiteral("-startdate"), QStringLiteral("20200101000000Z"),
+                            QStringLiteral("-enddate"), QStringLiteral("20200102000000Z")}));
+        QVERIFY(c.makeLeaf(QStringLiteral("wrong-host"), QStringLiteral("trusted-ca"),
+                           QStringLiteral("other.example"), QStringLiteral("DNS:other.example"), twoDays));
+        QVERIFY(c.makeLeaf(QStringLiteral("untrusted-leaf"), QStringLiteral("unknown-ca"),
+                           QStringLiteral("127.0.0.1"), loopbackNames, twoDays));
+        QVERIFY(c.makeSelfSigned(QStringLiteral("self-signed"), loopbackNames));
 
-        m_trustedLeaf = load(QStringLiteral("trusted-leaf"));
-        m_expired = load(QStringLiteral("expired"));
-        m_wrongHost = load(QStringLiteral("wrong-host"));
-        m_untrustedLeaf = load(QStringLiteral("untrusted-leaf"));
-        m_selfSigned = load(QStringLiteral("self-signed"));
+        m_trustedLeaf = c.load(QStringLiteral("trusted-leaf"));
+        m_expired = c.load(QStringLiteral("expired"));
+        m_wrongHost = c.load(QStringLiteral("wrong-host"));
+        m_untrustedLeaf = c.load(QStringLiteral("untrusted-leaf"));
+        m_selfSigned = c.load(QStringLiteral("self-signed"));
         for (const Identity *identity :
-             {&m_trustedLeaf, &m_expired, &m_wrongHost, &m_untrustedLeaf, &m_selfSigned}) {
-            QVERIFY(!identity->certificate.isNull());
-            QVERIFY(!identity->key.isNull());
-        }
+             {&m_trustedLeaf, &m_expired, &m_wrongHost, &m_untrustedLeaf, &m_selfSigned})
+            QVERIFY(!identity->isNull());
         QVERIFY(m_expired.certificate.expiryDate() < QDateTime::currentDateTimeUtc());
 
-        // The explicit trust: this process, and only it, trusts the test CA
-        // (on top of the system's roots). Every request starts from the
-        // default configuration.
-        m_originalDefault = QSslConfiguration::defaultConfiguration();
-        QSslConfiguration trusting = m_originalDefault;
-        const QList<QSslCertificate> ca =
-            QSslCertificate::fromPath(path(QStringLiteral("trusted-ca.crt")), QSsl::Pem);
-        QCOMPARE(ca.size(), 1);
-        trusting.addCaCertificates(ca);
-        QSslConfiguration::setDefaultConfiguration(trusting);
+        QCOMPARE(c.certificates(QStringLiteral("trusted-ca")).size(), 1);
     }
-
-    void cleanupTestCase() { QSslConfiguration::setDefaultConfiguration(m_originalDefault); }
 
     void init()
     {
@@ -269,6 +128,9 @@ private Q_SLOTS:
         m_network = std::make_unique<QNetworkAccessManager>();
         m_client = std::make_unique<ApiClient>(m_network.get());
         m_client->setApiKey(testKey);
+        // The explicit trust: this client, and only it, trusts the test CA
+        // (as a company certificate, on top of the system's roots).
+        m_client->setCaFile(m_certificates.path(QStringLiteral("trusted-ca.crt")));
         m_client->setRetryPolicy(3, 5ms, 20ms);
         m_client->setTimeout(10s);
     }
@@ -298,19 +160,27 @@ private Q_SLOTS:
     void badCertificates_data()
     {
         QTest::addColumn<QString>("identity");
-        QTest::addColumn<QString>("problem"); // from QSslError::errorString()
-        QTest::newRow("self-signed") << QStringLiteral("self-signed") << QStringLiteral("self-signed");
-        QTest::newRow("expired") << QStringLiteral("expired") << QStringLiteral("has expired");
+        QTest::addColumn<QString>("problem"); // in plain words (tst_certificatereport has the rest)
+        QTest::addColumn<QString>("nextStep");
+        const QString expiredOn =
+            CertificateReport::displayDate(QDateTime(QDate(2020, 1, 2), QTime(0, 0), Qt::UTC));
+        QTest::newRow("self-signed") << QStringLiteral("self-signed") << QStringLiteral("it is self-signed")
+                                     << QStringLiteral("Settings → Network → Company certificate");
+        QTest::newRow("expired") << QStringLiteral("expired") << QStringLiteral("it expired on ") + expiredOn
+                                 << QStringLiteral("Check this computer's date and time");
         QTest::newRow("wrong host") << QStringLiteral("wrong-host")
-                                    << QStringLiteral("host name did not match");
+                                    << QStringLiteral("it is for other.example, not for 127.0.0.1")
+                                    << QStringLiteral("Check the server address in Settings");
         QTest::newRow("unknown CA") << QStringLiteral("untrusted-leaf")
-                                    << QStringLiteral("issuer certificate");
+                                    << QStringLiteral("issued by “CaseLens test CA unknown-ca”")
+                                    << QStringLiteral("ask IT to install its certificate on this computer");
     }
 
     void badCertificates()
     {
         QFETCH(QString, identity);
         QFETCH(QString, problem);
+        QFETCH(QString, nextStep);
         const Identity &id = identity == u"self-signed"  ? m_selfSigned
                              : identity == u"expired"    ? m_expired
                              : identity == u"wrong-host" ? m_wrongHost
@@ -319,14 +189,74 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         const TicketResult result = fetchAndWait(server.url());
         QCOMPARE(result.error.kind(), ErrorKind::Tls);
-        QVERIFY2(result.error.message().contains(problem, Qt::CaseInsensitive),
-                 qPrintable(result.error.message()));
+        QVERIFY2(result.error.message().contains(problem), qPrintable(result.error.message()));
+        QVERIFY2(result.error.message().contains(nextStep), qPrintable(result.error.message()));
         QVERIFY2(result.error.message().contains(QStringLiteral("127.0.0.1:%1").arg(server.url().port())),
                  qPrintable(result.error.message()));
+        // The chain IT compares with its own is in the details.
+        QVERIFY2(result.error.details().contains(QString::fromLatin1(
+                     id.certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper())),
+                 qPrintable(result.error.details()));
         QVERIFY(!result.error.message().contains(testKey));
         QVERIFY(server.connections() >= 1);    // the client did try
         QCOMPARE(server.requests().size(), 0); // and nothing readable arrived: no key, no body
         QCOMPARE(m_lastRetries, 0);            // a certificate does not get better by retrying
+    }
+
+    // The company CA is this client's: another client in the same process
+    // (and Qt's process-wide default) still refuses the certificate, and
+    // names the CA to install.
+    void companyCaIsForThisClientOnly()
+    {
+        TlsServer server(m_trustedLeaf, [](const RecordedRequest &) { return ticketResponse(); });
+        QVERIFY(server.listen());
+        QVERIFY(fetchAndWait(server.url()).ok());
+        m_client->setCaFile({});
+        const TicketResult result = fetchAndWait(server.url());
+        QCOMPARE(result.error.kind(), ErrorKind::Tls);
+        QVERIFY2(result.error.message().contains(QStringLiteral("“CaseLens test CA trusted-ca”")),
+                 qPrintable(result.error.message()));
+        QCOMPARE(server.requests().size(), 1);
+    }
+
+    // A company certificate file that cannot be used: the reason, before
+    // any connection is made.
+    void unusableCaFileSendsNothing()
+    {
+        TlsServer server(m_trustedLeaf, [](const RecordedRequest &) { return ticketResponse(); });
+        QVERIFY(server.listen());
+        m_client->setCaFile(m_certificates.path(QStringLiteral("trusted-leaf.key")));
+        const TicketResult result = fetchAndWait(server.url());
+        QCOMPARE(result.error.kind(), ErrorKind::InvalidInput);
+        QVERIFY2(result.error.message().contains(QStringLiteral("trusted-leaf.key")),
+                 qPrintable(result.error.message()));
+        QCOMPARE(server.connections(), 0);
+    }
+
+    // A server that offers only what CaseLens does not speak (here: TLS 1.2
+    // with a cipher its own key cannot serve): no certificate problem at
+    // all, and a message that says what is missing.
+    void noSharedProtocolOrCipher()
+    {
+        TlsServer server(m_trustedLeaf, [](const RecordedRequest &) { return ticketResponse(); });
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setLocalCertificate(m_trustedLeaf.certificate);
+        configuration.setPrivateKey(m_trustedLeaf.key);
+        configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+        configuration.setProtocol(QSsl::TlsV1_2);
+        configuration.setCiphers({QSslCipher(QStringLiteral("ECDHE-RSA-AES128-GCM-SHA256"))});
+        server.setTlsConfiguration(configuration);
+        QVERIFY(server.listen());
+        const TicketResult result = fetchAndWait(server.url());
+        QCOMPARE(result.error.kind(), ErrorKind::Tls);
+        QVERIFY2(
+            result.error.message().contains(
+                QStringLiteral("The server at 127.0.0.1:%1 and CaseLens share no secure protocol version or "
+                               "cipher")
+                    .arg(server.url().port())),
+            qPrintable(result.error.message() + u'\n' + result.error.details()));
+        QCOMPARE(server.requests().size(), 0);
+        QCOMPARE(m_lastRetries, 0);
     }
 
     // A plain-HTTP server behind an https:// URL (it answers the TLS hello
