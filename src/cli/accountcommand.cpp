@@ -166,7 +166,8 @@ int runAccount(const QStringList &arguments)
     parser.addHelpOption();
     const QCommandLineOption jsonOption(
         QStringLiteral("json"), tr("Print the profile and the plan as received, as one JSON object."));
-    parser.addOptions({jsonOption, baseUrlOption(), timeoutOption()});
+    parser.addOptions({jsonOption, baseUrlOption()});
+    parser.addOptions(requestOptions());
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -194,6 +195,7 @@ int runAccount(const QStringList &arguments)
     if (!profile.ok()) {
         const Error error = accountError(profile.error, ProfilePath);
         printError(error.message());
+        printDetails(error);
         return exitCodeFor(error);
     }
     const std::unique_ptr<PlanReply> planReply(client.fetchPlan());

@@ -3,6 +3,7 @@
 #include "cli/apikeysource.h"
 #include "cli/commandline.h"
 #include "cli/exitcodes.h"
+#include "core/clientsettings.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -23,6 +24,18 @@ QCommandLineOption timeoutOption()
 {
     return {QStringLiteral("timeout"), tr("Give up on a request after SECONDS (default 30)."),
             QStringLiteral("SECONDS"), QStringLiteral("30")};
+}
+
+QList<QCommandLineOption> requestOptions()
+{
+    return {timeoutOption(),
+            {QStringLiteral("ca-file"),
+             tr("Also trust the certificate authority in this PEM file (a company certificate; default: "
+                "$CASELENS_CA_FILE, else the one set in CaseLens under Settings → Network)."),
+             QStringLiteral("PATH")},
+            {QStringLiteral("verbose"),
+             tr("On errors, also print the details on stderr: Qt's error, the HTTP status, the server's "
+                "message, the certificate chain.")}};
 }
 
 ClientSetup::ClientSetup()
@@ -52,6 +65,22 @@ int ClientSetup::configure(const QCommandLineParser &parser)
     (void)m_client.setBaseUrl(base.url);
     m_client.setApiKey(key.key);
     m_client.setTimeout(std::chrono::milliseconds(qint64(seconds * 1000)));
+    setVerbose(parser.isSet(QStringLiteral("verbose")));
+    // The option, else the environment, else what the agent chose in the app.
+    QString caFile = parser.value(QStringLiteral("ca-file"));
+    if (caFile.isEmpty())
+        caFile = qEnvironmentVariable("CASELENS_CA_FILE");
+    if (caFile.isEmpty())
+        caFile = ClientSettings(ClientSettings::Owner::App).caFile();
+    m_client.setCaFile(caFile);
+    // Read now, so that a wrong path is a usage error before anything is sent.
+    if (base.url.scheme() == u"https") {
+        if (const Error error = m_client.loadCaFile(); error.isError()) {
+            printError(error.message());
+            printDetails(error);
+            return exitCodeFor(error);
+        }
+    }
     return ExitOk;
 }
 
@@ -59,6 +88,7 @@ void waitForReply(ApiReply &reply, const QString &label)
 {
     QObject::connect(&reply, &ApiReply::retrying, &reply, [label](const RetryNotice &notice) {
         printError(label + QStringLiteral(": ") + notice.message());
+        printDetails(notice.reason);
     });
     if (reply.isFinished())
         return;

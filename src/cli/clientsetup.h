@@ -12,12 +12,16 @@ namespace CaseLens::Cli {
 
 // --timeout SECONDS (default 30), shared by the commands that send requests.
 [[nodiscard]] QCommandLineOption timeoutOption();
+// What every command that sends requests takes besides --base-url:
+// --timeout, --ca-file PATH (a company CA, PEM) and --verbose.
+[[nodiscard]] QList<QCommandLineOption> requestOptions();
 
 // What every command that talks to the server does before its first
 // request, in one place so that fetch and list resolve alike: --timeout
 // checked, the server from --base-url / CASELENS_BASE_URL / the default,
-// the key from CASELENS_API_KEY / the keychain entry for that server, and a
-// client set up with all three.
+// the key from CASELENS_API_KEY / the keychain entry for that server, the
+// company CA from --ca-file / CASELENS_CA_FILE / the app's setting, and a
+// client set up with all of them; --verbose turns on printDetails().
 class ClientSetup final
 {
     Q_DISABLE_COPY_MOVE(ClientSetup)
@@ -26,8 +30,9 @@ public:
     ClientSetup();
     ~ClientSetup();
 
-    // Prints what went wrong and returns its exit code (2 usage, 3 no key,
-    // 6 keychain), or ExitOk with client() ready to send. Sends nothing.
+    // Prints what went wrong and returns its exit code (2 usage or a company
+    // CA file that cannot be used, 3 no key, 6 keychain), or ExitOk with
+    // client() ready to send. Sends nothing.
     [[nodiscard]] int configure(const QCommandLineParser &parser);
 
     [[nodiscard]] ApiClient &client() { return m_client; }

@@ -55,6 +55,25 @@ void printError(const QString &message)
     err << QCoreApplication::applicationName() << ": " << message << '\n';
 }
 
+namespace {
+bool verboseOutput = false;
+} // namespace
+
+void setVerbose(bool verbose)
+{
+    verboseOutput = verbose;
+}
+
+void printDetails(const Error &error)
+{
+    if (!verboseOutput || !error.isError())
+        return;
+    QTextStream err(stderr);
+    const QStringList lines = error.details().split(u'\n');
+    for (const QString &line : lines)
+        err << "  " << line << '\n';
+}
+
 void printStatus(const QString &text)
 {
     QTextStream err(stderr);

@@ -31,6 +31,11 @@ struct ResolvedBaseUrl
 
 // One clear line on stderr, prefixed with the program name.
 void printError(const QString &message);
+// With --verbose (setVerbose), an error's details on stderr, indented under
+// its line: Qt's error code and words, the HTTP status, the server's
+// message, the certificate chain. The client has taken the key out of them.
+void setVerbose(bool verbose);
+void printDetails(const Error &error);
 // A line on stderr that is no error (a summary beside the output): no prefix.
 void printStatus(const QString &text);
 void printOut(const QString &text);

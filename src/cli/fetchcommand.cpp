@@ -32,7 +32,7 @@ int runFetch(const QStringList &arguments)
                                         tr("Print each ticket's Data object as one compact JSON line."));
     parser.addOption(jsonOption);
     parser.addOption(baseUrlOption());
-    parser.addOption(timeoutOption());
+    parser.addOptions(requestOptions());
     parser.addPositionalArgument(QStringLiteral("CASE"), tr("One or more case numbers, e.g. HYXTNJV."),
                                  QStringLiteral("CASE..."));
 
@@ -71,6 +71,7 @@ int runFetch(const QStringList &arguments)
         if (!result.ok()) {
             printError(shown.isEmpty() ? result.error.message()
                                        : shown + QStringLiteral(": ") + result.error.message());
+            printDetails(result.error);
             exitCode = std::max<int>(exitCode, exitCodeFor(result.error));
             continue;
         }

@@ -125,6 +125,7 @@ private:
         const TicketListResult &result = reply->result();
         if (!result.ok()) {
             printError(tr("page %1: %2").arg(page).arg(result.error.message()));
+            printDetails(result.error);
             // The server refusing the filters is a usage error, as an
             // unknown platform caught here is.
             return result.error.kind() == ErrorKind::BadRequest ? int(ExitUsage)
@@ -271,8 +272,8 @@ int runList(const QStringList &arguments)
         {QStringLiteral("all"), tr("Print every page, in order.")},
         {QStringLiteral("json"), tr("Print each ticket row as received, one compact JSON line each.")},
         baseUrlOption(),
-        timeoutOption(),
     });
+    parser.addOptions(requestOptions());
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText());

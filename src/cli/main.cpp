@@ -38,7 +38,9 @@ QString usage()
                                 "Environment:\n"
                                 "  CASELENS_API_KEY    the API key to use (else the keychain entry for\n"
                                 "                      the server, see key --help)\n"
-                                "  CASELENS_BASE_URL   the server (default https://api-v3.sweeppea.com)\n") +
+                                "  CASELENS_BASE_URL   the server (default https://api-v3.sweeppea.com)\n"
+                                "  CASELENS_CA_FILE    a company certificate (PEM) to trust besides the\n"
+                                "                      system's (see --ca-file)\n") +
            exitCodeHelp();
 }
 

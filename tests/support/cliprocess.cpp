@@ -10,6 +10,7 @@ QProcessEnvironment cliEnvironment(const QString &key)
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("CASELENS_API_KEY"));
     environment.remove(QStringLiteral("CASELENS_BASE_URL"));
+    environment.remove(QStringLiteral("CASELENS_CA_FILE"));
     if (!key.isEmpty())
         environment.insert(QStringLiteral("CASELENS_API_KEY"), key);
     return environment;

@@ -17,7 +17,7 @@ struct CliRun
     QString err;
 };
 
-// This process's environment without CASELENS_API_KEY and CASELENS_BASE_URL,
+// This process's environment without CASELENS_API_KEY, CASELENS_BASE_URL and CASELENS_CA_FILE,
 // so that nothing from the machine leaks into a run; with key set as
 // CASELENS_API_KEY when it is not empty.
 [[nodiscard]] QProcessEnvironment cliEnvironment(const QString &key);
