@@ -3,6 +3,8 @@
 #include "app/palettecolors.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QDateTime>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -23,6 +25,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     , m_hint(new QLabel(this))
     , m_retry(new QPushButton(tr("Retry"), this))
     , m_next(new QPushButton(this))
+    , m_copyForIt(new QPushButton(tr("Copy details for IT"), this))
     , m_detailsToggle(new QToolButton(this))
     , m_dismiss(new QToolButton(this))
     , m_details(new QPlainTextEdit(this))
@@ -54,6 +57,9 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     m_retry->setObjectName(QStringLiteral("retryButton"));
     m_retry->setAccessibleName(tr("Retry"));
     m_next->setObjectName(QStringLiteral("nextStepButton"));
+    m_copyForIt->setObjectName(QStringLiteral("copyForItButton"));
+    m_copyForIt->setToolTip(tr("Copy the message and its technical details, to send to your IT department"));
+    m_copyForIt->hide();
     m_detailsToggle->setObjectName(QStringLiteral("detailsButton"));
     m_detailsToggle->setText(tr("Details"));
     m_detailsToggle->setAccessibleName(tr("Show details"));
@@ -75,6 +81,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
 
     connect(m_retry, &QPushButton::clicked, this, &ErrorBanner::retryRequested);
     connect(m_next, &QPushButton::clicked, this, &ErrorBanner::onNextStep);
+    connect(m_copyForIt, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(reportForIt()); });
     connect(m_dismiss, &QToolButton::clicked, this, &QWidget::hide);
     connect(m_detailsToggle, &QToolButton::toggled, this, [this](bool on) {
         m_details->setVisible(on);
@@ -85,6 +93,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_retry);
     buttons->addWidget(m_next);
+    buttons->addWidget(m_copyForIt);
     buttons->addWidget(m_detailsToggle);
     buttons->addStretch();
     buttons->addWidget(m_dismiss);
@@ -151,6 +160,15 @@ QString ErrorBanner::forbiddenHeadline(ForbiddenReason reason)
 QString ErrorBanner::headline() const
 {
     return m_headline->text();
+}
+
+QString ErrorBanner::reportForIt() const
+{
+    return m_headline->text() + u'\n' + m_error.message() + QStringLiteral("\n\n") + m_error.details() +
+           u'\n' +
+           tr("CaseLens %1, %2")
+               .arg(QCoreApplication::applicationVersion(),
+                    QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
 }
 
 void ErrorBanner::showError(const Error &error, const QString &caseNumber)
@@ -222,6 +240,9 @@ void ErrorBanner::showError(const Error &error, const QString &caseNumber)
         break;
     }
     m_next->setVisible(m_nextStep != NextStep::None);
+    // Certificates, proxies and networks are IT's to fix: give them all we know.
+    m_copyForIt->setVisible(error.kind() == ErrorKind::Tls || error.kind() == ErrorKind::Network ||
+                            error.kind() == ErrorKind::Timeout);
     m_next->setAccessibleName(m_next->text());
 
     m_details->setPlainText(error.details());

@@ -34,6 +34,10 @@ public:
     [[nodiscard]] static NextStep nextStepFor(const Error &error);
     [[nodiscard]] static QString forbiddenHeadline(ForbiddenReason reason);
     [[nodiscard]] QString headline() const;
+    // What "Copy details for IT" puts on the clipboard: the headline, the
+    // message, every technical detail (for a certificate: the whole chain),
+    // CaseLens's version and the time.
+    [[nodiscard]] QString reportForIt() const;
 
 Q_SIGNALS:
     void retryRequested();
@@ -57,6 +61,7 @@ private:
     QLabel *m_hint;
     QPushButton *m_retry;
     QPushButton *m_next;
+    QPushButton *m_copyForIt;
     QToolButton *m_detailsToggle;
     QToolButton *m_dismiss;
     QPlainTextEdit *m_details;
