@@ -104,7 +104,7 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(u"unexpected argument \"ana\""_s), qPrintable(r.err));
         r = run(accountArgs({u"--timeout"_s, u"soon"_s}));
         QCOMPARE(r.exitCode, 2);
-        r = run(accountArgs({u"--verbose"_s}));
+        r = run(accountArgs({u"--loud"_s}));
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(m_server->requestCount(), 0);
     }

@@ -167,6 +167,9 @@ private Q_SLOTS:
             endless,                                  // too large
             FakeResponse::redirect(307, elsewhere),   // refused redirect
             proxyPage,                                // malformed / server error
+            proxyPage,
+            proxyPage,
+            proxyPage, // a read is tried again after a gateway error
             FakeResponse::error(404, QStringLiteral("Ticket Not Found or Access Denied")),
         };
         for (const FakeResponse &answer : answers)
@@ -229,7 +232,7 @@ private Q_SLOTS:
              {ErrorKind::None, ErrorKind::Unauthorized, ErrorKind::Timeout, ErrorKind::TooLarge,
               ErrorKind::ServerError, ErrorKind::NotFound, ErrorKind::Network, ErrorKind::Cancelled})
             QVERIFY2(kinds.contains(kind), qPrintable(Error::kindName(kind)));
-        QCOMPARE(notices.count(), 2);
+        QCOMPARE(notices.count(), 5); // 503, 429 and the gateway's three
         QCOMPARE(other.requestCount(), 0);
 
         const QStringList logged = capture.lines();
