@@ -138,17 +138,18 @@ CertificateReport CertificateReport::make(const QList<QSslError> &errors,
             add(tr("it is self-signed: it vouches for itself, and this computer does not trust it"));
             break;
         case Problem::Expired:
+        case Problem::NotYetValid: {
             report.dateProblem = true;
-            add(isLeaf ? tr("it expired on %1").arg(displayDate(subject.expiryDate()))
-                       : tr("the certificate of “%1” in its chain expired on %2")
-                             .arg(authority, displayDate(subject.expiryDate())));
+            const bool expired = classify(e.error()) == Problem::Expired;
+            const QString when = displayDate(expired ? subject.expiryDate() : subject.effectiveDate());
+            if (isLeaf)
+                add(expired ? tr("it expired on %1").arg(when) : tr("it is not valid before %1").arg(when));
+            else
+                add((expired ? tr("the certificate of “%1” in its chain expired on %2")
+                             : tr("the certificate of “%1” in its chain is not valid before %2"))
+                        .arg(authority, when));
             break;
-        case Problem::NotYetValid:
-            report.dateProblem = true;
-            add(isLeaf ? tr("it is not valid before %1").arg(displayDate(subject.effectiveDate()))
-                       : tr("the certificate of “%1” in its chain is not valid before %2")
-                             .arg(authority, displayDate(subject.effectiveDate())));
-            break;
+        }
         case Problem::WrongHost: {
             report.wrongHost = true;
             const QStringList names = CertificateSummary::of(leaf).names;

@@ -269,8 +269,9 @@ private Q_SLOTS:
         const TicketResult result =
             fetchAndWait(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(plain.port())));
         QCOMPARE(result.error.kind(), ErrorKind::Tls);
-        QVERIFY2(result.error.message().contains(QStringLiteral("secure connection")),
-                 qPrintable(result.error.message()));
+        QVERIFY2(result.error.message().contains(QStringLiteral("did not answer with a secure connection: it "
+                                                                "may speak plain http on that port")),
+                 qPrintable(result.error.message() + u'\n' + result.error.details()));
         const QByteArray received = plain.rejectedBytes();
         QVERIFY(!received.isEmpty()); // the TLS hello arrived
         QVERIFY(!received.contains(testKey.toUtf8()));
