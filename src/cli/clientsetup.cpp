@@ -25,6 +25,11 @@ QCommandLineOption timeoutOption()
             QStringLiteral("SECONDS"), QStringLiteral("30")};
 }
 
+QList<QCommandLineOption> serverOptions()
+{
+    return {baseUrlOption(), timeoutOption()};
+}
+
 ClientSetup::ClientSetup()
     : m_client(&m_network)
 {}

@@ -12,6 +12,9 @@ namespace CaseLens::Cli {
 
 // --timeout SECONDS (default 30), shared by the commands that send requests.
 [[nodiscard]] QCommandLineOption timeoutOption();
+// The options every command that talks to the server takes:
+// [--base-url URL] [--timeout SECONDS]. Add them with parser.addOptions().
+[[nodiscard]] QList<QCommandLineOption> serverOptions();
 
 // What every command that talks to the server does before its first
 // request, in one place so that fetch and list resolve alike: --timeout

@@ -1,6 +1,30 @@
 #include "core/createoperation.h"
 
+#include <QRegularExpression>
+
 namespace CaseLens {
+
+QString descriptionHtmlFromText(const QString &text)
+{
+    QString plain = text;
+    plain.replace(QStringLiteral("\r\n"), QStringLiteral("\n")).replace(u'\r', u'\n');
+    while (plain.endsWith(u'\n'))
+        plain.chop(1);
+    const QString html = plain.toHtmlEscaped();
+    // The tags the API allows come back, in lower case and without attributes.
+    static const QRegularExpression allowed(QStringLiteral("&lt;(/?)(b|strong|i|hr|br)\\s*/?&gt;"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    QString result;
+    qsizetype last = 0;
+    for (auto it = allowed.globalMatch(html); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        result += QStringView(html).mid(last, m.capturedStart() - last);
+        result += QStringLiteral("<") + m.captured(1) + m.captured(2).toLower() + QStringLiteral(">");
+        last = m.capturedEnd();
+    }
+    result += QStringView(html).mid(last);
+    return result.replace(u'\n', QStringLiteral("<br>"));
+}
 
 QString CreateOutcome::message() const
 {

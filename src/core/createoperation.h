@@ -13,6 +13,11 @@
 
 namespace CaseLens {
 
+// A description as the API takes it (simple HTML: b, strong, i, hr, br) from
+// plain text: everything escaped except those tags typed as such ("<b>",
+// "</i>", "<br>", "<br/>"), line breaks as <br>, trailing blank lines dropped.
+[[nodiscard]] QString descriptionHtmlFromText(const QString &text);
+
 // What one create did.
 struct CreateOutcome
 {
@@ -60,8 +65,7 @@ public:
 
     [[nodiscard]] const ApiClient::NewTicket &ticket() const { return m_ticket; }
 
-    // Sends the create; finished() follows once the outcome is known. Once.
-    void start();
+    void start() override;
     [[nodiscard]] const CreateOutcome &outcome() const { return m_outcome; }
 
 private:

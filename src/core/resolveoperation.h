@@ -66,8 +66,7 @@ public:
     ResolveOperation(ApiClient *client, const CaseNumber &caseNumber, QObject *parent = nullptr);
     ~ResolveOperation() override;
 
-    // Sends the resolve; finished() follows once the outcome is known. Once.
-    void start();
+    void start() override;
     [[nodiscard]] const ResolveOutcome &outcome() const { return m_outcome; }
 
 private:

@@ -58,8 +58,7 @@ public:
                     std::optional<QString> descriptionHtml, QObject *parent = nullptr);
     ~UpdateOperation() override;
 
-    // Sends the update; finished() follows once the outcome is known. Once.
-    void start();
+    void start() override;
     [[nodiscard]] const UpdateOutcome &outcome() const { return m_outcome; }
 
 private:

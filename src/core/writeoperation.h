@@ -29,6 +29,9 @@ class WriteOperation : public QObject
 public:
     ~WriteOperation() override;
 
+    // Sends the write; finished() follows once the outcome is known. Once:
+    // a second call does nothing.
+    virtual void start() = 0;
     [[nodiscard]] bool isRunning() const { return m_running; }
     // Each operation sends its write once: a second start() does nothing.
     [[nodiscard]] bool hasStarted() const { return m_started; }
