@@ -2,15 +2,12 @@
 // request, never resent; after a lost answer the new ticket is looked for
 // in the open list.
 #include "core/createoperation.h"
-#include "support/clientfixture.h"
 #include "support/writeserver.h"
 
-#include <QSignalSpy>
 #include <QTest>
 
 using namespace CaseLens;
 using namespace CaseLens::Testing;
-using namespace std::chrono_literals;
 
 namespace {
 const QString testKey = QStringLiteral("sk_test_create_3c90d7");
@@ -27,41 +24,24 @@ ApiClient::NewTicket draft(const QString &title)
 }
 } // namespace
 
-class TestCreateOperation : public QObject, private ClientFixture
+class TestCreateOperation : public QObject, private WriteFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<FakeTicketStore> m_store;
-
     // Creates ticket and waits for the outcome; empty when finished() did
     // not come exactly once.
     std::optional<CreateOutcome> create(const ApiClient::NewTicket &ticket)
     {
         CreateOperation operation(m_client.get(), ticket);
-        QSignalSpy finished(&operation, &CreateOperation::finished);
-        operation.start();
-        operation.start(); // a second press sends nothing more
-        if (!finished.wait(10000) || operation.isRunning() || finished.size() != 1)
+        if (!runOnce(operation))
             return std::nullopt;
         return operation.outcome();
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        QVERIFY(startServerAndClient(testKey));
-        m_client->setRetryPolicy(3, 5ms, 20ms);
-        m_client->setTimeout(3s);
-        m_store = std::make_unique<FakeTicketStore>(*m_server);
-        m_store->addOpen(QStringLiteral("HYXTNJV"), QStringLiteral("Winners list export fails"));
-    }
-
-    void cleanup()
-    {
-        stopServerAndClient();
-        m_store.reset();
-    }
+    void init() { QVERIFY(startStore(testKey)); }
+    void cleanup() { stopStore(); }
 
     void createsWithTheDocumentedBody()
     {

@@ -2,16 +2,13 @@
 // resolve request, whatever happens to its answer, and an outcome read from
 // the ticket's state afterwards.
 #include "core/resolveoperation.h"
-#include "support/clientfixture.h"
 #include "support/replywait.h"
 #include "support/writeserver.h"
 
-#include <QSignalSpy>
 #include <QTest>
 
 using namespace CaseLens;
 using namespace CaseLens::Testing;
-using namespace std::chrono_literals;
 
 namespace {
 const QString testKey = QStringLiteral("sk_test_resolve_8a41f2");
@@ -19,41 +16,24 @@ const QByteArray resolvePath = "/tickets/resolve";
 const QByteArray fetchPath = "/tickets/fetchSingleTicket";
 } // namespace
 
-class TestResolveOperation : public QObject, private ClientFixture
+class TestResolveOperation : public QObject, private WriteFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<FakeTicketStore> m_store;
-
     // Resolves caseText (pressing start twice) and waits for the outcome;
     // empty when finished() did not come exactly once.
     std::optional<ResolveOutcome> resolve(const QString &caseText)
     {
         ResolveOperation operation(m_client.get(), caseNumber(caseText));
-        QSignalSpy finished(&operation, &ResolveOperation::finished);
-        operation.start();
-        operation.start(); // a second press sends nothing more
-        if (!operation.isRunning() || !finished.wait(10000) || operation.isRunning() || finished.size() != 1)
+        if (!runOnce(operation))
             return std::nullopt;
         return operation.outcome();
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        QVERIFY(startServerAndClient(testKey));
-        m_client->setRetryPolicy(3, 5ms, 20ms);
-        m_client->setTimeout(3s);
-        m_store = std::make_unique<FakeTicketStore>(*m_server);
-        m_store->addOpen(QStringLiteral("HYXTNJV"), QStringLiteral("Winners list export fails"));
-    }
-
-    void cleanup()
-    {
-        stopServerAndClient();
-        m_store.reset();
-    }
+    void init() { QVERIFY(startStore(testKey)); }
+    void cleanup() { stopStore(); }
 
     void closesAndReReadsTheTicket()
     {

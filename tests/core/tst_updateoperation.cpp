@@ -1,16 +1,13 @@
 // UpdateOperation against a loopback server that keeps tickets: one update
 // request, never resent, and the ticket read back afterwards.
 #include "core/updateoperation.h"
-#include "support/clientfixture.h"
 #include "support/replywait.h"
 #include "support/writeserver.h"
 
-#include <QSignalSpy>
 #include <QTest>
 
 using namespace CaseLens;
 using namespace CaseLens::Testing;
-using namespace std::chrono_literals;
 
 namespace {
 const QString testKey = QStringLiteral("sk_test_update_71be05");
@@ -18,42 +15,25 @@ const QByteArray updatePath = "/tickets/update";
 const QByteArray fetchPath = "/tickets/fetchSingleTicket";
 } // namespace
 
-class TestUpdateOperation : public QObject, private ClientFixture
+class TestUpdateOperation : public QObject, private WriteFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<FakeTicketStore> m_store;
-
     // Updates caseText and waits for the outcome; empty when finished() did
     // not come exactly once.
     std::optional<UpdateOutcome> update(const QString &caseText, const std::optional<QString> &title,
                                         const std::optional<QString> &description)
     {
         UpdateOperation operation(m_client.get(), caseNumber(caseText), title, description);
-        QSignalSpy finished(&operation, &UpdateOperation::finished);
-        operation.start();
-        operation.start(); // a second press sends nothing more
-        if (!finished.wait(10000) || operation.isRunning() || finished.size() != 1)
+        if (!runOnce(operation))
             return std::nullopt;
         return operation.outcome();
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        QVERIFY(startServerAndClient(testKey));
-        m_client->setRetryPolicy(3, 5ms, 20ms);
-        m_client->setTimeout(3s);
-        m_store = std::make_unique<FakeTicketStore>(*m_server);
-        m_store->addOpen(QStringLiteral("HYXTNJV"), QStringLiteral("Winners list export fails"));
-    }
-
-    void cleanup()
-    {
-        stopServerAndClient();
-        m_store.reset();
-    }
+    void init() { QVERIFY(startStore(testKey)); }
+    void cleanup() { stopStore(); }
 
     void titleOnlyIsSentAsDocumentedAndReRead()
     {

@@ -2,9 +2,12 @@
 
 #include "support/sampledata.h"
 
+#include "core/writeoperation.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
 
 #include <utility>
 
@@ -169,6 +172,33 @@ FakeResponse FakeTicketStore::openList(const QJsonObject &body) const
                                                             {u"Limit"_s, 20},
                                                             {u"TotalPages"_s, 1},
                                                             {u"Tickets"_s, rows}}}});
+}
+
+bool WriteFixture::startStore(const QString &apiKey)
+{
+    if (!startServerAndClient(apiKey))
+        return false;
+    m_client->setRetryPolicy(3, std::chrono::milliseconds(5), std::chrono::milliseconds(20));
+    m_client->setTimeout(std::chrono::seconds(3));
+    m_store = std::make_unique<FakeTicketStore>(*m_server);
+    m_store->addOpen(u"HYXTNJV"_s, u"Winners list export fails"_s);
+    return true;
+}
+
+void WriteFixture::stopStore()
+{
+    stopServerAndClient();
+    m_store.reset();
+}
+
+bool WriteFixture::runOnce(WriteOperation &operation, int timeoutMs)
+{
+    QSignalSpy finished(&operation, &WriteOperation::finished);
+    operation.start();
+    operation.start();
+    if (!operation.isRunning())
+        return false;
+    return finished.wait(timeoutMs) && !operation.isRunning() && finished.size() == 1;
 }
 
 } // namespace CaseLens::Testing

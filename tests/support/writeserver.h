@@ -1,5 +1,6 @@
 #pragma once
 
+#include "support/clientfixture.h"
 #include "support/fakeserver.h"
 
 #include <QHash>
@@ -7,6 +8,12 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <memory>
+
+namespace CaseLens {
+class WriteOperation;
+}
 
 namespace CaseLens::Testing {
 
@@ -58,6 +65,26 @@ private:
     FakeServer &m_server;
     QHash<QString, QJsonObject> m_tickets;
     QStringList m_order; // case numbers, oldest first
+};
+
+// The write operations' suites: a client on a FakeServer holding a
+// FakeTicketStore with one open ticket, HYXTNJV, short retries (5 ms) and
+// a 3 s timeout.
+class WriteFixture : protected ClientFixture
+{
+protected:
+    WriteFixture() = default;
+    ~WriteFixture() = default;
+    Q_DISABLE_COPY_MOVE(WriteFixture)
+
+    [[nodiscard]] bool startStore(const QString &apiKey);
+    void stopStore();
+
+    // Starts operation twice (a second press must send nothing more) and
+    // waits; true when it finished, exactly once, within timeoutMs.
+    [[nodiscard]] static bool runOnce(WriteOperation &operation, int timeoutMs = 10000);
+
+    std::unique_ptr<FakeTicketStore> m_store;
 };
 
 } // namespace CaseLens::Testing
