@@ -28,24 +28,14 @@ class TestCreateOperation : public QObject, private WriteFixture
 {
     Q_OBJECT
 
-private:
-    // Creates ticket and waits for the outcome; empty when finished() did
-    // not come exactly once.
-    std::optional<CreateOutcome> create(const ApiClient::NewTicket &ticket)
-    {
-        CreateOperation operation(m_client.get(), ticket);
-        if (!runOnce(operation))
-            return std::nullopt;
-        return operation.outcome();
-    }
-
 private Q_SLOTS:
     void init() { QVERIFY(startStore(testKey)); }
     void cleanup() { stopStore(); }
 
     void createsWithTheDocumentedBody()
     {
-        const std::optional<CreateOutcome> outcome = create(draft(QStringLiteral("Export stops early")));
+        const std::optional<CreateOutcome> outcome =
+            outcomeOf<CreateOperation>(draft(QStringLiteral("Export stops early")));
         QVERIFY(outcome);
         QCOMPARE(outcome->kind, CreateOutcome::Kind::Created);
         QCOMPARE(outcome->caseNumber, QStringLiteral("NEW0001"));
@@ -66,7 +56,7 @@ private Q_SLOTS:
         ApiClient::NewTicket ticket = draft(QStringLiteral("For an admin"));
         ticket.priority = Priority::Low;
         ticket.assignTo = QStringLiteral("  dana@example.com ");
-        QVERIFY(create(ticket));
+        QVERIFY(outcomeOf<CreateOperation>(ticket));
         const QJsonObject body = m_store->bodies(createPath).value(0);
         QCOMPARE(body.value(u"AssignTo").toString(), QStringLiteral("dana@example.com"));
         QCOMPARE(body.value(u"Priority").toInt(), 1);
@@ -74,10 +64,11 @@ private Q_SLOTS:
 
     void lostAnswerIsNotResentAndTheTicketIsFound()
     {
-        QVERIFY(create(draft(QStringLiteral("Warm-up"))).has_value()); // a kept-alive connection
+        QVERIFY(outcomeOf<CreateOperation>(draft(QStringLiteral("Warm-up")))); // a kept-alive connection
         m_store->nextCaseNumber = QStringLiteral("NEW0002");
         m_store->writeFate = FakeTicketStore::WriteFate::DoneAnswerLost;
-        const std::optional<CreateOutcome> outcome = create(draft(QStringLiteral("Export stops early")));
+        const std::optional<CreateOutcome> outcome =
+            outcomeOf<CreateOperation>(draft(QStringLiteral("Export stops early")));
         QVERIFY(outcome);
         QCOMPARE(m_store->requestCount(createPath), 2); // the warm-up, and this one once
         QCOMPARE(m_store->requestCount(listPath), 1);
@@ -94,7 +85,8 @@ private Q_SLOTS:
         // An older ticket of the same title is not the new one.
         m_store->addOpen(QStringLiteral("OLD0001"), QStringLiteral("Export stops early"));
         m_store->writeFate = FakeTicketStore::WriteFate::NotDoneAnswerLost;
-        const std::optional<CreateOutcome> outcome = create(draft(QStringLiteral("Export stops early")));
+        const std::optional<CreateOutcome> outcome =
+            outcomeOf<CreateOperation>(draft(QStringLiteral("Export stops early")));
         QVERIFY(outcome);
         QCOMPARE(m_store->requestCount(createPath), 1);
         QCOMPARE(m_store->requestCount(listPath), 1);
@@ -107,7 +99,7 @@ private Q_SLOTS:
     void refusalSaysWhyAndSendsNothingMore()
     {
         ApiClient::NewTicket ticket = draft(QString());
-        const std::optional<CreateOutcome> outcome = create(ticket);
+        const std::optional<CreateOutcome> outcome = outcomeOf<CreateOperation>(ticket);
         QVERIFY(outcome);
         QCOMPARE(m_server->requestCount(), 1);
         QCOMPARE(outcome->kind, CreateOutcome::Kind::Failed);

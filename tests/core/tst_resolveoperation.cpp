@@ -20,24 +20,14 @@ class TestResolveOperation : public QObject, private WriteFixture
 {
     Q_OBJECT
 
-private:
-    // Resolves caseText (pressing start twice) and waits for the outcome;
-    // empty when finished() did not come exactly once.
-    std::optional<ResolveOutcome> resolve(const QString &caseText)
-    {
-        ResolveOperation operation(m_client.get(), caseNumber(caseText));
-        if (!runOnce(operation))
-            return std::nullopt;
-        return operation.outcome();
-    }
-
 private Q_SLOTS:
     void init() { QVERIFY(startStore(testKey)); }
     void cleanup() { stopStore(); }
 
     void closesAndReReadsTheTicket()
     {
-        const std::optional<ResolveOutcome> outcome = resolve(QStringLiteral("HYXTNJV"));
+        const std::optional<ResolveOutcome> outcome =
+            outcomeOf<ResolveOperation>(caseNumber(QStringLiteral("HYXTNJV")));
         QVERIFY(outcome);
         QCOMPARE(outcome->kind, ResolveOutcome::Kind::Closed);
         QCOMPARE(outcome->message(), QStringLiteral("HYXTNJV is closed."));
@@ -59,7 +49,8 @@ private Q_SLOTS:
         // when that drops, Qt's HTTP layer would resend by itself.
         QVERIFY(fetchAndWait(*m_client, QStringLiteral("HYXTNJV")).ok());
         m_store->writeFate = FakeTicketStore::WriteFate::DoneAnswerLost;
-        const std::optional<ResolveOutcome> outcome = resolve(QStringLiteral("HYXTNJV"));
+        const std::optional<ResolveOutcome> outcome =
+            outcomeOf<ResolveOperation>(caseNumber(QStringLiteral("HYXTNJV")));
         QVERIFY(outcome);
         QCOMPARE(m_store->requestCount(resolvePath), 1);
         QCOMPARE(m_store->requestCount(fetchPath), 2); // the first read, and the re-read
@@ -74,7 +65,8 @@ private Q_SLOTS:
     {
         QVERIFY(fetchAndWait(*m_client, QStringLiteral("HYXTNJV")).ok());
         m_store->writeFate = FakeTicketStore::WriteFate::NotDoneAnswerLost;
-        const std::optional<ResolveOutcome> outcome = resolve(QStringLiteral("HYXTNJV"));
+        const std::optional<ResolveOutcome> outcome =
+            outcomeOf<ResolveOperation>(caseNumber(QStringLiteral("HYXTNJV")));
         QVERIFY(outcome);
         QCOMPARE(m_store->requestCount(resolvePath), 1);
         QCOMPARE(outcome->kind, ResolveOutcome::Kind::NotClosed);
@@ -89,7 +81,8 @@ private Q_SLOTS:
     {
         m_store->addClosed(QStringLiteral("ABC1234"), QStringLiteral("Old"),
                            QStringLiteral("Dana Whitfield"));
-        const std::optional<ResolveOutcome> outcome = resolve(QStringLiteral("abc1234"));
+        const std::optional<ResolveOutcome> outcome =
+            outcomeOf<ResolveOperation>(caseNumber(QStringLiteral("abc1234")));
         QVERIFY(outcome);
         QCOMPARE(m_store->requestCount(resolvePath), 1);
         QCOMPARE(m_store->requestCount(fetchPath), 1);
@@ -102,7 +95,8 @@ private Q_SLOTS:
 
     void missingTicketIsNotFound()
     {
-        const std::optional<ResolveOutcome> outcome = resolve(QStringLiteral("NOPE123"));
+        const std::optional<ResolveOutcome> outcome =
+            outcomeOf<ResolveOperation>(caseNumber(QStringLiteral("NOPE123")));
         QVERIFY(outcome);
         QCOMPARE(m_store->requestCount(resolvePath), 1);
         QCOMPARE(m_store->requestCount(fetchPath), 1);
@@ -118,7 +112,8 @@ private Q_SLOTS:
         m_server->setHandler([](const RecordedRequest &) {
             return FakeResponse::error(403, QStringLiteral("Invalid API Token"));
         });
-        const std::optional<ResolveOutcome> outcome = resolve(QStringLiteral("HYXTNJV"));
+        const std::optional<ResolveOutcome> outcome =
+            outcomeOf<ResolveOperation>(caseNumber(QStringLiteral("HYXTNJV")));
         QVERIFY(outcome);
         QCOMPARE(m_server->requestCount(), 1); // no retry, no re-read
         QCOMPARE(outcome->kind, ResolveOutcome::Kind::Failed);
@@ -136,7 +131,8 @@ private Q_SLOTS:
             }
             return FakeResponse::error(500, QStringLiteral("Internal Server Error"));
         });
-        const std::optional<ResolveOutcome> outcome = resolve(QStringLiteral("HYXTNJV"));
+        const std::optional<ResolveOutcome> outcome =
+            outcomeOf<ResolveOperation>(caseNumber(QStringLiteral("HYXTNJV")));
         QVERIFY(outcome);
         QCOMPARE(m_store->requestCount(resolvePath), 1);
         QCOMPARE(outcome->kind, ResolveOutcome::Kind::Failed);
@@ -149,7 +145,8 @@ private Q_SLOTS:
     void busyServerIsRetriedBecauseItDidNothing()
     {
         m_server->enqueue(FakeResponse::json(503, {}));
-        const std::optional<ResolveOutcome> outcome = resolve(QStringLiteral("HYXTNJV"));
+        const std::optional<ResolveOutcome> outcome =
+            outcomeOf<ResolveOperation>(caseNumber(QStringLiteral("HYXTNJV")));
         QVERIFY(outcome);
         QCOMPARE(m_store->requestCount(resolvePath), 2);
         QCOMPARE(outcome->kind, ResolveOutcome::Kind::Closed);

@@ -19,18 +19,6 @@ class TestUpdateOperation : public QObject, private WriteFixture
 {
     Q_OBJECT
 
-private:
-    // Updates caseText and waits for the outcome; empty when finished() did
-    // not come exactly once.
-    std::optional<UpdateOutcome> update(const QString &caseText, const std::optional<QString> &title,
-                                        const std::optional<QString> &description)
-    {
-        UpdateOperation operation(m_client.get(), caseNumber(caseText), title, description);
-        if (!runOnce(operation))
-            return std::nullopt;
-        return operation.outcome();
-    }
-
 private Q_SLOTS:
     void init() { QVERIFY(startStore(testKey)); }
     void cleanup() { stopStore(); }
@@ -38,7 +26,8 @@ private Q_SLOTS:
     void titleOnlyIsSentAsDocumentedAndReRead()
     {
         const std::optional<UpdateOutcome> outcome =
-            update(QStringLiteral("hyxtnjv"), QStringLiteral("Export stops at 10,000 rows"), std::nullopt);
+            outcomeOf<UpdateOperation>(caseNumber(QStringLiteral("hyxtnjv")),
+                                       QStringLiteral("Export stops at 10,000 rows"), std::nullopt);
         QVERIFY(outcome);
         QCOMPARE(outcome->kind, UpdateOutcome::Kind::Updated);
         QCOMPARE(outcome->message(), QStringLiteral("HYXTNJV was changed."));
@@ -53,8 +42,8 @@ private Q_SLOTS:
 
     void descriptionOnly()
     {
-        const std::optional<UpdateOutcome> outcome =
-            update(QStringLiteral("HYXTNJV"), std::nullopt, QStringLiteral("New <i>steps</i>"));
+        const std::optional<UpdateOutcome> outcome = outcomeOf<UpdateOperation>(
+            caseNumber(QStringLiteral("HYXTNJV")), std::nullopt, QStringLiteral("New <i>steps</i>"));
         QVERIFY(outcome);
         QCOMPARE(outcome->kind, UpdateOutcome::Kind::Updated);
         QCOMPARE(m_store->bodies(updatePath).value(0),
@@ -67,8 +56,8 @@ private Q_SLOTS:
     {
         m_store->addClosed(QStringLiteral("ABC1234"), QStringLiteral("Old"),
                            QStringLiteral("Dana Whitfield"));
-        const std::optional<UpdateOutcome> outcome =
-            update(QStringLiteral("ABC1234"), QStringLiteral("T"), {});
+        const std::optional<UpdateOutcome> outcome = outcomeOf<UpdateOperation>(
+            caseNumber(QStringLiteral("ABC1234")), QStringLiteral("T"), std::nullopt);
         QVERIFY(outcome);
         QCOMPARE(outcome->kind, UpdateOutcome::Kind::Failed);
         QCOMPARE(outcome->error.kind(), ErrorKind::BadRequest);
@@ -90,8 +79,8 @@ private Q_SLOTS:
         QVERIFY(fetchAndWait(*m_client, QStringLiteral("HYXTNJV")).ok()); // a kept-alive connection
         m_store->writeFate =
             done ? FakeTicketStore::WriteFate::DoneAnswerLost : FakeTicketStore::WriteFate::NotDoneAnswerLost;
-        const std::optional<UpdateOutcome> outcome =
-            update(QStringLiteral("HYXTNJV"), QStringLiteral("New title"), std::nullopt);
+        const std::optional<UpdateOutcome> outcome = outcomeOf<UpdateOperation>(
+            caseNumber(QStringLiteral("HYXTNJV")), QStringLiteral("New title"), std::nullopt);
         QVERIFY(outcome);
         QCOMPARE(m_store->requestCount(updatePath), 1);
         QCOMPARE(m_store->requestCount(fetchPath), 2);

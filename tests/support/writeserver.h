@@ -10,6 +10,9 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
+#include <type_traits>
+#include <utility>
 
 namespace CaseLens {
 class WriteOperation;
@@ -83,6 +86,15 @@ protected:
     // Starts operation twice (a second press must send nothing more) and
     // waits; true when it finished, exactly once, within timeoutMs.
     [[nodiscard]] static bool runOnce(WriteOperation &operation, int timeoutMs = 10000);
+    // An Operation on this client, made from args, run once: its outcome,
+    // or nothing when it did not finish exactly once.
+    template <typename Operation, typename... Args>
+    [[nodiscard]] auto outcomeOf(Args &&...args)
+    {
+        Operation operation(m_client.get(), std::forward<Args>(args)...);
+        using Outcome = std::decay_t<decltype(operation.outcome())>;
+        return runOnce(operation) ? std::optional<Outcome>(operation.outcome()) : std::nullopt;
+    }
 
     std::unique_ptr<FakeTicketStore> m_store;
 };
