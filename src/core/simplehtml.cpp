@@ -47,14 +47,15 @@ public:
         QString out;
         out.reserve(text.size());
         for (const QChar c : text) {
-            if (m_pre == 0 && isHtmlSpace(c)) {
-                m_pendingSpace = true;
+            if (m_pre > 0 || !isHtmlSpace(c)) {
+                out += c;
                 continue;
             }
-            if (m_pendingSpace && !atLineStart() && !out.endsWith(u' '))
+            // One space, in the style of the text before it; none at the
+            // start of a line.
+            const bool afterSpace = out.isEmpty() ? atLineStart() || endsWith(u' ') : out.endsWith(u' ');
+            if (!afterSpace)
                 out += u' ';
-            m_pendingSpace = false;
-            out += c;
         }
         add(out);
     }
@@ -67,7 +68,7 @@ public:
         else if (isOneOf(name, {u"i", u"em"}))
             ++m_italic;
         else if (name == u"br")
-            add(QStringLiteral("\n"));
+            lineBreak();
         else
             boundary(name);
         if (name == u"pre")
@@ -88,6 +89,7 @@ public:
 
     [[nodiscard]] QList<Run> takeRuns()
     {
+        chopSpace();
         // No empty lines before or after the text.
         while (!m_runs.isEmpty()) {
             QString &first = m_runs.first().text;
@@ -111,16 +113,31 @@ public:
 private:
     void add(const QString &text)
     {
-        if (text.isEmpty())
-            return;
-        if (text.startsWith(u'\n'))
-            m_pendingSpace = false;
-        append(m_runs, text, m_bold > 0, m_italic > 0);
+        if (!text.isEmpty())
+            append(m_runs, text, m_bold > 0, m_italic > 0);
     }
 
-    [[nodiscard]] bool atLineStart() const
+    [[nodiscard]] bool endsWith(QChar c) const
     {
-        return m_runs.isEmpty() || m_runs.constLast().text.endsWith(u'\n');
+        return !m_runs.isEmpty() && m_runs.constLast().text.endsWith(c);
+    }
+
+    [[nodiscard]] bool atLineStart() const { return m_runs.isEmpty() || endsWith(u'\n'); }
+
+    // A space collapsed from white space does not end a line.
+    void chopSpace()
+    {
+        if (m_pre == 0 && endsWith(u' ')) {
+            m_runs.last().text.chop(1);
+            if (m_runs.constLast().text.isEmpty())
+                m_runs.removeLast();
+        }
+    }
+
+    void lineBreak()
+    {
+        chopSpace();
+        add(QStringLiteral("\n"));
     }
 
     // Across runs: "<b>a<br></b><br>" ends with an empty line too.
@@ -145,7 +162,7 @@ private:
         const bool paragraph = isParagraph(name);
         if (!paragraph && !isLine(name))
             return;
-        m_pendingSpace = false;
+        chopSpace();
         if (!atLineStart())
             add(QStringLiteral("\n"));
         if (paragraph && !endsWithEmptyLine())
@@ -156,7 +173,6 @@ private:
     int m_bold = 0;
     int m_italic = 0;
     int m_pre = 0;
-    bool m_pendingSpace = false;
 };
 
 } // namespace

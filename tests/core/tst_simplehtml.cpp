@@ -90,8 +90,8 @@ private Q_SLOTS:
 
         QTest::newRow("empty") << QString() << QList<Run>{};
         QTest::newRow("plain text keeps its lines")
-            << QStringLiteral("first line\nsecond <not a tag")
-            << QList<Run>{plain(QStringLiteral("first line\nsecond <not a tag"))};
+            << QStringLiteral("first line\nsecond & third")
+            << QList<Run>{plain(QStringLiteral("first line\nsecond & third"))};
         QTest::newRow("b and strong, i and em")
             << QStringLiteral("<strong>S</strong> <b>B</b> <em>E</em> <i>I</i>")
             << QList<Run>{bold(QStringLiteral("S")),  plain(QStringLiteral(" ")),  bold(QStringLiteral("B")),
