@@ -370,9 +370,14 @@ QList<SimpleHtml::Run> TicketEditorDialog::runsOf(const QTextDocument &document)
     QList<SimpleHtml::Run> runs;
     for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
         if (block != document.begin()) {
-            // The break takes the style before it, so "<b>a<br>b</b>" stays one run.
+            // A break between two alike styles takes it, so that "<b>a<br>b</b>"
+            // stays one run; else it is plain.
             const SimpleHtml::Run before = runs.isEmpty() ? SimpleHtml::Run{} : runs.constLast();
-            runs.append(SimpleHtml::Run{QStringLiteral("\n"), before.bold, before.italic});
+            const QTextCharFormat after =
+                block.begin().atEnd() ? QTextCharFormat() : block.begin().fragment().charFormat();
+            const bool alike =
+                before.bold == (after.fontWeight() > QFont::Normal) && before.italic == after.fontItalic();
+            runs.append(SimpleHtml::Run{QStringLiteral("\n"), alike && before.bold, alike && before.italic});
         }
         for (auto it = block.begin(); !it.atEnd(); ++it) {
             const QTextFragment fragment = it.fragment();

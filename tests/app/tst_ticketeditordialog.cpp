@@ -81,6 +81,8 @@ private Q_SLOTS:
     {
         TicketEditorDialog dialog(m_client.get());
         dialog.show();
+        dialog.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog)); // the format shortcuts work in the active dialog
         QTextEdit *edit = dialog.descriptionEdit();
         edit->setFocus();
         QTest::keyClicks(edit, QStringLiteral("Plain "));
