@@ -25,19 +25,22 @@ namespace {
 
 constexpr int DescriptionLines = 10;
 
-// A checkable format action with its shortcut, shown on a tool button. The
-// shortcut works while the focus is anywhere in the dialog.
-QAction *formatAction(QWidget *dialog, const QString &text, const QString &toolTip,
-                      QKeySequence::StandardKey key, const QString &objectName)
+// A checkable format action with its shortcut, on button, which shows the
+// style it applies (font). The shortcut works while the focus is anywhere in
+// the dialog.
+QAction *formatAction(QWidget *dialog, QToolButton *button, const QString &text, const QString &name,
+                      QKeySequence::StandardKey key, const QFont &font)
 {
     auto *action = new QAction(text, dialog);
-    action->setObjectName(objectName);
     action->setCheckable(true);
     action->setShortcut(key);
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     action->setToolTip(
-        QStringLiteral("%1 (%2)").arg(toolTip, action->shortcut().toString(QKeySequence::NativeText)));
+        QStringLiteral("%1 (%2)").arg(name, action->shortcut().toString(QKeySequence::NativeText)));
     dialog->addAction(action);
+    button->setDefaultAction(action);
+    button->setAccessibleName(name);
+    button->setFont(font);
     return action;
 }
 
@@ -114,23 +117,16 @@ void TicketEditorDialog::buildForm()
     titleRow->addWidget(m_title, 1);
     titleRow->addWidget(m_counter);
 
-    QAction *bold = formatAction(this, tr("B"), tr("Bold"), QKeySequence::Bold, QStringLiteral("actionBold"));
-    QAction *italic =
-        formatAction(this, tr("I"), tr("Italic"), QKeySequence::Italic, QStringLiteral("actionItalic"));
-    connect(bold, &QAction::triggered, this, &TicketEditorDialog::setBold);
-    connect(italic, &QAction::triggered, this, &TicketEditorDialog::setItalic);
-    m_bold->setDefaultAction(bold);
-    m_bold->setObjectName(QStringLiteral("boldButton"));
-    m_bold->setAccessibleName(tr("Bold"));
     QFont boldFont = m_bold->font();
     boldFont.setBold(true);
-    m_bold->setFont(boldFont);
-    m_italic->setDefaultAction(italic);
-    m_italic->setObjectName(QStringLiteral("italicButton"));
-    m_italic->setAccessibleName(tr("Italic"));
     QFont italicFont = m_italic->font();
     italicFont.setItalic(true);
-    m_italic->setFont(italicFont);
+    m_bold->setObjectName(QStringLiteral("boldButton"));
+    m_italic->setObjectName(QStringLiteral("italicButton"));
+    connect(formatAction(this, m_bold, tr("B"), tr("Bold"), QKeySequence::Bold, boldFont),
+            &QAction::triggered, this, &TicketEditorDialog::setBold);
+    connect(formatAction(this, m_italic, tr("I"), tr("Italic"), QKeySequence::Italic, italicFont),
+            &QAction::triggered, this, &TicketEditorDialog::setItalic);
     auto *formatRow = new QHBoxLayout;
     formatRow->addWidget(m_bold);
     formatRow->addWidget(m_italic);
@@ -245,12 +241,8 @@ void TicketEditorDialog::send()
         return;
     }
     if (m_mode == Mode::New) {
-        auto *operation =
-            new CreateOperation(m_client, ApiClient::NewTicket{title(), html, priority(), assignTo()}, this);
-        connect(operation, &WriteOperation::finished, this, &TicketEditorDialog::onCreateFinished);
-        m_operation = operation;
-        setSending(true);
-        operation->start();
+        run(new CreateOperation(m_client, ApiClient::NewTicket{title(), html, priority(), assignTo()}, this),
+            &TicketEditorDialog::onCreateFinished);
         return;
     }
     if (!m_caseNumber)
@@ -259,8 +251,14 @@ void TicketEditorDialog::send()
     const std::optional<QString> newTitle =
         title() != m_originalTitle ? std::optional(title()) : std::nullopt;
     const std::optional<QString> newHtml = html != m_originalHtml ? std::optional(html) : std::nullopt;
-    auto *operation = new UpdateOperation(m_client, *m_caseNumber, newTitle, newHtml, this);
-    connect(operation, &WriteOperation::finished, this, &TicketEditorDialog::onUpdateFinished);
+    run(new UpdateOperation(m_client, *m_caseNumber, newTitle, newHtml, this),
+        &TicketEditorDialog::onUpdateFinished);
+}
+
+template <typename Operation>
+void TicketEditorDialog::run(Operation *operation, void (TicketEditorDialog::*done)())
+{
+    connect(operation, &WriteOperation::finished, this, done);
     m_operation = operation;
     setSending(true);
     operation->start();
@@ -272,13 +270,20 @@ void TicketEditorDialog::reject()
         QDialog::reject();
 }
 
-void TicketEditorDialog::onCreateFinished()
+template <typename Operation>
+auto TicketEditorDialog::takeOutcome()
 {
-    auto *operation = qobject_cast<CreateOperation *>(m_operation.data());
-    const CreateOutcome outcome = operation->outcome();
+    auto *operation = qobject_cast<Operation *>(m_operation.data());
+    auto outcome = operation->outcome();
     operation->deleteLater();
     m_operation = nullptr;
     setSending(false);
+    return outcome;
+}
+
+void TicketEditorDialog::onCreateFinished()
+{
+    const CreateOutcome outcome = takeOutcome<CreateOperation>();
     if (outcome.kind != CreateOutcome::Kind::Created) {
         showProblem(outcome.message()); // the draft stays for another try
         return;
@@ -290,11 +295,7 @@ void TicketEditorDialog::onCreateFinished()
 
 void TicketEditorDialog::onUpdateFinished()
 {
-    auto *operation = qobject_cast<UpdateOperation *>(m_operation.data());
-    const UpdateOutcome outcome = operation->outcome();
-    operation->deleteLater();
-    m_operation = nullptr;
-    setSending(false);
+    const UpdateOutcome outcome = takeOutcome<UpdateOperation>();
     if (outcome.kind != UpdateOutcome::Kind::Updated) {
         showProblem(outcome.message());
         return;
@@ -353,14 +354,19 @@ void TicketEditorDialog::setBold(bool bold)
 {
     QTextCharFormat format;
     format.setFontWeight(bold ? QFont::Bold : QFont::Normal);
-    m_description->mergeCurrentCharFormat(format);
-    m_description->setFocus(Qt::ShortcutFocusReason);
+    applyFormat(format);
 }
 
 void TicketEditorDialog::setItalic(bool italic)
 {
     QTextCharFormat format;
     format.setFontItalic(italic);
+    applyFormat(format);
+}
+
+void TicketEditorDialog::applyFormat(const QTextCharFormat &format)
+{
+    // To the selection, or to what is typed next; the typing goes on there.
     m_description->mergeCurrentCharFormat(format);
     m_description->setFocus(Qt::ShortcutFocusReason);
 }

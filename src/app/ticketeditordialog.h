@@ -14,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTextCharFormat;
 class QTextDocument;
 class QTextEdit;
 class QToolButton;
@@ -87,6 +88,13 @@ private:
     void updateFormatButtons();
     void setBold(bool bold);
     void setItalic(bool italic);
+    void applyFormat(const QTextCharFormat &format);
+    // Sends with operation (once); done() follows its finished().
+    template <typename Operation>
+    void run(Operation *operation, void (TicketEditorDialog::*done)());
+    // The finished operation's outcome; the operation goes, the form comes back.
+    template <typename Operation>
+    auto takeOutcome();
     void setSending(bool sending);
     void showProblem(const QString &text);
     void onCreateFinished();

@@ -10,6 +10,7 @@
 #include "ticketview/ticketview.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QMenu>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -62,22 +63,24 @@ void WriteActions::onCurrentChanged()
     updateActions();
 }
 
-TicketPage *WriteActions::writablePage() const
+std::optional<CaseNumber> WriteActions::writableCase() const
 {
-    TicketPage *page = m_page;
+    const TicketPage *page = m_page;
     if (!page || !page->hasTicket() || page->isBusy())
-        return nullptr;
+        return std::nullopt;
     // Closed tickets cannot change; one whose status could not be read is
     // not offered either.
     if (page->ticketView()->ticket().status != TicketStatus::Open)
-        return nullptr;
-    const std::optional<CaseNumber> caseNumber = CaseNumber::parse(page->caseNumber()).caseNumber();
-    return caseNumber && !m_resolving.contains(*caseNumber) ? page : nullptr;
+        return std::nullopt;
+    const ParsedCaseNumber parsed = CaseNumber::parse(page->caseNumber());
+    if (!parsed.ok() || m_resolving.contains(*parsed.caseNumber()))
+        return std::nullopt;
+    return parsed.caseNumber();
 }
 
 void WriteActions::updateActions()
 {
-    const bool writable = writablePage() != nullptr;
+    const bool writable = writableCase().has_value();
     m_edit->setEnabled(writable);
     m_resolve->setEnabled(writable);
     if (m_page)
@@ -94,55 +97,61 @@ void WriteActions::refreshQueue()
     m_window->queuePanel()->refresh();
 }
 
+void WriteActions::openDialog(QDialog *dialog, const std::function<void()> &onAccepted)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, onAccepted);
+    dialog->open();
+}
+
+void WriteActions::showOutcome(const CaseNumber &caseNumber, const std::optional<Ticket> &ticket,
+                               const QString &message)
+{
+    TicketPage *page = pageFor(caseNumber);
+    if (!page) { // the tab was closed meanwhile
+        m_window->statusBar()->showMessage(message);
+        return;
+    }
+    if (ticket)
+        page->showTicket(*ticket);
+    page->showStatusMessage(message);
+}
+
 void WriteActions::newTicket()
 {
     auto *dialog = new TicketEditorDialog(m_client, m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    openDialog(dialog, [this, dialog] {
         m_window->statusBar()->showMessage(dialog->resultMessage());
         refreshQueue();
         // On 201 the agent lands on the new ticket.
         if (const std::optional<CaseNumber> created = dialog->createdCase())
             m_window->openCase(created->toString());
     });
-    dialog->open();
 }
 
 void WriteActions::editTicket()
 {
-    TicketPage *page = writablePage();
-    if (!page)
+    const std::optional<CaseNumber> caseNumber = writableCase();
+    if (!caseNumber)
         return;
-    const std::optional<CaseNumber> caseNumber = CaseNumber::parse(page->caseNumber()).caseNumber();
-    auto *dialog = new TicketEditorDialog(m_client, page->ticketView()->ticket(), m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, caseNumber = *caseNumber] {
+    auto *dialog = new TicketEditorDialog(m_client, m_page->ticketView()->ticket(), m_window);
+    openDialog(dialog, [this, dialog, caseNumber = *caseNumber] {
         refreshQueue(); // the subject is listed there
-        TicketPage *edited = pageFor(caseNumber);
-        if (!edited) {
-            m_window->statusBar()->showMessage(dialog->resultMessage());
-            return;
-        }
-        if (const std::optional<Ticket> ticket = dialog->updatedTicket())
-            edited->showTicket(*ticket);
-        else
-            edited->fetch();
-        edited->showStatusMessage(dialog->resultMessage());
+        showOutcome(caseNumber, dialog->updatedTicket(), dialog->resultMessage());
+        // Changed, but not read back: the page asks itself.
+        if (TicketPage *page = pageFor(caseNumber); page && !dialog->updatedTicket())
+            page->fetch();
     });
-    dialog->open();
 }
 
 void WriteActions::resolveTicket()
 {
-    TicketPage *page = writablePage();
-    if (!page)
+    const std::optional<CaseNumber> caseNumber = writableCase();
+    if (!caseNumber)
         return;
-    const Ticket &ticket = page->ticketView()->ticket();
-    auto *dialog = new ResolveDialog(page->caseNumber(), ticket.subject, m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const std::optional<CaseNumber> caseNumber = CaseNumber::parse(page->caseNumber()).caseNumber();
-    connect(dialog, &QDialog::accepted, this, [this, caseNumber = *caseNumber] { startResolve(caseNumber); });
-    dialog->open();
+    auto *dialog =
+        new ResolveDialog(caseNumber->toString(), m_page->ticketView()->ticket().subject, m_window);
+    openDialog(dialog, [this, caseNumber = *caseNumber] { startResolve(caseNumber); });
 }
 
 void WriteActions::startResolve(const CaseNumber &caseNumber)
@@ -155,13 +164,8 @@ void WriteActions::startResolve(const CaseNumber &caseNumber)
         operation->deleteLater();
         m_resolving.remove(caseNumber);
         const ResolveOutcome &outcome = operation->outcome();
-        TicketPage *page = pageFor(caseNumber);
-        if (page && outcome.ticket)
-            page->showTicket(*outcome.ticket); // the closing note and statistic
-        if (page)
-            page->showStatusMessage(outcome.message());
-        else
-            m_window->statusBar()->showMessage(outcome.message());
+        // The ticket as read back: the closing note and statistic.
+        showOutcome(caseNumber, outcome.ticket, outcome.message());
         // The ticket moves from Open to Closed in My tickets.
         if (outcome.kind == ResolveOutcome::Kind::Closed ||
             outcome.kind == ResolveOutcome::Kind::AlreadyClosed)

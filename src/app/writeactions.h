@@ -1,12 +1,17 @@
 #pragma once
 
 #include "core/casenumber.h"
+#include "core/ticket.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QSet>
 
+#include <functional>
+#include <optional>
+
 class QAction;
+class QDialog;
 class QMenu;
 class QTabWidget;
 
@@ -50,9 +55,14 @@ private:
     void startResolve(const CaseNumber &caseNumber);
     // The page of caseNumber if it is still open, else null.
     [[nodiscard]] TicketPage *pageFor(const CaseNumber &caseNumber) const;
-    // The current page when Edit and Resolve may act on it, else null.
-    [[nodiscard]] TicketPage *writablePage() const;
+    // The current ticket's case number when Edit and Resolve may act on it.
+    [[nodiscard]] std::optional<CaseNumber> writableCase() const;
     void refreshQueue();
+    void openDialog(QDialog *dialog, const std::function<void()> &onAccepted);
+    // What a write did, on the ticket's page (ticket: as read back), or in
+    // the status bar when its tab was closed meanwhile.
+    void showOutcome(const CaseNumber &caseNumber, const std::optional<Ticket> &ticket,
+                     const QString &message);
 
     MainWindow *m_window;
     ApiClient *m_client;

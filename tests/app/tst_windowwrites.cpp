@@ -91,19 +91,31 @@ private Q_SLOTS:
         QVERIFY(useThrowawaySettings(m_settingsDir.path(), QStringLiteral("tst_windowwrites")));
     }
 
+    // Each test: a window on a server keeping tickets in memory.
+    void init()
+    {
+        m_h = WindowHarness::create();
+        QVERIFY(m_h);
+        m_store = std::make_unique<FakeTicketStore>(m_h->server);
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_h.reset();
+    }
+
     void resolveFromTheMenuClosesTheTicketOnce()
     {
-        auto h = WindowHarness::create();
-        QVERIFY(h);
-        FakeTicketStore store(h->server);
-        store.addOpen(Case, Subject);
-        TicketPage *page = openTicket(*h, Case);
+        WindowHarness &h = *m_h;
+        FakeTicketStore &store = *m_store;
+        TicketPage *page = openCase();
         QVERIFY(page);
-        QAction *resolve = windowAction(*h, "actionResolveTicket");
+        QAction *resolve = windowAction(h, "actionResolveTicket");
         QVERIFY(resolve->isEnabled());
         QVERIFY(headerResolveButton(page)->isVisible());
         QVERIFY(headerResolveButton(page)->isEnabled());
-        const int queueReads = routedTo(*h, "/tickets/fetchOpenTickets");
+        const int queueReads = routedTo(h, "/tickets/fetchOpenTickets");
 
         // The dialog names the case and subject, and Cancel (the default) sends nothing.
         resolve->trigger();
@@ -119,7 +131,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!findTopLevel<ResolveDialog>());
         QCOMPARE(store.requestCount("/tickets/resolve"), 0);
 
-        QVERIFY(resolveFromMenu(*h));
+        QVERIFY(resolveFromMenu(h));
         QTRY_COMPARE(page->ticketView()->ticket().status, TicketStatus::Closed);
         QCOMPARE(store.requestCount("/tickets/resolve"), 1);
         QCOMPARE(store.bodies("/tickets/resolve").constFirst(),
@@ -127,23 +139,20 @@ private Q_SLOTS:
         // The page shows the ticket as read back: who closed it.
         QCOMPARE(page->ticketView()->ticket().closedBy, store.ownerName);
         QTRY_COMPARE(page->statusText(), QStringLiteral("HYXTNJV is closed."));
-        QCOMPARE(h->window->statusBar()->currentMessage(), QStringLiteral("HYXTNJV is closed."));
+        QCOMPARE(h.window->statusBar()->currentMessage(), QStringLiteral("HYXTNJV is closed."));
         // The queue is asked again, so the ticket leaves the open list.
-        QTRY_VERIFY(routedTo(*h, "/tickets/fetchOpenTickets") > queueReads);
+        QTRY_VERIFY(routedTo(h, "/tickets/fetchOpenTickets") > queueReads);
         // Nothing more to resolve or edit.
         QVERIFY(!resolve->isEnabled());
-        QVERIFY(!windowAction(*h, "actionEditTicket")->isEnabled());
+        QVERIFY(!windowAction(h, "actionEditTicket")->isEnabled());
         QVERIFY(!headerResolveButton(page)->isVisible());
         QCOMPARE(store.requestCount("/tickets/resolve"), 1);
     }
 
     void theHeaderButtonAsksToo()
     {
-        auto h = WindowHarness::create();
-        QVERIFY(h);
-        FakeTicketStore store(h->server);
-        store.addOpen(Case, Subject);
-        TicketPage *page = openTicket(*h, Case);
+        const FakeTicketStore &store = *m_store;
+        TicketPage *page = openCase();
         QVERIFY(page);
         QTest::mouseClick(headerResolveButton(page), Qt::LeftButton);
         ResolveDialog *dialog = nullptr;
@@ -168,37 +177,33 @@ private Q_SLOTS:
     {
         QFETCH(bool, closedByTheServer);
         QFETCH(QString, message);
-        auto h = WindowHarness::create();
-        QVERIFY(h);
-        FakeTicketStore store(h->server);
-        store.addOpen(Case, Subject);
-        TicketPage *page = openTicket(*h, Case);
+        WindowHarness &h = *m_h;
+        FakeTicketStore &store = *m_store;
+        TicketPage *page = openCase();
         QVERIFY(page);
         QCOMPARE(store.requestCount("/tickets/fetchSingleTicket"), 1);
 
         store.writeFate = closedByTheServer ? FakeTicketStore::WriteFate::DoneAnswerLost
                                             : FakeTicketStore::WriteFate::NotDoneAnswerLost;
-        QVERIFY(resolveFromMenu(*h));
+        QVERIFY(resolveFromMenu(h));
         QTRY_COMPARE(page->statusText(), message);
         QCOMPARE(store.requestCount("/tickets/resolve"), 1);
         QCOMPARE(store.requestCount("/tickets/fetchSingleTicket"), 2); // read back once
         QCOMPARE(page->ticketView()->ticket().status,
                  closedByTheServer ? TicketStatus::Closed : TicketStatus::Open);
         // Still open: the agent may try again.
-        QCOMPARE(windowAction(*h, "actionResolveTicket")->isEnabled(), !closedByTheServer);
+        QCOMPARE(windowAction(h, "actionResolveTicket")->isEnabled(), !closedByTheServer);
     }
 
     void anAlreadyClosedTicketIsReadAgain()
     {
-        auto h = WindowHarness::create();
-        QVERIFY(h);
-        FakeTicketStore store(h->server);
-        store.addOpen(Case, Subject);
-        TicketPage *page = openTicket(*h, Case);
+        WindowHarness &h = *m_h;
+        FakeTicketStore &store = *m_store;
+        TicketPage *page = openCase();
         QVERIFY(page);
         // Someone else closes it meanwhile: the server answers 404.
         store.addClosed(Case, Subject, QStringLiteral("Dana Whitfield"));
-        QVERIFY(resolveFromMenu(*h));
+        QVERIFY(resolveFromMenu(h));
         QTRY_COMPARE(page->ticketView()->ticket().status, TicketStatus::Closed);
         QCOMPARE(page->ticketView()->ticket().closedBy, QStringLiteral("Dana Whitfield"));
         QTRY_VERIFY(page->statusText().contains(QStringLiteral("already closed")));
@@ -207,16 +212,15 @@ private Q_SLOTS:
 
     void resolveIsOfferedOnlyForALoadedOpenTicket()
     {
-        auto h = WindowHarness::create();
-        QVERIFY(h);
-        FakeTicketStore store(h->server);
+        WindowHarness &h = *m_h;
+        FakeTicketStore &store = *m_store;
         store.addClosed(QStringLiteral("CLOSED1"), Subject, QStringLiteral("Dana Whitfield"));
         store.addOpen(Case, Subject);
-        QAction *resolve = windowAction(*h, "actionResolveTicket");
-        QAction *edit = windowAction(*h, "actionEditTicket");
+        QAction *resolve = windowAction(h, "actionResolveTicket");
+        QAction *edit = windowAction(h, "actionEditTicket");
         QVERIFY(!resolve->isEnabled()); // no ticket at all
 
-        TicketPage *closed = openTicket(*h, QStringLiteral("CLOSED1"));
+        TicketPage *closed = openTicket(h, QStringLiteral("CLOSED1"));
         QVERIFY(closed);
         QVERIFY(!resolve->isEnabled());
         QVERIFY(!edit->isEnabled());
@@ -225,14 +229,14 @@ private Q_SLOTS:
         QVERIFY(!findTopLevel<ResolveDialog>());
 
         // While the ticket loads (and while it refreshes) it cannot be resolved.
-        h->type(Case);
-        TicketPage *open = h->window->currentPage();
+        h.type(Case);
+        TicketPage *open = h.window->currentPage();
         QCOMPARE(open->state(), TicketPage::State::Loading);
         QVERIFY(!resolve->isEnabled());
         QTRY_COMPARE(open->state(), TicketPage::State::Ticket);
         QVERIFY(resolve->isEnabled());
         QVERIFY(edit->isEnabled());
-        h->window->refreshCurrent();
+        h.window->refreshCurrent();
         QVERIFY(open->isRefreshing());
         QVERIFY(!resolve->isEnabled());
         QVERIFY(!headerResolveButton(open)->isEnabled());
@@ -240,7 +244,7 @@ private Q_SLOTS:
         QVERIFY(resolve->isEnabled());
 
         // Switching back to the closed ticket follows the tab.
-        h->tabs()->setCurrentWidget(closed);
+        h.tabs()->setCurrentWidget(closed);
         QVERIFY(!resolve->isEnabled());
         QCOMPARE(store.requestCount("/tickets/resolve"), 0);
     }
@@ -255,15 +259,14 @@ private Q_SLOTS:
     void newTicketIsCreatedAndOpened()
     {
         QFETCH(QString, assignTo);
-        auto h = WindowHarness::create();
-        QVERIFY(h);
-        FakeTicketStore store(h->server);
+        WindowHarness &h = *m_h;
+        FakeTicketStore &store = *m_store;
         store.nextCaseNumber = QStringLiteral("NEWCASE");
-        QVERIFY(h->window->queuePanel());
-        QTRY_VERIFY(routedTo(*h, "/tickets/fetchOpenTickets") > 0);
-        const int queueReads = routedTo(*h, "/tickets/fetchOpenTickets");
+        QVERIFY(h.window->queuePanel());
+        QTRY_VERIFY(routedTo(h, "/tickets/fetchOpenTickets") > 0);
+        const int queueReads = routedTo(h, "/tickets/fetchOpenTickets");
 
-        windowAction(*h, "actionNewTicket")->trigger();
+        windowAction(h, "actionNewTicket")->trigger();
         TicketEditorDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = findTopLevel<TicketEditorDialog>()));
         QCOMPARE(dialog->mode(), TicketEditorDialog::Mode::New);
@@ -286,13 +289,13 @@ private Q_SLOTS:
         QTest::mouseClick(dialog->sendButton(), Qt::LeftButton);
 
         // 201: the dialog closes and the new ticket opens in a tab.
-        QTRY_COMPARE(h->window->ticketCount(), 1);
+        QTRY_COMPARE(h.window->ticketCount(), 1);
         QVERIFY(!findTopLevel<TicketEditorDialog>());
-        TicketPage *page = h->window->currentPage();
+        TicketPage *page = h.window->currentPage();
         QCOMPARE(page->caseNumber(), QStringLiteral("NEWCASE"));
         QTRY_COMPARE(page->state(), TicketPage::State::Ticket);
         QCOMPARE(page->ticketView()->ticket().subject, QStringLiteral("Export <fails>"));
-        QTRY_VERIFY(routedTo(*h, "/tickets/fetchOpenTickets") > queueReads);
+        QTRY_VERIFY(routedTo(h, "/tickets/fetchOpenTickets") > queueReads);
 
         // Spelled as the contract says; AssignTo only when set.
         QCOMPARE(store.requestCount("/tickets/create"), 1);
@@ -307,11 +310,9 @@ private Q_SLOTS:
 
     void aRefusedTicketKeepsTheDraft()
     {
-        auto h = WindowHarness::create();
-        QVERIFY(h);
-        FakeTicketStore store(h->server);
-        h->server.enqueue(FakeResponse::error(400, QStringLiteral("No admin matches AssignTo")));
-        QTest::keyClick(h->window.get(), Qt::Key_N, Qt::ControlModifier);
+        WindowHarness &h = *m_h;
+        h.server.enqueue(FakeResponse::error(400, QStringLiteral("No admin matches AssignTo")));
+        QTest::keyClick(h.window.get(), Qt::Key_N, Qt::ControlModifier);
         TicketEditorDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = findTopLevel<TicketEditorDialog>()));
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("titleEdit")),
@@ -327,21 +328,19 @@ private Q_SLOTS:
         QCOMPARE(dialog->descriptionEdit()->toPlainText(), QStringLiteral("Typed with care"));
         QCOMPARE(dialog->assignTo(), QStringLiteral("nobody"));
         QVERIFY(dialog->sendButton()->isEnabled()); // fix and send again
-        QCOMPARE(h->window->ticketCount(), 0);
-        QCOMPARE(h->server.requestCount(), 1);
+        QCOMPARE(h.window->ticketCount(), 0);
+        QCOMPARE(h.server.requestCount(), 1);
         dialog->reject();
     }
 
     void editSendsOnlyWhatChangedAndTheTicketIsReadAgain()
     {
-        auto h = WindowHarness::create();
-        QVERIFY(h);
-        FakeTicketStore store(h->server);
-        store.addOpen(Case, Subject);
-        TicketPage *page = openTicket(*h, Case);
+        WindowHarness &h = *m_h;
+        FakeTicketStore &store = *m_store;
+        TicketPage *page = openCase();
         QVERIFY(page);
 
-        windowAction(*h, "actionEditTicket")->trigger();
+        windowAction(h, "actionEditTicket")->trigger();
         TicketEditorDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = findTopLevel<TicketEditorDialog>()));
         QCOMPARE(dialog->mode(), TicketEditorDialog::Mode::Edit);
@@ -366,7 +365,16 @@ private Q_SLOTS:
     }
 
 private:
+    // The open ticket HYXTNJV, shown in the window (null if it never shows).
+    TicketPage *openCase()
+    {
+        m_store->addOpen(Case, Subject);
+        return openTicket(*m_h, Case);
+    }
+
     QTemporaryDir m_settingsDir;
+    std::unique_ptr<WindowHarness> m_h;
+    std::unique_ptr<FakeTicketStore> m_store;
 };
 
 QTEST_MAIN(tst_WindowWrites)
