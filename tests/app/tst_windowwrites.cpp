@@ -364,6 +364,21 @@ private Q_SLOTS:
         QTRY_VERIFY(!page->statusText().isEmpty());
     }
 
+    // Demo mode: the in-app server resolves in memory (7741209 is open there).
+    void resolveWorksInDemoMode()
+    {
+        WindowHarness &h = *m_h;
+        QVERIFY(h.window->startDemo());
+        h.type(QStringLiteral("7741209"));
+        TicketPage *page = h.window->currentPage();
+        QTRY_COMPARE(page->state(), TicketPage::State::Ticket);
+        QCOMPARE(page->ticketView()->ticket().status, TicketStatus::Open);
+        QVERIFY(resolveFromMenu(h));
+        QTRY_COMPARE(page->ticketView()->ticket().status, TicketStatus::Closed);
+        QTRY_COMPARE(page->statusText(), QStringLiteral("7741209 is closed."));
+        QVERIFY(!windowAction(h, "actionResolveTicket")->isEnabled());
+    }
+
 private:
     // The open ticket HYXTNJV, shown in the window (null if it never shows).
     TicketPage *openCase()
