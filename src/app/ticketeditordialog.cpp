@@ -92,6 +92,11 @@ TicketEditorDialog::TicketEditorDialog(ApiClient *client, const Ticket &ticket, 
     // is made in the form the dialog writes, not against the server's HTML.
     m_originalTitle = title();
     m_originalHtml = descriptionHtml();
+    // Say so before the agent loses a link by fixing a typo.
+    if (!SimpleHtml::isSimple(ticket.descriptionHtml))
+        m_note->setText(m_note->text() + u'\n' +
+                        tr("The description has links, lists or other formatting that CaseLens cannot "
+                           "edit: if you change the description, they become plain text."));
     m_description->moveCursor(QTextCursor::End);
     updateCounter();
     updateSendButton();
@@ -278,6 +283,7 @@ auto TicketEditorDialog::takeOutcome()
     operation->deleteLater();
     m_operation = nullptr;
     setSending(false);
+    Q_EMIT writeFinished();
     return outcome;
 }
 

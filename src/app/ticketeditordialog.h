@@ -76,6 +76,12 @@ public:
 
     void reject() override; // not while sending: the outcome must be seen
 
+Q_SIGNALS:
+    // A request finished, whatever its outcome (the server's lists may have
+    // changed even when it failed: a lost answer).
+    void writeFinished();
+
+public:
     // The editor's styled text as runs for core/simplehtml, and back.
     [[nodiscard]] static QList<SimpleHtml::Run> runsOf(const QTextDocument &document);
     static void setRuns(QTextDocument &document, const QList<SimpleHtml::Run> &runs);

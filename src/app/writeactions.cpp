@@ -120,9 +120,10 @@ void WriteActions::showOutcome(const CaseNumber &caseNumber, const std::optional
 void WriteActions::newTicket()
 {
     auto *dialog = new TicketEditorDialog(m_client, m_window);
+    // Also after a failure: "Check My tickets" must find the list fresh.
+    connect(dialog, &TicketEditorDialog::writeFinished, this, &WriteActions::refreshQueue);
     openDialog(dialog, [this, dialog] {
         m_window->statusBar()->showMessage(dialog->resultMessage());
-        refreshQueue();
         // On 201 the agent lands on the new ticket.
         if (const std::optional<CaseNumber> created = dialog->createdCase())
             m_window->openCase(created->toString());
@@ -135,8 +136,9 @@ void WriteActions::editTicket()
     if (!caseNumber)
         return;
     auto *dialog = new TicketEditorDialog(m_client, m_page->ticketView()->ticket(), m_window);
+    connect(dialog, &TicketEditorDialog::writeFinished, this,
+            &WriteActions::refreshQueue); // the subject is listed there
     openDialog(dialog, [this, dialog, caseNumber = *caseNumber] {
-        refreshQueue(); // the subject is listed there
         showOutcome(caseNumber, dialog->updatedTicket(), dialog->resultMessage());
         // Changed, but not read back: the page asks itself.
         if (TicketPage *page = pageFor(caseNumber); page && !dialog->updatedTicket())

@@ -175,6 +175,29 @@ private:
     int m_pre = 0;
 };
 
+// Finds a tag fromHtml() reads as plain text or a line break only.
+class RichnessFinder final : public TokenConsumer
+{
+public:
+    RichnessFinder() = default;
+    Q_DISABLE_COPY_MOVE(RichnessFinder)
+    ~RichnessFinder() override = default;
+
+    void text(const QString &) override {}
+    void startTag(const Token &tag) override { check(tag.text); }
+    void endTag(const QString &name) override { check(name); }
+    [[nodiscard]] bool found() const { return m_found; }
+
+private:
+    void check(QStringView name)
+    {
+        if (!isOneOf(name, {u"b", u"strong", u"i", u"em", u"br", u"p", u"div"}))
+            m_found = true;
+    }
+
+    bool m_found = false;
+};
+
 } // namespace
 
 QString toHtml(const QList<Run> &runs)
@@ -202,6 +225,13 @@ QString toHtml(const QList<Run> &runs)
             html += QStringLiteral("</b>");
     }
     return html;
+}
+
+bool isSimple(const QString &html)
+{
+    RichnessFinder finder;
+    walk(Html::sanitize(html), finder);
+    return !finder.found();
 }
 
 QList<Run> fromHtml(const QString &html)

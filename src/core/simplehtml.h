@@ -33,5 +33,10 @@ struct Run
 // leading and trailing line breaks trimmed.
 [[nodiscard]] QList<Run> fromHtml(const QString &html);
 
+// True when fromHtml() keeps all that html shows: after sanitising, only
+// text, b, strong, i, em, br and paragraphs (p, div). Links, lists, tables,
+// headings... would become plain text in an edit.
+[[nodiscard]] bool isSimple(const QString &html);
+
 } // namespace SimpleHtml
 } // namespace CaseLens

@@ -190,6 +190,17 @@ private Q_SLOTS:
         QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("customerNote"))->isVisibleTo(&dialog));
         QVERIFY(!dialog.findChild<QLineEdit *>(QStringLiteral("assignToEdit"))->isVisibleTo(&dialog));
         QVERIFY(!dialog.sendButton()->isEnabled()); // nothing changed
+        auto *note = dialog.findChild<QLabel *>(QStringLiteral("customerNote"));
+        QCOMPARE(note->text(), QStringLiteral("The customer sees this change."));
+
+        // A link would be lost if the description changed: the dialog says so.
+        TicketEditorDialog withLink(
+            m_client.get(), openTicket(QStringLiteral("Subject"),
+                                       QStringLiteral("See <a href=\"https://example.com\">the guide</a>")));
+        QCOMPARE(withLink.descriptionEdit()->toPlainText(), QStringLiteral("See the guide"));
+        QVERIFY(withLink.findChild<QLabel *>(QStringLiteral("customerNote"))
+                    ->text()
+                    .contains(QStringLiteral("become plain text")));
     }
 
     void editSendsOnlyTheChangedField_data()

@@ -124,6 +124,28 @@ private Q_SLOTS:
         QCOMPARE(SimpleHtml::fromHtml(html), runs);
     }
 
+    void isSimple_data()
+    {
+        QTest::addColumn<QString>("html");
+        QTest::addColumn<bool>("simple");
+        QTest::newRow("plain text") << QStringLiteral("a\nb <c>") << true;
+        QTest::newRow("what the editor writes") << QStringLiteral("Hello <b>world</b><br><i>x</i>") << true;
+        QTest::newRow("paragraphs, strong, em")
+            << QStringLiteral("<p><strong>a</strong></p><div><em>b</em></div>") << true;
+        // Dropped by the sanitiser anyway: nothing to lose.
+        QTest::newRow("script") << QStringLiteral("a<script>x</script>") << true;
+        QTest::newRow("link") << QStringLiteral("see <a href=\"https://example.com\">guide</a>") << false;
+        QTest::newRow("list") << QStringLiteral("<ol><li>one</li></ol>") << false;
+        QTest::newRow("rule") << QStringLiteral("a<hr>b") << false;
+    }
+
+    void isSimple()
+    {
+        QFETCH(QString, html);
+        QFETCH(bool, simple);
+        QCOMPARE(SimpleHtml::isSimple(html), simple);
+    }
+
     // Edit pre-fills from the description and sends toHtml() back: what the
     // agent did not touch comes back as it was sent.
     void roundTrip()
