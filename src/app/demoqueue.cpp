@@ -155,6 +155,43 @@ int DemoQueue::count(bool closed) const
                              [closed](const Entry &e) { return e.closed == closed; }));
 }
 
+DemoQueue::Entry *DemoQueue::find(const QString &caseNumber)
+{
+    const auto it = std::find_if(m_entries.begin(), m_entries.end(),
+                                 [&](const Entry &e) { return e.caseNumber == caseNumber; });
+    return it == m_entries.end() ? nullptr : &*it;
+}
+
+void DemoQueue::markClosed(const QString &caseNumber)
+{
+    if (Entry *entry = find(caseNumber))
+        entry->closed = true;
+}
+
+void DemoQueue::setText(const QString &caseNumber, const QString &subject, const QString &description)
+{
+    if (Entry *entry = find(caseNumber)) {
+        entry->subject = subject.left(100);
+        entry->description = description;
+    }
+}
+
+void DemoQueue::addNew(const QString &caseNumber, const QString &subject, const QString &description,
+                       const QString &date, int priority, const QString &resourceAffected)
+{
+    Entry entry;
+    entry.caseNumber = caseNumber;
+    entry.subject = subject.left(100);
+    entry.description = description;
+    entry.date = date;
+    entry.priority = priority;
+    entry.resourceAffected = resourceAffected;
+    entry.created = QDateTime::fromString(date, Qt::ISODateWithMs);
+    m_entries.prepend(entry); // the newest
+    for (qsizetype &index : m_generated)
+        ++index;
+}
+
 HttpResponse DemoQueue::list(const QByteArray &body, bool closed) const
 {
     const QJsonObject request = QJsonDocument::fromJson(body).object();

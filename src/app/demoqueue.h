@@ -36,6 +36,14 @@ public:
     // How many tickets each list holds (without filters).
     [[nodiscard]] int count(bool closed) const;
 
+    // What the demo's writes (DemoWrites) change: a ticket moves to the
+    // closed list; its subject and description are replaced; a new ticket
+    // comes first in the open list.
+    void markClosed(const QString &caseNumber);
+    void setText(const QString &caseNumber, const QString &subject, const QString &description);
+    void addNew(const QString &caseNumber, const QString &subject, const QString &description,
+                const QString &date, int priority, const QString &resourceAffected);
+
 private:
     struct Entry
     {
@@ -52,6 +60,7 @@ private:
     void addBundled(const QString &directory);
     void addGenerated(const QDateTime &now);
     [[nodiscard]] static QByteArray ticketJson(const Entry &entry);
+    [[nodiscard]] Entry *find(const QString &caseNumber);
 
     QList<Entry> m_entries;                // newest first
     QHash<QString, qsizetype> m_generated; // case number -> index in m_entries

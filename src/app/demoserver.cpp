@@ -72,6 +72,8 @@ DemoServer::DemoServer(const QString &directory, QObject *parent)
     // A fresh key per run: the demo server answers only this app instance.
     , m_apiKey(QStringLiteral("demo-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
     , m_queue(directory)
+    , m_writes(
+          m_queue, [this](const QString &caseNumber) { return servedTicket(caseNumber); }, demoProfile())
 {
     m_server.setLimits(Limits);
     m_server.setKeepRequests(false); // it lives as long as the app; it only counts
@@ -83,6 +85,12 @@ DemoServer::DemoServer(const QString &directory, QObject *parent)
              [this](const HttpRequest &request) { return m_queue.list(request.body, false); });
     addRoute("POST", "/tickets/fetchClosedTickets",
              [this](const HttpRequest &request) { return m_queue.list(request.body, true); });
+    addRoute("POST", "/tickets/resolve",
+             [this](const HttpRequest &request) { return m_writes.resolve(request.body); });
+    addRoute("POST", "/tickets/create",
+             [this](const HttpRequest &request) { return m_writes.create(request.body); });
+    addRoute("POST", "/tickets/update",
+             [this](const HttpRequest &request) { return m_writes.update(request.body); });
     addRoute("POST", "/account/profile", [this](const HttpRequest &) {
         return accountAnswer({{u"Data"_s, demoProfile()}});
     });
@@ -167,13 +175,10 @@ HttpResponse DemoServer::fetchSingleTicket(const HttpRequest &request) const
     // Validated before it becomes part of a path: only letters and digits.
     const ParsedCaseNumber parsed = CaseNumber::parse(asked);
     if (parsed.ok()) {
-        QFile file(m_directory + u'/' + parsed.text() + QStringLiteral(".json"));
-        // A bundled ticket, else one of the queue's generated tickets.
-        std::optional<QByteArray> body;
-        if (file.open(QIODevice::ReadOnly))
-            body = file.readAll();
-        else
-            body = m_queue.generatedTicket(parsed.text());
+        // A ticket the demo's writes changed or made, else as served before.
+        std::optional<QByteArray> body = m_writes.ticket(parsed.text());
+        if (!body)
+            body = servedTicket(parsed.text());
         if (body) {
             HttpResponse response;
             response.contentType = "application/json; charset=utf-8";
@@ -182,6 +187,19 @@ HttpResponse DemoServer::fetchSingleTicket(const HttpRequest &request) const
         }
     }
     return errorResponse(404, QStringLiteral("Ticket Not Found or Access Denied"));
+}
+
+std::optional<QByteArray> DemoServer::servedTicket(const QString &caseNumber) const
+{
+    // Only a valid case number becomes part of a path: letters and digits.
+    const ParsedCaseNumber parsed = CaseNumber::parse(caseNumber);
+    if (!parsed.ok() || parsed.text() != caseNumber)
+        return std::nullopt;
+    // A bundled ticket, else one of the queue's generated tickets.
+    QFile file(m_directory + u'/' + caseNumber + QStringLiteral(".json"));
+    if (file.open(QIODevice::ReadOnly))
+        return file.readAll();
+    return m_queue.generatedTicket(caseNumber);
 }
 
 HttpResponse DemoServer::accountAnswer(QJsonObject fields) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/demoqueue.h"
+#include "app/demowrites.h"
 #include "core/ticket.h"
 #include "loopback/httpserver.h"
 
@@ -31,9 +32,10 @@ struct DemoCase
 // fetchClosedTickets, DemoQueue: those tickets and generated ones, whose
 // single tickets it serves too), and the account (POST /account/profile,
 // /account/plan, /account/health-check: a demo owner whose token the bundled
-// tickets carry, a plan, and Telemetry counting this server's requests). Demo mode points the app's real
-// ApiClient here, so the real client and parser run against it. The API's rules as far as the demo needs
-// them: 401 without the demo key, the contract's error envelopes. Endpoints are routes (method, path ->
+// tickets carry, a plan, and Telemetry counting this server's requests), and the writes
+// (POST /tickets/resolve, /tickets/create, /tickets/update: DemoWrites, in memory). Demo mode points the
+// app's real ApiClient here, so the real client and parser run against it. The API's rules as far as the demo
+// needs them: 401 without the demo key, the contract's error envelopes. Endpoints are routes (method, path ->
 // handler): a new endpoint is one handler and one addRoute() line in the constructor.
 class DemoServer final : public QObject
 {
@@ -69,6 +71,8 @@ private:
     void addRoute(const QByteArray &method, const QByteArray &path, Handler handler);
     [[nodiscard]] Loopback::HttpResponse answer(const Loopback::HttpRequest &request) const;
     [[nodiscard]] Loopback::HttpResponse fetchSingleTicket(const Loopback::HttpRequest &request) const;
+    // A bundled or generated ticket's answer, as it was before any write.
+    [[nodiscard]] std::optional<QByteArray> servedTicket(const QString &caseNumber) const;
     // {"Response":true, fields..., "Telemetry":{...}}: an account answer.
     [[nodiscard]] Loopback::HttpResponse accountAnswer(QJsonObject fields) const;
 
@@ -76,6 +80,7 @@ private:
     QString m_directory;
     QString m_apiKey;
     DemoQueue m_queue;
+    DemoWrites m_writes;               // resolve, create, update: in memory for this run
     QHash<QByteArray, Route> m_routes; // by path
 };
 

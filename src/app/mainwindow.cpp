@@ -13,6 +13,7 @@
 #include "app/recentcases.h"
 #include "app/settingsdialog.h"
 #include "app/ticketpage.h"
+#include "app/writeactions.h"
 #include "core/accountstatus.h"
 #include "core/apiclient.h"
 #include "core/apikeyprovider.h"
@@ -128,6 +129,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     });
 
     setupActions();
+    m_writes = new WriteActions(this, m_client, m_ui->menuTicket, m_ui->ticketTabs);
     setupWelcome();
     setupQueue();
     updateColors();
@@ -613,6 +615,7 @@ QList<ShortcutEntry> MainWindow::shortcutEntries() const
     return {
         entry(tr("Go to the search bar"), ui.actionFocusSearch),
         entry(tr("Go to my tickets (the queue)"), ui.actionFocusQueue),
+        entry(tr("New ticket"), m_writes->newTicketAction()),
         {tr("Fetch the case typed in the search bar"), tr("Enter")},
         entry(tr("Cancel loading"), ui.actionCancel),
         entry(tr("Refresh what has focus: my tickets, or the ticket"), ui.actionRefresh),

@@ -32,6 +32,7 @@ class QueuePanel;
 class RecentCases;
 class SettingsDialog;
 class TicketPage;
+class WriteActions;
 
 namespace Ui {
 class MainWindow;
@@ -148,6 +149,7 @@ private:
     QWidget *m_queueSlot; // the panel's place in the splitter
     QueuePanel *m_queue = nullptr;
     AccountStatusLabel *m_accountLabel;
+    WriteActions *m_writes = nullptr; // New ticket…, Edit…, Resolve…
     QList<QAction *> m_showTabActions;
     QList<QAction *> m_recentActions;
     QPointer<SettingsDialog> m_settingsDialog;

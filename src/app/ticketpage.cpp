@@ -145,16 +145,7 @@ void TicketPage::onFinished()
     setStatusText({});
 
     if (result.ok()) {
-        // A refresh keeps the agent where they were (Notes stays Notes).
-        const int tab = m_hasTicket ? m_view->currentTab() : 0;
-        m_view->setTicket(result.ticket);
-        if (tab > 0)
-            m_view->showTab(tab);
-        m_hasTicket = true;
-        m_refreshError->hide();
-        m_stack->setCurrentWidget(m_view);
-        Q_EMIT stateChanged();
-        Q_EMIT ticketLoaded();
+        showTicket(result.ticket);
         return;
     }
     if (m_hasTicket) {
@@ -167,6 +158,28 @@ void TicketPage::onFinished()
         m_errorBanner->showError(result.error, m_caseNumber.toString());
         m_stack->setCurrentIndex(m_stack->count() - 1);
     }
+    Q_EMIT stateChanged();
+}
+
+void TicketPage::showTicket(const Ticket &ticket)
+{
+    if (m_reply)
+        return; // what the fetch brings is as new, and it must not find the page changed under it
+    // A refresh keeps the agent where they were (Notes stays Notes).
+    const int tab = m_hasTicket ? m_view->currentTab() : 0;
+    m_view->setTicket(ticket);
+    if (tab > 0)
+        m_view->showTab(tab);
+    m_hasTicket = true;
+    m_refreshError->hide();
+    m_stack->setCurrentWidget(m_view);
+    Q_EMIT stateChanged();
+    Q_EMIT ticketLoaded();
+}
+
+void TicketPage::showStatusMessage(const QString &text)
+{
+    setStatusText(text);
     Q_EMIT stateChanged();
 }
 

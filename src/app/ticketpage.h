@@ -48,6 +48,11 @@ public:
     // Fetches the case: the first load, a retry, or a refresh (F5).
     void fetch();
     void cancel();
+    // A ticket read by someone else (a write reads its ticket back): shown
+    // as a fetch's would be, unless a fetch of the page is on its way.
+    void showTicket(const Ticket &ticket);
+    // A line for the status bar until the next fetch ("HYXTNJV is closed.").
+    void showStatusMessage(const QString &text);
 
 Q_SIGNALS:
     void stateChanged();

@@ -166,8 +166,8 @@ int runAccount(const QStringList &arguments)
     parser.addHelpOption();
     const QCommandLineOption jsonOption(
         QStringLiteral("json"), tr("Print the profile and the plan as received, as one JSON object."));
-    parser.addOptions({jsonOption, baseUrlOption()});
-    parser.addOptions(requestOptions());
+    parser.addOption(jsonOption);
+    parser.addOptions(serverOptions());
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText());

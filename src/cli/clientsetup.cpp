@@ -26,9 +26,10 @@ QCommandLineOption timeoutOption()
             QStringLiteral("SECONDS"), QStringLiteral("30")};
 }
 
-QList<QCommandLineOption> requestOptions()
+QList<QCommandLineOption> serverOptions()
 {
-    return {timeoutOption(),
+    return {baseUrlOption(),
+            timeoutOption(),
             {QStringLiteral("ca-file"),
              tr("Also trust the certificate authority in this PEM file (a company certificate; default: "
                 "$CASELENS_CA_FILE, else the one set in CaseLens under Settings → Network)."),

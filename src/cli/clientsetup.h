@@ -12,9 +12,10 @@ namespace CaseLens::Cli {
 
 // --timeout SECONDS (default 30), shared by the commands that send requests.
 [[nodiscard]] QCommandLineOption timeoutOption();
-// What every command that sends requests takes besides --base-url:
-// --timeout, --ca-file PATH (a company CA, PEM) and --verbose.
-[[nodiscard]] QList<QCommandLineOption> requestOptions();
+// The options every command that talks to the server takes:
+// [--base-url URL] [--timeout SECONDS] [--ca-file PATH] [--verbose].
+// Add them with parser.addOptions().
+[[nodiscard]] QList<QCommandLineOption> serverOptions();
 
 // What every command that talks to the server does before its first
 // request, in one place so that fetch and list resolve alike: --timeout

@@ -41,7 +41,7 @@ QString exitCodeHelp()
                                        "  0  all done\n"
                                        "  2  usage error or invalid case number (nothing sent)\n"
                                        "  3  no API key, or the key was rejected (401/403)\n"
-                                       "  4  ticket not found (404)\n"
+                                       "  4  ticket not found (404), or already closed (resolve)\n"
                                        "  5  network, timeout, TLS, server error, rate limit, too large or "
                                        "malformed response\n"
                                        "  6  keychain unavailable or keychain error\n"

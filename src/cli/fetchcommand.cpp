@@ -31,8 +31,7 @@ int runFetch(const QStringList &arguments)
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         tr("Print each ticket's Data object as one compact JSON line."));
     parser.addOption(jsonOption);
-    parser.addOption(baseUrlOption());
-    parser.addOptions(requestOptions());
+    parser.addOptions(serverOptions());
     parser.addPositionalArgument(QStringLiteral("CASE"), tr("One or more case numbers, e.g. HYXTNJV."),
                                  QStringLiteral("CASE..."));
 

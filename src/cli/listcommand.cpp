@@ -271,9 +271,8 @@ int runList(const QStringList &arguments)
         {QStringLiteral("page"), tr("Print page N (20 tickets a page; default 1)."), QStringLiteral("N")},
         {QStringLiteral("all"), tr("Print every page, in order.")},
         {QStringLiteral("json"), tr("Print each ticket row as received, one compact JSON line each.")},
-        baseUrlOption(),
     });
-    parser.addOptions(requestOptions());
+    parser.addOptions(serverOptions());
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText());

@@ -2,10 +2,13 @@
 // scripts, support macros and quick checks.
 #include "cli/accountcommand.h"
 #include "cli/commandline.h"
+#include "cli/createcommand.h"
 #include "cli/exitcodes.h"
 #include "cli/fetchcommand.h"
 #include "cli/keycommand.h"
 #include "cli/listcommand.h"
+#include "cli/resolvecommand.h"
+#include "cli/updatecommand.h"
 
 #include <QCoreApplication>
 #include <QNetworkProxyFactory>
@@ -30,6 +33,15 @@ QString usage()
                                 "                  used (see account --help)\n"
                                 "  key ACTION      keep the API key in the system keychain: set, status,\n"
                                 "                  forget (see key --help)\n"
+                                "  resolve CASE... close tickets, after asking (or --yes); each exactly\n"
+                                "                  once (see resolve --help)\n"
+                                "  create          create a ticket and print its case number (see\n"
+                                "                  create --help)\n"
+                                "  update CASE     replace an open ticket's title or description (see\n"
+                                "                  update --help)\n"
+                                "\n"
+                                "Every command that talks to the server takes --base-url URL and\n"
+                                "--timeout SECONDS.\n"
                                 "\n"
                                 "Options:\n"
                                 "  -h, --help      show this help\n"
@@ -77,6 +89,12 @@ int main(int argc, char *argv[])
         return runAccount(args.mid(1));
     if (command == u"key")
         return runKey(args.mid(1));
+    if (command == u"resolve")
+        return runResolve(args.mid(1));
+    if (command == u"create")
+        return runCreate(args.mid(1));
+    if (command == u"update")
+        return runUpdate(args.mid(1));
     if (command.isEmpty())
         printError(QCoreApplication::translate("CaseLens::Cli", "no command given"));
     else

@@ -49,6 +49,7 @@ TicketHeader::TicketHeader(QWidget *parent)
     : QWidget(parent)
     , m_caseNumber(new QLabel(this))
     , m_copy(new QToolButton(this))
+    , m_resolve(new QToolButton(this))
     , m_subject(new ElidedLabel(this))
     , m_warningsButton(new QToolButton(this))
     , m_warningsList(new QPlainTextEdit(this))
@@ -80,6 +81,12 @@ TicketHeader::TicketHeader(QWidget *parent)
     m_copy->setObjectName(QStringLiteral("copyCaseNumber"));
     m_copy->setAutoRaise(true);
     connect(m_copy, &QToolButton::clicked, this, &TicketHeader::copyCaseNumber);
+
+    m_resolve->setText(tr("Resolve…"));
+    m_resolve->setToolTip(tr("Close this ticket for good"));
+    m_resolve->setAccessibleName(tr("Resolve ticket"));
+    m_resolve->setObjectName(QStringLiteral("resolveButton"));
+    connect(m_resolve, &QToolButton::clicked, this, &TicketHeader::resolveRequested);
 
     QFont subjectFont = m_subject->font();
     subjectFont.setBold(true);
@@ -125,13 +132,14 @@ TicketHeader::TicketHeader(QWidget *parent)
     m_completion->setMaximumWidth(m_completion->fontMetrics().averageCharWidth() * 28);
     m_completion->setMaximumHeight(m_completion->fontMetrics().height() + 6);
 
-    // Row 1: case number, copy, subject, warnings.
+    // Row 1: case number, copy, subject, warnings; the actions at the right.
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_caseNumber);
     titleRow->addWidget(m_copy);
     titleRow->addSpacing(8);
     titleRow->addWidget(m_subject, 1);
     titleRow->addWidget(m_warningsButton);
+    titleRow->addWidget(m_resolve);
 
     // Row 2: badges and small facts.
     auto *factsRow = new QHBoxLayout;
@@ -200,6 +208,7 @@ void TicketHeader::setTicket(const Ticket &ticket, const QDateTime &now)
         statusIcon = Badge::Icon::Closed;
     }
     m_status->setBadge(statusText + warningMark(statusWarnings), statusIcon);
+    m_resolve->setVisible(ticket.status == TicketStatus::Open); // there is no reopening
     m_status->setToolTip(
         toolTipText((QStringList{tr("Status: %1").arg(statusText)} + statusWarnings).join(u'\n')));
 
@@ -295,6 +304,11 @@ void TicketHeader::copyCaseNumber()
 {
     if (!m_caseNumberText.isEmpty())
         QGuiApplication::clipboard()->setText(m_caseNumberText);
+}
+
+void TicketHeader::setResolveEnabled(bool enabled)
+{
+    m_resolve->setEnabled(enabled);
 }
 
 void TicketHeader::setWarningsVisible(bool visible)

@@ -32,6 +32,12 @@ public:
     void setTicket(const Ticket &ticket, const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     void copyCaseNumber();
+    // The Resolve… button shows for open tickets; the window enables it
+    // when resolving is possible now (not while the ticket loads).
+    void setResolveEnabled(bool enabled);
+
+Q_SIGNALS:
+    void resolveRequested();
 
 private:
     void setWarningsVisible(bool visible);
@@ -39,6 +45,7 @@ private:
     QString m_caseNumberText;
     QLabel *m_caseNumber;
     QToolButton *m_copy;
+    QToolButton *m_resolve;
     ElidedLabel *m_subject;
     QToolButton *m_warningsButton;
     QPlainTextEdit *m_warningsList;

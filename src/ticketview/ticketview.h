@@ -46,6 +46,7 @@ public:
     // (rich text and the raw text are laid out only when shown).
     void setTicket(const CaseLens::Ticket &ticket);
     [[nodiscard]] const CaseLens::Ticket &ticket() const;
+    [[nodiscard]] TicketHeader *header() const { return m_header; }
 
     [[nodiscard]] int tabCount() const;
     void showTab(int index);                         // Ctrl+1..7 from the main window
