@@ -36,6 +36,7 @@ public:
 private:
     void setWarningsVisible(bool visible);
 
+    Ticket m_ticket; // what the Copy menu copies
     QString m_caseNumberText;
     QLabel *m_caseNumber;
     QToolButton *m_copy;
