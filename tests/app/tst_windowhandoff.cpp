@@ -63,14 +63,10 @@ bool openTickets(WindowHarness &h, const QStringList &others = {})
     return true;
 }
 
+// The actions a menu made itself (QMenu::addAction) are its children.
 QAction *actionNamed(const QMenu *menu, const char *name)
 {
-    const QList<QAction *> actions = menu->actions();
-    for (QAction *action : actions) {
-        if (action->objectName() == QLatin1StringView(name))
-            return action;
-    }
-    return nullptr;
+    return menu->findChild<QAction *>(QString::fromLatin1(name));
 }
 
 } // namespace

@@ -46,6 +46,13 @@ private:
                rest;
     }
 
+    // HYXTNJV (the sample) and ABC1234 (a copy).
+    void serveTwoTickets()
+    {
+        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()},
+                                {QStringLiteral("ABC1234"), sampleTicketData(QStringLiteral("ABC1234"))}});
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -141,8 +148,7 @@ private Q_SLOTS:
 
     void fetchJson()
     {
-        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()},
-                                {QStringLiteral("ABC1234"), sampleTicketData(QStringLiteral("ABC1234"))}});
+        serveTwoTickets();
         const Run r =
             run(fetchArgs({QStringLiteral("--json"), QStringLiteral("HYXTNJV"), QStringLiteral("abc1234")}));
         QCOMPARE(r.exitCode, 0);
@@ -171,8 +177,7 @@ private Q_SLOTS:
 
     void fetchFormatMarkdown()
     {
-        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()},
-                                {QStringLiteral("ABC1234"), sampleTicketData(QStringLiteral("ABC1234"))}});
+        serveTwoTickets();
         const Run r = run(fetchArgs({QStringLiteral("--format"), QStringLiteral("markdown"),
                                      QStringLiteral("HYXTNJV"), QStringLiteral("ABC1234")}));
         QCOMPARE(r.exitCode, 0);
@@ -331,8 +336,7 @@ private Q_SLOTS:
 
     void highestCodeWinsAndOthersAreFetched()
     {
-        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()},
-                                {QStringLiteral("ABC1234"), sampleTicketData(QStringLiteral("ABC1234"))}});
+        serveTwoTickets();
         const Run r = run(fetchArgs({QStringLiteral("--json"), QStringLiteral("NOPE404"),
                                      QStringLiteral("HYXTNJV"), QStringLiteral("ABC1234")}));
         QCOMPARE(r.exitCode, 4);
