@@ -9,10 +9,12 @@
 namespace CaseLens::Export {
 namespace {
 
-QString tr(const char *text)
+// lupdate files strings under the context named here; a free tr() helper
+// would hide them from it.
+struct Tr
 {
-    return QCoreApplication::translate("CaseLens::Export", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CaseLens::Export)
+};
 
 QString esc(const QString &text)
 {
@@ -36,7 +38,7 @@ table.stats th { text-align: left; padding-right: 12pt; }
 QString dateText(const QDateTime &utc)
 {
     if (!utc.isValid())
-        return tr("unknown date");
+        return Tr::tr("unknown date");
     return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm t"));
 }
 
@@ -44,7 +46,7 @@ QString titleText(const Ticket &ticket)
 {
     const QString subject = ticket.subject.simplified();
     return ticket.caseNumber.simplified() + QStringLiteral(" — ") +
-           (subject.isEmpty() ? tr("(no subject)") : subject);
+           (subject.isEmpty() ? Tr::tr("(no subject)") : subject);
 }
 
 QString requesterText(const Requester &requester)
@@ -52,7 +54,7 @@ QString requesterText(const Requester &requester)
     const QString name = requester.fullName.simplified();
     const QString email = requester.email.simplified();
     if (name.isEmpty() && email.isEmpty())
-        return tr("unknown");
+        return Tr::tr("unknown");
     if (name.isEmpty() || email.isEmpty())
         return name + email;
     return name + QStringLiteral(" <") + email + u'>';
@@ -60,17 +62,17 @@ QString requesterText(const Requester &requester)
 
 QList<Fact> headerFacts(const Ticket &ticket)
 {
-    QList<Fact> facts{{tr("Status"), statusName(ticket.status)},
-                      {tr("Priority"), priorityName(ticket.priority)}};
+    QList<Fact> facts{{Tr::tr("Status"), statusName(ticket.status)},
+                      {Tr::tr("Priority"), priorityName(ticket.priority)}};
     if (QString area = ticket.resourceAffected.simplified(); !area.isEmpty()) {
         area[0] = area.at(0).toUpper();
-        facts.append({tr("Product area"), area});
+        facts.append({Tr::tr("Product area"), area});
     }
-    facts.append({tr("Created"), dateText(ticket.created)});
+    facts.append({Tr::tr("Created"), dateText(ticket.created)});
     if (ticket.status == TicketStatus::Closed || ticket.closeDate.isValid()) {
         const QString when = dateText(ticket.closeDate);
         const QString by = ticket.closedBy.simplified();
-        facts.append({tr("Closed"), by.isEmpty() ? when : tr("%1 by %2").arg(when, by)});
+        facts.append({Tr::tr("Closed"), by.isEmpty() ? when : Tr::tr("%1 by %2").arg(when, by)});
     }
     return facts;
 }
@@ -80,7 +82,7 @@ QList<std::pair<QString, int>> actionCounts(const Ticket &ticket)
     QMap<QString, int> counts; // sorted by action
     for (const StatisticEntry &entry : ticket.statistics) {
         const QString action = entry.action.simplified();
-        ++counts[action.isEmpty() ? tr("(no action)") : action];
+        ++counts[action.isEmpty() ? Tr::tr("(no action)") : action];
     }
     QList<std::pair<QString, int>> result;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
@@ -101,22 +103,22 @@ QString html(const Ticket &ticket)
            QStringLiteral("</style>\n</head>\n<body>\n<h1 dir=\"auto\">") + esc(titleText(ticket)) +
            QStringLiteral("</h1>\n<table class=\"facts\">\n");
     QList<Fact> facts = headerFacts(ticket);
-    facts.append({tr("Requester"), requesterText(ticket.requester)});
+    facts.append({Tr::tr("Requester"), requesterText(ticket.requester)});
     for (const Fact &fact : std::as_const(facts))
         out += QStringLiteral("<tr><th>") + esc(fact.label) + QStringLiteral("</th><td dir=\"auto\">") +
                esc(fact.value) + QStringLiteral("</td></tr>\n");
-    out += QStringLiteral("</table>\n<h2>") + esc(tr("Description")) +
+    out += QStringLiteral("</table>\n<h2>") + esc(Tr::tr("Description")) +
            QStringLiteral("</h2>\n<div dir=\"auto\">") + Html::sanitize(ticket.descriptionHtml) +
-           QStringLiteral("</div>\n<h2>") + esc(tr("Notes (%1)").arg(ticket.notes.size())) +
+           QStringLiteral("</div>\n<h2>") + esc(Tr::tr("Notes (%1)").arg(ticket.notes.size())) +
            QStringLiteral("</h2>\n");
     for (const Note &note : ticket.notes)
         out += QStringLiteral("<div class=\"note\"><p class=\"date\">") + esc(dateText(note.date)) +
                QStringLiteral("</p>\n<div dir=\"auto\">") + Html::sanitize(note.html) +
                QStringLiteral("</div></div>\n");
-    out += QStringLiteral("<h2>") + esc(tr("Statistics")) + QStringLiteral("</h2>\n");
+    out += QStringLiteral("<h2>") + esc(Tr::tr("Statistics")) + QStringLiteral("</h2>\n");
     const QList<std::pair<QString, int>> counts = actionCounts(ticket);
     if (counts.isEmpty())
-        out += QStringLiteral("<p>") + esc(tr("No statistics.")) + QStringLiteral("</p>\n");
+        out += QStringLiteral("<p>") + esc(Tr::tr("No statistics.")) + QStringLiteral("</p>\n");
     else
         out += QStringLiteral("<table class=\"stats\">\n");
     for (const auto &[action, count] : counts)
@@ -125,7 +127,7 @@ QString html(const Ticket &ticket)
     if (!counts.isEmpty())
         out += QStringLiteral("</table>\n");
     out += QStringLiteral("<p class=\"footer\">") +
-           esc(tr("Exported from CaseLens on %1").arg(dateText(QDateTime::currentDateTimeUtc()))) +
+           esc(Tr::tr("Exported from CaseLens on %1").arg(dateText(QDateTime::currentDateTimeUtc()))) +
            QStringLiteral("</p>\n</body>\n</html>\n");
     return out;
 }

@@ -10,10 +10,12 @@
 namespace CaseLens::Markdown {
 namespace {
 
-QString tr(const char *text)
+// lupdate files strings under the context named here; a free tr() helper
+// would hide them from it.
+struct Tr
 {
-    return QCoreApplication::translate("CaseLens::Markdown", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CaseLens::Markdown)
+};
 
 bool isControl(char16_t u)
 {
@@ -86,14 +88,14 @@ QStringList headerFields(const Ticket &ticket)
     for (const Export::Fact &fact : facts)
         lines << field(fact.label, oneLine(fact.value));
     if (const ParsedCaseNumber parsed = CaseNumber::parse(ticket.caseNumber); parsed.ok())
-        lines << field(tr("Link"), u'<' + parsed.caseNumber()->toLink() + u'>');
+        lines << field(Tr::tr("Link"), u'<' + parsed.caseNumber()->toLink() + u'>');
     return lines;
 }
 
 QString bodyText(const QString &html)
 {
     const QString text = escape(Html::toPlainText(html));
-    return text.isEmpty() ? QStringLiteral("*") + tr("(empty)") + QStringLiteral("*") : text;
+    return text.isEmpty() ? QStringLiteral("*") + Tr::tr("(empty)") + QStringLiteral("*") : text;
 }
 
 void appendNote(QStringList &blocks, const Note &note, const QString &headingMarks)
@@ -140,27 +142,27 @@ QString fullExport(const Ticket &ticket)
     blocks << QStringLiteral("# ") + oneLine(Export::titleText(ticket));
     blocks << headerFields(ticket).join(u'\n');
 
-    blocks << QStringLiteral("## ") + tr("Requester");
-    QStringList requester{field(tr("Name"), oneLine(Export::requesterText(ticket.requester)))};
+    blocks << QStringLiteral("## ") + Tr::tr("Requester");
+    QStringList requester{field(Tr::tr("Name"), oneLine(Export::requesterText(ticket.requester)))};
     if (!ticket.requester.sweepstakesName.simplified().isEmpty())
-        requester << field(tr("Sweepstakes"), oneLine(ticket.requester.sweepstakesName));
+        requester << field(Tr::tr("Sweepstakes"), oneLine(ticket.requester.sweepstakesName));
     blocks << requester.join(u'\n');
 
-    blocks << QStringLiteral("## ") + tr("Description");
+    blocks << QStringLiteral("## ") + Tr::tr("Description");
     blocks << bodyText(ticket.descriptionHtml);
 
-    blocks << QStringLiteral("## ") + tr("Notes (%1)").arg(ticket.notes.size());
+    blocks << QStringLiteral("## ") + Tr::tr("Notes (%1)").arg(ticket.notes.size());
     if (ticket.notes.isEmpty())
-        blocks << tr("No notes.");
+        blocks << Tr::tr("No notes.");
     for (const Note &note : ticket.notes)
         appendNote(blocks, note, QStringLiteral("###"));
 
-    blocks << QStringLiteral("## ") + tr("Statistics");
+    blocks << QStringLiteral("## ") + Tr::tr("Statistics");
     QStringList statistics;
     const QList<std::pair<QString, int>> counts = Export::actionCounts(ticket);
     for (const auto &[action, count] : counts)
         statistics << QStringLiteral("- %1: %2").arg(oneLine(action)).arg(count);
-    blocks << (statistics.isEmpty() ? tr("No statistics.") : statistics.join(u'\n'));
+    blocks << (statistics.isEmpty() ? Tr::tr("No statistics.") : statistics.join(u'\n'));
     return blocks.join(QStringLiteral("\n\n")) + u'\n';
 }
 
@@ -169,15 +171,15 @@ QString summary(const Ticket &ticket)
     QStringList blocks;
     blocks << QStringLiteral("### ") + oneLine(Export::titleText(ticket));
     QStringList fields = headerFields(ticket);
-    fields << field(tr("Requester"), oneLine(Export::requesterText(ticket.requester)));
+    fields << field(Tr::tr("Requester"), oneLine(Export::requesterText(ticket.requester)));
     blocks << fields.join(u'\n');
-    blocks << QStringLiteral("#### ") + tr("Description");
+    blocks << QStringLiteral("#### ") + Tr::tr("Description");
     blocks << bodyText(ticket.descriptionHtml);
     if (!ticket.notes.isEmpty()) {
         const qsizetype first = std::max<qsizetype>(0, ticket.notes.size() - SummaryNotes);
         blocks << QStringLiteral("#### ") +
-                      (first == 0 ? tr("Notes")
-                                  : tr("Last %1 of %2 notes").arg(SummaryNotes).arg(ticket.notes.size()));
+                      (first == 0 ? Tr::tr("Notes")
+                                  : Tr::tr("Last %1 of %2 notes").arg(SummaryNotes).arg(ticket.notes.size()));
         for (qsizetype i = first; i < ticket.notes.size(); ++i)
             appendNote(blocks, ticket.notes.at(i), QStringLiteral("#####"));
     }

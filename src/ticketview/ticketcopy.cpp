@@ -13,10 +13,12 @@
 namespace CaseLens::Gui {
 namespace {
 
-QString tr(const char *text)
+// lupdate files strings under the context named here; a free tr() helper
+// would hide them from it.
+struct Tr
 {
-    return QCoreApplication::translate("CaseLens::Gui::TicketCopy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CaseLens::Gui::TicketCopy)
+};
 
 } // namespace
 
@@ -47,10 +49,10 @@ QList<QAction *> addCopyActions(QMenu *menu, const std::function<const Ticket *(
         const char *name;
     };
     const Entry entries[] = {
-        {CopyFormat::CaseNumber, tr("Case &number"), "copyCaseNumberAction"},
-        {CopyFormat::Link, tr("&Link (caselens://)"), "copyLinkAction"},
-        {CopyFormat::Title, tr("Case and &subject (for chats)"), "copyTitleAction"},
-        {CopyFormat::MarkdownSummary, tr("&Markdown summary (for issue trackers)"), "copyMarkdownAction"},
+        {CopyFormat::CaseNumber, Tr::tr("Case &number"), "copyCaseNumberAction"},
+        {CopyFormat::Link, Tr::tr("&Link (caselens://)"), "copyLinkAction"},
+        {CopyFormat::Title, Tr::tr("Case and &subject (for chats)"), "copyTitleAction"},
+        {CopyFormat::MarkdownSummary, Tr::tr("&Markdown summary (for issue trackers)"), "copyMarkdownAction"},
     };
     QList<QAction *> actions;
     for (const Entry &entry : entries) {

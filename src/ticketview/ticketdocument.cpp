@@ -13,10 +13,12 @@
 namespace CaseLens::Gui {
 namespace {
 
-QString tr(const char *text)
+// lupdate files strings under the context named here; a free tr() helper
+// would hide them from it.
+struct Tr
 {
-    return QCoreApplication::translate("CaseLens::Gui::TicketDocument", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CaseLens::Gui::TicketDocument)
+};
 
 } // namespace
 
@@ -52,7 +54,7 @@ QString writeTicketExport(const Ticket &ticket, const QString &path, ExportForma
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return tr("Could not write %1: %2").arg(path, file.errorString());
+        return Tr::tr("Could not write %1: %2").arg(path, file.errorString());
     switch (format) {
     case ExportFormat::Pdf: {
         QPdfWriter writer(&file);
@@ -72,7 +74,7 @@ QString writeTicketExport(const Ticket &ticket, const QString &path, ExportForma
         break;
     }
     if (!file.commit())
-        return tr("Could not write %1: %2").arg(path, file.errorString());
+        return Tr::tr("Could not write %1: %2").arg(path, file.errorString());
     return {};
 }
 
