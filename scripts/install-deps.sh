@@ -17,6 +17,9 @@ packages=(
     ca-certificates
     # tst_tls makes its certificates at test time with the openssl tool.
     openssl
+    # Export and print: fonts for CJK and Arabic text in PDFs, and pdftotext,
+    # which tst_ticketexport reads them back with.
+    fonts-noto-cjk fonts-dejavu-core poppler-utils
 )
 if [[ "${CASELENS_DEPS_EXTRA:-}" != "" ]]; then
     read -r -a extra <<<"$CASELENS_DEPS_EXTRA"

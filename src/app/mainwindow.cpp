@@ -213,6 +213,7 @@ void MainWindow::setupActions()
         ui.menuTicket->addAction(action);
         m_showTabActions.append(action);
     }
+    setupHandoff();
 }
 
 void MainWindow::finishSetup()
@@ -624,6 +625,8 @@ QList<ShortcutEntry> MainWindow::shortcutEntries() const
         entry(tr("Next open ticket"), ui.actionNextTab),
         entry(tr("Previous open ticket"), ui.actionPreviousTab),
         entry(tr("Close the ticket"), ui.actionCloseTab),
+        entry(tr("Copy the ticket's link"), findChild<QAction *>(QStringLiteral("actionCopyLink"))),
+        entry(tr("Print the ticket"), findChild<QAction *>(QStringLiteral("actionPrint"))),
         {tr("Show ticket tab 1 to 7 (Overview, Notes, …)"),
          m_showTabActions.constFirst()->shortcut().toString(QKeySequence::NativeText) +
              QStringLiteral(" … ") +

@@ -101,6 +101,7 @@ protected:
 
 private:
     void setupActions();
+    void setupHandoff(); // export, print, copy, the tabs' menu (mainwindowhandoff.cpp)
     void setupWelcome();
     void finishSetup(); // what the first frame does not need; after the first paint
     void submitSearch();

@@ -6,11 +6,13 @@
 #include "cli/ticketprinter.h"
 #include "core/apiclient.h"
 #include "core/casenumber.h"
+#include "core/ticketmarkdown.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
 #include <memory>
+#include <optional>
 
 namespace CaseLens::Cli {
 
@@ -21,6 +23,19 @@ QString tr(const char *text)
     return QCoreApplication::translate("CaseLens::Cli", text);
 }
 
+enum class Format { Text, Json, Markdown };
+
+std::optional<Format> formatNamed(const QString &name)
+{
+    if (name == u"text")
+        return Format::Text;
+    if (name == u"json")
+        return Format::Json;
+    if (name == u"markdown" || name == u"md")
+        return Format::Markdown;
+    return std::nullopt;
+}
+
 } // namespace
 
 int runFetch(const QStringList &arguments)
@@ -28,8 +43,13 @@ int runFetch(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Fetch Sweeppea tickets and print them."));
     parser.addHelpOption();
-    const QCommandLineOption jsonOption(QStringLiteral("json"),
-                                        tr("Print each ticket's Data object as one compact JSON line."));
+    const QCommandLineOption formatOption(
+        QStringLiteral("format"),
+        tr("How to print each ticket: text (a summary, the default), json (the Data object as one compact "
+           "JSON line) or markdown (the whole ticket as Markdown)."),
+        QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Same as --format json."));
+    parser.addOption(formatOption);
     parser.addOption(jsonOption);
     parser.addOptions(serverOptions());
     parser.addPositionalArgument(QStringLiteral("CASE"), tr("One or more case numbers, e.g. HYXTNJV."),
@@ -46,6 +66,17 @@ int runFetch(const QStringList &arguments)
                  exitCodeHelp());
         return ExitOk;
     }
+    const QString formatName = parser.value(formatOption).trimmed().toLower();
+    const std::optional<Format> chosen = formatNamed(formatName);
+    if (!chosen) {
+        printError(tr("fetch: unknown --format \"%1\"; use text, json or markdown").arg(formatName));
+        return ExitUsage;
+    }
+    if (parser.isSet(jsonOption) && parser.isSet(formatOption) && *chosen != Format::Json) {
+        printError(tr("fetch: --json and --format %1 contradict each other").arg(formatName));
+        return ExitUsage;
+    }
+    const Format format = parser.isSet(jsonOption) ? Format::Json : *chosen;
     const QStringList cases = parser.positionalArguments();
     if (cases.isEmpty()) {
         printError(tr("fetch: give at least one case number, e.g. caselens-cli fetch HYXTNJV"));
@@ -55,8 +86,8 @@ int runFetch(const QStringList &arguments)
     if (const int code = setup.configure(parser); code != ExitOk)
         return code;
     ApiClient &client = setup.client();
-    const bool json = parser.isSet(jsonOption);
     int exitCode = ExitOk;
+    bool printed = false; // a ticket is already out (Markdown sets the next apart)
     // One case at a time, in the order given: the API serves one request at a time.
     for (const QString &argument : cases) {
         const ParsedCaseNumber parsed = CaseNumber::parse(argument);
@@ -77,10 +108,20 @@ int runFetch(const QStringList &arguments)
         for (const ParseWarning &warning : std::as_const(result.ticket.warnings))
             printError(result.ticket.caseNumber + QStringLiteral(": warning: ") +
                        stripControlCharacters(warning.message));
-        if (json)
+        switch (format) {
+        case Format::Json:
             printOutBytes(formatTicketJson(result.ticket) + '\n');
-        else
+            break;
+        case Format::Markdown:
+            // Tickets after the first are set apart by a rule.
+            printOut((printed ? QStringLiteral("\n---\n\n") : QString()) +
+                     stripControlCharacters(Markdown::fullExport(result.ticket)));
+            break;
+        case Format::Text:
             printOut((cases.size() > 1 ? QStringLiteral("\n") : QString()) + formatTicketText(result.ticket));
+            break;
+        }
+        printed = true;
         fflush(stdout);
     }
     return exitCode;

@@ -4,7 +4,8 @@
 
 namespace CaseLens::Cli {
 
-// caselens-cli fetch [--json] [--base-url URL] [--timeout SECONDS] CASE...
+// caselens-cli fetch [--format text|json|markdown] [--json] [--base-url URL] [--timeout SECONDS] CASE...
+// (--json is --format json)
 // Returns the process exit code (see exitcodes.h).
 [[nodiscard]] int runFetch(const QStringList &arguments);
 

@@ -3,6 +3,7 @@
 #include "core/pluralcount.h"
 #include "ticketview/badge.h"
 #include "ticketview/elidedlabel.h"
+#include "ticketview/ticketcopy.h"
 #include "ticketview/viewhelpers.h"
 
 #include <QClipboard>
@@ -12,6 +13,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QStyle>
@@ -81,6 +83,10 @@ TicketHeader::TicketHeader(QWidget *parent)
     m_copy->setObjectName(QStringLiteral("copyCaseNumber"));
     m_copy->setAutoRaise(true);
     connect(m_copy, &QToolButton::clicked, this, &TicketHeader::copyCaseNumber);
+    // The arrow offers the other ways to hand the ticket on (link, title, Markdown).
+    m_copy->setPopupMode(QToolButton::MenuButtonPopup);
+    m_copy->setMenu(new QMenu(m_copy));
+    addCopyActions(m_copy->menu(), [this] { return &m_ticket; });
 
     m_resolve->setText(tr("Resolve…"));
     m_resolve->setToolTip(tr("Close this ticket for good"));
@@ -182,6 +188,7 @@ void TicketHeader::setTicket(const Ticket &ticket, const QDateTime &now)
         return warningMessages(ticket, QString::fromLatin1(field));
     };
 
+    m_ticket = ticket;
     // Case number and subject.
     m_caseNumberText = ticket.caseNumber.trimmed();
     const QStringList caseWarnings = w("CaseNumber");

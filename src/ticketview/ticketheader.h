@@ -42,6 +42,7 @@ Q_SIGNALS:
 private:
     void setWarningsVisible(bool visible);
 
+    Ticket m_ticket; // what the Copy menu copies
     QString m_caseNumberText;
     QLabel *m_caseNumber;
     QToolButton *m_copy;

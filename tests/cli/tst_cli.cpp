@@ -46,6 +46,13 @@ private:
                rest;
     }
 
+    // HYXTNJV (the sample) and ABC1234 (a copy).
+    void serveTwoTickets()
+    {
+        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()},
+                                {QStringLiteral("ABC1234"), sampleTicketData(QStringLiteral("ABC1234"))}});
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -141,8 +148,7 @@ private Q_SLOTS:
 
     void fetchJson()
     {
-        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()},
-                                {QStringLiteral("ABC1234"), sampleTicketData(QStringLiteral("ABC1234"))}});
+        serveTwoTickets();
         const Run r =
             run(fetchArgs({QStringLiteral("--json"), QStringLiteral("HYXTNJV"), QStringLiteral("abc1234")}));
         QCOMPARE(r.exitCode, 0);
@@ -151,6 +157,57 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(lines.at(0).toUtf8()).object(), sampleTicketData());
         QCOMPARE(QJsonDocument::fromJson(lines.at(1).toUtf8()).object(),
                  sampleTicketData(QStringLiteral("ABC1234")));
+    }
+
+    // --format json is --json: the same bytes.
+    void fetchFormatJsonIsJson()
+    {
+        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
+        const Run json = run(fetchArgs({QStringLiteral("--json"), QStringLiteral("HYXTNJV")}));
+        const Run format =
+            run(fetchArgs({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("HYXTNJV")}));
+        QCOMPARE(json.exitCode, 0);
+        QCOMPARE(format.exitCode, 0);
+        QVERIFY(json.out.startsWith(u'{'));
+        QCOMPARE(format.out, json.out);
+        const Run both = run(fetchArgs(
+            {QStringLiteral("--json"), QStringLiteral("--format=json"), QStringLiteral("HYXTNJV")}));
+        QCOMPARE(both.out, json.out);
+    }
+
+    void fetchFormatMarkdown()
+    {
+        serveTwoTickets();
+        const Run r = run(fetchArgs({QStringLiteral("--format"), QStringLiteral("markdown"),
+                                     QStringLiteral("HYXTNJV"), QStringLiteral("ABC1234")}));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("# HYXTNJV — Winners list export fails")),
+                 qPrintable(r.out));
+        for (const char *expected :
+             {"- **Status:** Closed", "## Requester", "## Description", "## Notes (3)",
+              "Thanks for reporting this.", "## Statistics", "- update: 2", "\n---\n\n# ABC1234 — "})
+            QVERIFY2(r.out.contains(QString::fromUtf8(expected)), expected);
+        QVERIFY(!r.out.contains(QStringLiteral("<p>")));
+        QCOMPARE(r.out.count(QStringLiteral("## Statistics")), 2);
+    }
+
+    void fetchFormatErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("unknown format") << QStringList{QStringLiteral("--format"), QStringLiteral("yaml")};
+        QTest::newRow("--json against --format text")
+            << QStringList{QStringLiteral("--json"), QStringLiteral("--format"), QStringLiteral("text")};
+    }
+
+    void fetchFormatErrors()
+    {
+        QFETCH(QStringList, arguments);
+        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
+        const Run r = run(fetchArgs(arguments + QStringList{QStringLiteral("HYXTNJV")}));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(r.err.contains(QStringLiteral("--format")));
+        QCOMPARE(m_server->requestCount(), 0); // nothing sent
     }
 
     // --json prints the Data object's text as the server sent it, minus the
@@ -279,8 +336,7 @@ private Q_SLOTS:
 
     void highestCodeWinsAndOthersAreFetched()
     {
-        m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()},
-                                {QStringLiteral("ABC1234"), sampleTicketData(QStringLiteral("ABC1234"))}});
+        serveTwoTickets();
         const Run r = run(fetchArgs({QStringLiteral("--json"), QStringLiteral("NOPE404"),
                                      QStringLiteral("HYXTNJV"), QStringLiteral("ABC1234")}));
         QCOMPARE(r.exitCode, 4);
