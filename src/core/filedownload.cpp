@@ -81,9 +81,7 @@ void FileDownload::start()
     if (!refusal) {
         m_file = std::make_unique<QSaveFile>(m_targetPath);
         if (!m_file->open(QIODevice::WriteOnly))
-            refusal = {ErrorKind::InvalidInput,
-                       tr("CaseLens could not write to %1 (%2). Choose another folder and try again.")
-                           .arg(m_targetPath, m_file->errorString())};
+            refusal = writeError();
     }
     if (refusal) {
         // Queued: callers connect to finished() after start().
@@ -177,9 +175,7 @@ void FileDownload::onReadyRead()
         return;
     }
     if (m_file->write(chunk) != chunk.size()) {
-        fail({ErrorKind::InvalidInput,
-              tr("CaseLens could not write to %1 (%2). Choose another folder and try again.")
-                  .arg(m_targetPath, m_file->errorString())});
+        fail(writeError());
         return;
     }
     m_received += chunk.size();
@@ -199,9 +195,7 @@ void FileDownload::onReplyFinished()
         return;
     }
     if (!m_file->commit()) {
-        fail({ErrorKind::InvalidInput,
-              tr("CaseLens could not write to %1 (%2). Choose another folder and try again.")
-                  .arg(m_targetPath, m_file->errorString())});
+        fail(writeError());
         return;
     }
     m_file.reset();
@@ -242,6 +236,13 @@ Error FileDownload::replyError() const
             tr("The file could not be downloaded from %1 (%2). Check your connection and try again.")
                 .arg(where, m_reply->errorString()),
             where};
+}
+
+Error FileDownload::writeError() const
+{
+    return {ErrorKind::InvalidInput,
+            tr("CaseLens could not write to %1 (%2). Choose another folder and try again.")
+                .arg(m_targetPath, m_file->errorString())};
 }
 
 QString FileDownload::tooLargeMessage() const

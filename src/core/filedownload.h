@@ -81,6 +81,7 @@ private:
     void finish(const Error &error);
     [[nodiscard]] Error replyError() const;
     [[nodiscard]] QString tooLargeMessage() const;
+    [[nodiscard]] Error writeError() const; // m_file could not be written
 
     QNetworkAccessManager *m_network;
     QUrl m_url;

@@ -61,6 +61,30 @@ struct Tab
     FilesTab tab{&model};
 };
 
+// A tab whose third file (report.bin) a loopback server serves with handler,
+// with a network manager for Save As… and a folder to save into.
+struct ServedTab
+{
+    explicit ServedTab(FakeServer::Handler handler)
+    {
+        listening = server.listen();
+        server.route("/files/report.bin", std::move(handler));
+        QUrl link = server.url();
+        link.setPath(u"/files/report.bin"_s);
+        t = std::make_unique<Tab>(sampleFiles(link));
+        t->tab.setNetworkAccessManager(&network);
+    }
+
+    [[nodiscard]] QString path() const { return dir.filePath(u"report.bin"_s); }
+
+    // Destroyed from the bottom up: the tab (and its download) before the server.
+    FakeServer server;
+    QNetworkAccessManager network;
+    std::unique_ptr<Tab> t;
+    QTemporaryDir dir;
+    bool listening = false;
+};
+
 // Answers the next modal question with button, after checking it; what it saw.
 struct QuestionAnswer
 {
@@ -108,6 +132,8 @@ private Q_SLOTS:
 void tst_FilesTab::contextMenuHasTheThreeActions()
 {
     Tab t(sampleFiles());
+    QNetworkAccessManager network; // Save As… needs one
+    t.tab.setNetworkAccessManager(&network);
     QVERIFY(QTest::qWaitForWindowExposed(&t.tab));
     t.select(1);
     t.tab.tableView()->setFocus();
@@ -231,26 +257,21 @@ void tst_FilesTab::copyLinkPutsTheUrlOnTheClipboard()
 
 void tst_FilesTab::saveAsDownloadsWithProgressInTheTab()
 {
-    FakeServer server;
-    QVERIFY(server.listen());
     const QByteArray body(300 * 1024, 'q');
-    server.route("/files/report.bin", [body](const RecordedRequest &) {
+    ServedTab served([body](const RecordedRequest &) {
         FakeResponse response;
         response.contentType = "application/octet-stream";
         response.body = body;
         return response;
     });
-    QUrl link = server.url();
-    link.setPath(u"/files/report.bin"_s);
-    Tab t(sampleFiles(link));
-    QNetworkAccessManager network;
-    t.tab.setNetworkAccessManager(&network);
+    QVERIFY(served.listening);
+    Tab &t = *served.t;
+    const FakeServer &server = served.server;
     t.select(2);
     QVERIFY(t.tab.saveAction()->isEnabled());
     QVERIFY(t.tab.saveAction()->toolTip().contains(u"100 MB"_s)); // the cap is said
 
-    QTemporaryDir dir;
-    const QString path = dir.filePath(u"report.bin"_s);
+    const QString path = served.path();
     t.tab.saveFileTo(2, path);
     QVERIFY(t.tab.downloadStatusText().startsWith(u"Downloading"_s));
     QVERIFY(!t.tab.saveAction()->isEnabled()); // one at a time
@@ -265,21 +286,16 @@ void tst_FilesTab::saveAsDownloadsWithProgressInTheTab()
 
 void tst_FilesTab::saveAsErrorsStayInTheTab()
 {
-    FakeServer server;
-    QVERIFY(server.listen());
-    server.route("/files/report.bin", [](const RecordedRequest &) {
+    ServedTab served([](const RecordedRequest &) {
         FakeResponse slow;
         slow.body = QByteArray(100 * 1024, 'a');
         slow.behaviour = FakeResponse::Behaviour::HangAfterHeaders;
         return slow;
     });
-    QUrl link = server.url();
-    link.setPath(u"/files/report.bin"_s);
-    Tab t(sampleFiles(link));
-    QNetworkAccessManager network;
-    t.tab.setNetworkAccessManager(&network);
-    QTemporaryDir dir;
-    const QString path = dir.filePath(u"report.bin"_s);
+    QVERIFY(served.listening);
+    Tab &t = *served.t;
+    FakeServer &server = served.server;
+    const QString path = served.path();
 
     // Cancel in the tab: nothing saved.
     t.tab.saveFileTo(2, path);
