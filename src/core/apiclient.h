@@ -50,6 +50,9 @@ public:
     [[nodiscard]] static Error validateBaseUrl(const QUrl &url);
     [[nodiscard]] static bool isLoopbackHost(const QString &host);
     [[nodiscard]] static QByteArray userAgent();
+    // The injected manager, for requests that must not go through the client
+    // (ticket files: their hosts never get the key).
+    [[nodiscard]] QNetworkAccessManager *network() const { return m_network; }
 
     // Returns the validation error, and keeps the previous URL, when refused.
     Error setBaseUrl(const QUrl &url);

@@ -3,7 +3,9 @@
 #include "core/pluralcount.h"
 #include "ticketview/viewhelpers.h"
 
+#include <QApplication>
 #include <QLocale>
+#include <QStyle>
 
 namespace CaseLens::Gui {
 
@@ -17,8 +19,17 @@ void FilesModel::setFiles(const QList<Attachment> &files)
     m_files.clear();
     m_files.reserve(files.size());
     for (const Attachment &attachment : files) {
-        File file{attachment, {}};
+        File file{attachment, {}, {}, {}};
         file.httpsUrl = httpsUrlFromText(file.link);
+        const QUrl url(file.link.trimmed());
+        const QString scheme = url.scheme().toLower();
+        if (url.isValid() && !url.host().isEmpty() && (scheme == u"https" || scheme == u"http"))
+            file.webUrl = url;
+        // What runs is what the link serves: a harmless name on a program's
+        // link is a risk too.
+        file.risk = fileRisk(file.name);
+        if (!file.risk.isRisky() && url.isValid())
+            file.risk = fileRisk(url.fileName());
         m_files.append(std::move(file));
     }
     endResetModel();
@@ -54,6 +65,8 @@ QVariant FilesModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case NameColumn:
+            if (file.risk.isRisky())
+                return toolTipText(tr("%1\n\n⚠ %2").arg(file.name, file.risk.reason));
             return toolTipText(file.name);
         case SizeColumn:
             if (!file.size)
@@ -68,6 +81,16 @@ QVariant FilesModel::data(const QModelIndex &index, int role) const
         default:
             return {};
         }
+    case Qt::DecorationRole:
+        if (index.column() == NameColumn && file.risk.isRisky())
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        return {};
+    case Qt::AccessibleTextRole:
+        if (index.column() == NameColumn && file.risk.isRisky())
+            return tr("%1. Warning: %2").arg(singleLine(shortened(file.name, 300)), file.risk.reason);
+        return {};
+    case RiskReasonRole:
+        return file.risk.reason;
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

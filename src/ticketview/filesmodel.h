@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/riskyfilename.h"
 #include "core/ticket.h"
 #include "ticketview/titledcolumns.h"
 
@@ -11,7 +12,9 @@ namespace CaseLens::Gui {
 
 // The ticket's files (Ticket::attachments, typed by the parser): Name, Size,
 // Link. Only https links carry LinkUrlRole; anything else (http, file:,
-// javascript:) is plain text.
+// javascript:) is plain text. Files whose name (or link) says they can run
+// code (fileRisk) carry a warning icon, tooltip and accessible text on their
+// name, and RiskReasonRole.
 class FilesModel final : public TitledColumns<QAbstractTableModel>
 {
     Q_OBJECT
@@ -21,11 +24,14 @@ public:
     enum Column { NameColumn, SizeColumn, LinkColumn, ColumnCount };
     enum Role {
         SortRole = Qt::UserRole + 1, // Name/Link: case-folded text; Size: bytes (qint64, -1 unknown)
+        RiskReasonRole,              // every column: why opening it is risky; empty when not
     };
 
     struct File : Attachment
     {
         QUrl httpsUrl; // valid only for an openable https link
+        QUrl webUrl;   // valid for an http or https link with a host (copy, save)
+        FileRisk risk; // from the name, else from the link's last path part
     };
 
     explicit FilesModel(QObject *parent = nullptr);

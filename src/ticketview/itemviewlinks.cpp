@@ -21,7 +21,18 @@ ItemViewLinks::ItemViewLinks(QAbstractItemView *view)
     auto *open = new QAction(tr("Open Link"), view);
     open->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
     open->setShortcutContext(Qt::WidgetShortcut);
-    connect(open, &QAction::triggered, this, [this] { activate(m_view->currentIndex()); });
+    // From the keyboard the current cell may be another column of the row:
+    // Return opens the row's link.
+    connect(open, &QAction::triggered, this, [this] {
+        QModelIndex index = m_view->currentIndex();
+        for (int column = 0; index.isValid() && column < index.model()->columnCount(index.parent()) &&
+                             !index.data(LinkUrlRole).isValid();
+             ++column) {
+            if (index.siblingAtColumn(column).data(LinkUrlRole).isValid())
+                index = index.siblingAtColumn(column);
+        }
+        activate(index);
+    });
     view->addAction(open);
 }
 

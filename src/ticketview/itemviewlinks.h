@@ -10,7 +10,7 @@ namespace CaseLens::Gui {
 
 // Makes items with LinkUrlRole in an item view behave as links: drawn as
 // links, a pointing-hand cursor over them, and a click (or Return on the
-// current item) emits linkActivated() — only for URLs isOpenableUrl() accepts.
+// current row) emits linkActivated() — only for URLs isOpenableUrl() accepts.
 class ItemViewLinks final : public QObject
 {
     Q_OBJECT

@@ -1,6 +1,7 @@
 #include "ticketview/ticketview.h"
 
 #include "ticketview/filesmodel.h"
+#include "ticketview/filestab.h"
 #include "ticketview/jsonarraytablemodel.h"
 #include "ticketview/notestab.h"
 #include "ticketview/overviewtab.h"
@@ -31,8 +32,7 @@ TicketView::TicketView(QWidget *parent)
     , m_collaborators(new TableTab(m_collaboratorsModel, JsonArrayTableModel::SortRole,
                                    tr("No collaborators on this ticket"), tr("Collaborators"), m_tabs))
     , m_filesModel(new FilesModel(this))
-    , m_files(new TableTab(m_filesModel, FilesModel::SortRole, tr("No files attached to this ticket"),
-                           tr("Files"), m_tabs))
+    , m_files(new FilesTab(m_filesModel, m_tabs))
     , m_requester(new RequesterTab(m_tabs))
     , m_raw(new RawTab(m_tabs))
 {
@@ -60,7 +60,7 @@ TicketView::TicketView(QWidget *parent)
     connect(m_overview, &OverviewTab::httpsLinkActivated, this, &TicketView::forwardLink);
     connect(m_notes, &NotesTab::httpsLinkActivated, this, &TicketView::forwardLink);
     connect(m_collaborators, &TableTab::httpsLinkActivated, this, &TicketView::forwardLink);
-    connect(m_files, &TableTab::httpsLinkActivated, this, &TicketView::forwardLink);
+    connect(m_files, &FilesTab::httpsLinkActivated, this, &TicketView::forwardLink);
     connect(m_requester, &RequesterTab::httpsLinkActivated, this, &TicketView::forwardLink);
     connect(m_tabs, &QTabWidget::currentChanged, this, &TicketView::onCurrentTabChanged);
 
@@ -164,6 +164,11 @@ void TicketView::updateTabTitles()
             tip += u'\n' + shortened(tabs[i].warnings.mid(0, 10).join(u'\n'), 2000);
         m_tabs->setTabToolTip(i, toolTipText(tip));
     }
+}
+
+void TicketView::setNetworkAccessManager(QNetworkAccessManager *network)
+{
+    m_files->setNetworkAccessManager(network);
 }
 
 void TicketView::setYouToken(const QString &token)

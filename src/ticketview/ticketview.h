@@ -5,11 +5,13 @@
 #include <QUrl>
 #include <QWidget>
 
+class QNetworkAccessManager;
 class QTabWidget;
 
 namespace CaseLens::Gui {
 
 class FilesModel;
+class FilesTab;
 class JsonArrayTableModel;
 class NotesTab;
 class OverviewTab;
@@ -55,6 +57,8 @@ public:
     // The signed-in user's token (from the account's profile): Statistics
     // and Collaborators show it as "You". Empty while unknown.
     void setYouToken(const QString &token);
+    // For the Files tab's Save As… (plain requests; never the API key).
+    void setNetworkAccessManager(QNetworkAccessManager *network);
 
 Q_SIGNALS:
     // Only https URLs (and mailto), after a user click.
@@ -74,7 +78,7 @@ private:
     JsonArrayTableModel *m_collaboratorsModel;
     TableTab *m_collaborators;
     FilesModel *m_filesModel;
-    TableTab *m_files;
+    FilesTab *m_files;
     RequesterTab *m_requester;
     RawTab *m_raw;
 };

@@ -4,6 +4,7 @@
 #include "ticketview/badge.h"
 #include "ticketview/elidedlabel.h"
 #include "ticketview/filesmodel.h"
+#include "ticketview/filestab.h"
 #include "ticketview/itemviewlinks.h"
 #include "ticketview/notesmodel.h"
 #include "ticketview/notestab.h"
@@ -201,7 +202,7 @@ void tst_TicketView::emptyStates()
     QCOMPARE(emptyText(QStringLiteral("overviewTab")), QString());
     auto *notes = child<NotesTab>(view, QStringLiteral("notesTab"));
     QVERIFY(!notes->listView()->isVisibleTo(notes));
-    QVERIFY(child<TableTab>(view, QStringLiteral("filesTab"))->isShowingEmptyState());
+    QVERIFY(child<FilesTab>(view, QStringLiteral("filesTab"))->isShowingEmptyState());
     QVERIFY(child<TableTab>(view, QStringLiteral("collaboratorsTab"))->isShowingEmptyState());
     auto *stats = child<StatisticsTab>(view, QStringLiteral("statisticsTab"));
     QVERIFY(!stats->tableView()->isVisibleTo(stats));
@@ -210,7 +211,7 @@ void tst_TicketView::emptyStates()
     view.setTicket(Testing::sampleTicket());
     QVERIFY(notes->listView()->isVisibleTo(notes));
     QVERIFY(stats->tableView()->isVisibleTo(stats));
-    QVERIFY(!child<TableTab>(view, QStringLiteral("filesTab"))->isShowingEmptyState());
+    QVERIFY(!child<FilesTab>(view, QStringLiteral("filesTab"))->isShowingEmptyState());
 }
 
 void tst_TicketView::blankView()
@@ -324,7 +325,7 @@ void tst_TicketView::fileLinks()
     TicketView view;
     view.setTicket(Testing::hostileTicket());
     QSignalSpy spy(&view, &TicketView::httpsLinkActivated);
-    auto *files = child<TableTab>(view, QStringLiteral("filesTab"));
+    auto *files = child<FilesTab>(view, QStringLiteral("filesTab"));
     auto *links = files->tableView()->findChild<ItemViewLinks *>();
     QVERIFY(links);
     QAbstractItemModel *model = files->tableView()->model();
