@@ -668,6 +668,16 @@ void ApiClient::onReplyFinished(const std::shared_ptr<Call> &call)
 Error ApiClient::networkError(const Call &call, int code, const QString &errorString, const QUrl &url) const
 {
     const QString where = hostAndPort(url);
+    // Plain http through an HTTP proxy is not tunnelled: Qt's connection is
+    // to the proxy itself, and reports the proxy's failures as the server's.
+    if (url.scheme() == u"http" && proxyInUse(*m_network, url).type() == QNetworkProxy::HttpProxy) {
+        if (code == QNetworkReply::ConnectionRefusedError)
+            return proxyError(call, QNetworkReply::ProxyConnectionRefusedError, errorString, url);
+        if (code == QNetworkReply::RemoteHostClosedError)
+            return proxyError(call, QNetworkReply::ProxyConnectionClosedError, errorString, url);
+        if (code == QNetworkReply::HostNotFoundError)
+            return proxyError(call, QNetworkReply::ProxyNotFoundError, errorString, url);
+    }
     switch (QNetworkReply::NetworkError(code)) {
     case QNetworkReply::ConnectionRefusedError:
         return {ErrorKind::Network,
