@@ -102,8 +102,12 @@ void ProxyAuthenticator::onRequired(const QNetworkProxy &proxy, QAuthenticator *
     } else if (m_sent.value(address) && canAsk()) {
         forget(address); // the kept pair is wrong; the agent enters a new one now
     }
-    if (!answer && canAsk()) {
+    const auto declined = m_declined.constFind(address);
+    const bool quiet = declined != m_declined.cend() && !declined->hasExpired(DeclineQuiet.count());
+    if (!answer && canAsk() && !quiet) {
         answer = m_ask(address, rejected);
+        if (!answer)
+            m_declined[address].start();
         if (answer) {
             m_sent.insert(address, false);
             if (answer->remember)

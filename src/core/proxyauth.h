@@ -2,11 +2,13 @@
 
 #include "core/error.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QNetworkProxy>
 #include <QObject>
 #include <QString>
 
+#include <chrono>
 #include <functional>
 #include <optional>
 
@@ -35,7 +37,9 @@ struct ProxyCredentials
 //  3. Qt reports "required" and "rejected" alike, so a second demand after
 //     credentials were sent means they were rejected: the ask function is
 //     told so, and a kept pair that was rejected is forgotten (when there is
-//     someone to ask for a new one).
+//     someone to ask for a new one);
+//  4. when the agent declines, the requests already on their way fail
+//     without asking again (for DeclineQuiet), not one dialog per request.
 // "Remember" writes the pair to the keychain, never to a file.
 //
 // Qt calls in while the request waits (its HTTP thread is blocked on us):
@@ -52,6 +56,8 @@ public:
     using Ask = std::function<std::optional<ProxyCredentials>(const QString &proxy, bool rejected)>;
 
     // store: the keychain (null: keep nothing, read nothing).
+    static constexpr std::chrono::milliseconds DeclineQuiet{10000};
+
     ProxyAuthenticator(QNetworkAccessManager *network, CredentialStore *store, QObject *parent = nullptr);
     ~ProxyAuthenticator() override;
 
@@ -82,7 +88,8 @@ private:
 
     CredentialStore *m_store;
     Ask m_ask;
-    QHash<QString, bool> m_sent; // by "host:port": true when the pair came from the keychain
+    QHash<QString, bool> m_sent;              // by "host:port": true when the pair came from the keychain
+    QHash<QString, QElapsedTimer> m_declined; // by "host:port": since the agent last declined
 };
 
 } // namespace CaseLens
