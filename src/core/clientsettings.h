@@ -59,7 +59,6 @@ public:
     [[nodiscard]] ProxyConfig proxy() const;
     void setProxy(const ProxyConfig &proxy);
 
-
 private:
     QSettings m_settings;
 };

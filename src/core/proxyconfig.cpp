@@ -1,5 +1,7 @@
 #include "core/proxyconfig.h"
 
+#include "core/hostport.h"
+
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
@@ -34,16 +36,9 @@ void applyProxy(QNetworkAccessManager &network, const ProxyConfig &config)
     network.setProxy(networkProxyFor(config));
 }
 
-QString hostPort(const QString &host, int port)
-{
-    const bool ipv6 = host.contains(u':') && !host.startsWith(u'[');
-    const QString shown = ipv6 ? u'[' + host + u']' : host;
-    return port > 0 ? shown + u':' + QString::number(port) : shown;
-}
-
 QString proxyAddress(const QNetworkProxy &proxy)
 {
-    return hostPort(proxy.hostName(), proxy.port());
+    return hostAndPort(proxy.hostName(), proxy.port());
 }
 
 QNetworkProxy proxyInUse(const QNetworkAccessManager &network, const QUrl &url)

@@ -39,10 +39,8 @@ struct ProxyConfig
 // configuration, see startup).
 void applyProxy(QNetworkAccessManager &network, const ProxyConfig &config);
 
-// "host:port", with IPv6 addresses in brackets ("[::1]:3128"). The one place
-// proxy messages format an address. (H-certs adds a shared helper for
-// servers; the two are merged there.)
-[[nodiscard]] QString hostPort(const QString &host, int port);
+// "host:port" of a proxy, IPv6 in brackets ("[::1]:3128"), by hostAndPort
+// (core/hostport.h), as every address in a message.
 [[nodiscard]] QString proxyAddress(const QNetworkProxy &proxy);
 
 // The proxy network uses for url, as Qt decides it: the manager's factory,

@@ -84,17 +84,19 @@ private Q_SLOTS:
 
         // Kept in the settings file and read back; the CLI reads the app's.
         const ProxyConfig chosen{ProxyMode::Manual, ProxyType::Socks5, QStringLiteral("10.0.0.8"), 1080};
-        ClientSettings(ClientSettings::Source::App).setProxy(chosen);
-        QCOMPARE(ClientSettings(ClientSettings::Source::App).proxy(), chosen);
-        ClientSettings(ClientSettings::Source::App).setProxy({});
-        QCOMPARE(ClientSettings(ClientSettings::Source::App).proxy().mode, ProxyMode::System);
+        ClientSettings(ClientSettings::Owner::App).setProxy(chosen);
+        QCOMPARE(ClientSettings(ClientSettings::Owner::App).proxy(), chosen);
+        ClientSettings(ClientSettings::Owner::App).setProxy({});
+        QCOMPARE(ClientSettings(ClientSettings::Owner::App).proxy().mode, ProxyMode::System);
     }
 
     void addressesInBrackets()
     {
-        QCOMPARE(hostPort(QStringLiteral("proxy.corp"), 3128), QStringLiteral("proxy.corp:3128"));
-        QCOMPARE(hostPort(QStringLiteral("::1"), 3128), QStringLiteral("[::1]:3128"));
-        QCOMPARE(hostPort(QStringLiteral("fe80::2"), 0), QStringLiteral("[fe80::2]"));
+        const auto address = [](const char *host) {
+            return proxyAddress(QNetworkProxy(QNetworkProxy::HttpProxy, QLatin1String(host), 3128));
+        };
+        QCOMPARE(address("proxy.corp"), QStringLiteral("proxy.corp:3128"));
+        QCOMPARE(address("::1"), QStringLiteral("[::1]:3128"));
     }
 
     void proxyFromEnvironment_()
