@@ -9,6 +9,7 @@
 #include "app/demoserver.h"
 #include "app/errorbanner.h"
 #include "app/palettecolors.h"
+#include "app/proxycredentialsdialog.h"
 #include "app/queuepanel.h"
 #include "app/recentcases.h"
 #include "app/settingsdialog.h"
@@ -128,6 +129,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
             updateWelcome();
     });
 
+    m_session->proxyAuthenticator()->setAsk(ProxyCredentialsDialog::asker(this)); // proxies asking for credentials
     setupActions();
     m_writes = new WriteActions(this, m_client, m_ui->menuTicket, m_ui->ticketTabs);
     setupWelcome();

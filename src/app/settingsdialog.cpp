@@ -3,6 +3,7 @@
 #include "ui_settingsdialog.h"
 
 #include "app/languagesupport.h"
+#include "app/networksettingspage.h"
 #include "app/palettecolors.h"
 #include "core/accountstatus.h"
 #include "core/apiclient.h"
@@ -21,9 +22,17 @@ SettingsDialog::SettingsDialog(ApiKeyProvider *keys, const SettingsValues &value
     , m_ui(std::make_unique<Ui::SettingsDialog>())
     , m_keys(keys)
     , m_account(account)
+    , m_network(new NetworkSettingsPage(this))
 {
     Q_ASSERT(keys);
     m_ui->setupUi(this);
+    m_ui->dialogLayout->insertWidget(m_ui->dialogLayout->indexOf(m_ui->languageGroup), m_network);
+    m_network->setValues(values.proxy, values.caFile);
+    m_network->setTestTarget([this] {
+        return NetworkSettingsPage::TestTarget{enteredServerUrl(), m_ui->apiKeyEdit->text(),
+                                               std::chrono::seconds(m_ui->timeoutSpin->value())};
+    });
+    connect(m_network, &NetworkSettingsPage::changed, this, &SettingsDialog::validateServerUrl);
 
     m_ui->apiKeyEdit->setText(m_keys->key());
     connect(m_ui->apiKeyEdit, &QLineEdit::textChanged, this, &SettingsDialog::updateKeyState);
@@ -158,6 +167,8 @@ SettingsValues SettingsDialog::values() const
     values.serverUrl = enteredServerUrl();
     values.timeoutSeconds = m_ui->timeoutSpin->value();
     values.language = m_ui->languageCombo->currentData().toString();
+    values.proxy = m_network->proxy();
+    values.caFile = m_network->caFile();
     return values;
 }
 
@@ -237,7 +248,7 @@ void SettingsDialog::validateServerUrl()
     m_ui->serverUrlErrorLabel->setText(error.isError() ? error.message() : QString());
     m_ui->serverUrlErrorLabel->setVisible(error.isError());
     if (QPushButton *ok = m_ui->buttonBox->button(QDialogButtonBox::Ok))
-        ok->setEnabled(!error.isError());
+        ok->setEnabled(!error.isError() && m_network->isComplete());
 }
 
 } // namespace CaseLens::Gui

@@ -21,6 +21,7 @@ namespace CaseLens::Gui {
 namespace Ui {
 class SettingsDialog;
 }
+class NetworkSettingsPage;
 
 // What the dialog edits besides the key: the Session applies and persists it.
 using CaseLens::SettingsValues;
@@ -56,6 +57,7 @@ private:
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     ApiKeyProvider *m_keys;
     AccountStatus *m_account;
+    NetworkSettingsPage *m_network;
     KeyCheck *m_keyCheck = nullptr; // made on the first check
     bool m_offerSession = false;    // the keychain failed: offer a session-only key
     QPalette m_normalStatusPalette;

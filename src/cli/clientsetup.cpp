@@ -4,6 +4,7 @@
 #include "cli/commandline.h"
 #include "cli/exitcodes.h"
 #include "core/clientsettings.h"
+#include "core/proxyconfig.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -41,7 +42,9 @@ QList<QCommandLineOption> serverOptions()
 
 ClientSetup::ClientSetup()
     : m_client(&m_network)
-{}
+{
+    m_client.setProxyAuthenticator(&m_proxyAuth);
+}
 
 ClientSetup::~ClientSetup() = default;
 
@@ -63,6 +66,12 @@ int ClientSetup::configure(const QCommandLineParser &parser)
         printError(key.error.message());
         return exitCodeFor(key.error);
     }
+    // The environment is this run's choice (as curl and wget read it; the
+    // system configuration would let a desktop setting win); else the app's.
+    if (const auto proxy = proxyFromEnvironment(QProcessEnvironment::systemEnvironment(), base.url))
+        m_network.setProxy(*proxy);
+    else
+        applyProxy(m_network, ClientSettings(ClientSettings::Owner::App).proxy());
     (void)m_client.setBaseUrl(base.url);
     m_client.setApiKey(key.key);
     m_client.setTimeout(std::chrono::milliseconds(qint64(seconds * 1000)));

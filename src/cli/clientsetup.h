@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/apiclient.h"
+#include "core/credentialstore.h"
+#include "core/proxyauth.h"
 
 #include <QCommandLineOption>
 #include <QNetworkAccessManager>
@@ -21,8 +23,12 @@ namespace CaseLens::Cli {
 // request, in one place so that fetch and list resolve alike: --timeout
 // checked, the server from --base-url / CASELENS_BASE_URL / the default,
 // the key from CASELENS_API_KEY / the keychain entry for that server, the
-// company CA from --ca-file / CASELENS_CA_FILE / the app's setting, and a
-// client set up with all of them; --verbose turns on printDetails().
+// company CA from --ca-file / CASELENS_CA_FILE / the app's setting, the
+// proxy (https_proxy and the like when set, as curl reads them, else the
+// app's Settings → Network choice), and a client set up with all of them;
+// --verbose turns on printDetails(). A proxy that wants credentials gets
+// those kept in the keychain for it, or those in the proxy URL; the CLI
+// never asks.
 class ClientSetup final
 {
     Q_DISABLE_COPY_MOVE(ClientSetup)
@@ -40,6 +46,8 @@ public:
 
 private:
     QNetworkAccessManager m_network;
+    CredentialStore m_keychain;
+    ProxyAuthenticator m_proxyAuth{&m_network, &m_keychain};
     ApiClient m_client;
 };
 

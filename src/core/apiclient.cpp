@@ -4,6 +4,8 @@
 #include "core/hostport.h"
 #include "core/logging.h"
 #include "core/pluralcount.h"
+#include "core/proxyauth.h"
+#include "core/proxyconfig.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -666,6 +668,16 @@ void ApiClient::onReplyFinished(const std::shared_ptr<Call> &call)
 Error ApiClient::networkError(const Call &call, int code, const QString &errorString, const QUrl &url) const
 {
     const QString where = hostAndPort(url);
+    // Plain http through an HTTP proxy is not tunnelled: Qt's connection is
+    // to the proxy itself, and reports the proxy's failures as the server's.
+    if (url.scheme() == u"http" && proxyInUse(*m_network, url).type() == QNetworkProxy::HttpProxy) {
+        if (code == QNetworkReply::ConnectionRefusedError)
+            return proxyError(call, QNetworkReply::ProxyConnectionRefusedError, errorString, url);
+        if (code == QNetworkReply::RemoteHostClosedError)
+            return proxyError(call, QNetworkReply::ProxyConnectionClosedError, errorString, url);
+        if (code == QNetworkReply::HostNotFoundError)
+            return proxyError(call, QNetworkReply::ProxyNotFoundError, errorString, url);
+    }
     switch (QNetworkReply::NetworkError(code)) {
     case QNetworkReply::ConnectionRefusedError:
         return {ErrorKind::Network,
@@ -692,7 +704,6 @@ Error ApiClient::networkError(const Call &call, int code, const QString &errorSt
     case QNetworkReply::RemoteHostClosedError:
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::ProxyConnectionClosedError:
         // Whether the server got (and acted on) the request is unknown.
         return Error::connectionLost(
             call.isWrite
@@ -711,11 +722,58 @@ Error ApiClient::networkError(const Call &call, int code, const QString &errorSt
         break;
     }
     if (code >= QNetworkReply::ProxyConnectionRefusedError && code <= QNetworkReply::UnknownProxyError)
-        return {ErrorKind::Network,
-                Tr::tr("The proxy server refused or failed the connection. Check your proxy settings."),
-                errorString};
+        return proxyError(call, code, errorString, url);
     return {ErrorKind::Network,
             Tr::tr("A network error stopped the request. Check your connection and try again."), errorString};
+}
+
+Error ApiClient::proxyError(const Call &call, int code, const QString &errorString, const QUrl &url) const
+{
+    const QNetworkProxy proxy = proxyInUse(*m_network, url);
+    const QString where = proxyAddress(proxy);
+    switch (QNetworkReply::NetworkError(code)) {
+    case QNetworkReply::ProxyConnectionRefusedError:
+        return {
+            ErrorKind::Network,
+            Tr::tr("Could not connect to the proxy at %1 (connection refused). Check the proxy in Settings "
+                   "→ Network or in the system settings, or ask IT whether the proxy is running.")
+                .arg(where),
+            errorString};
+    case QNetworkReply::ProxyConnectionClosedError:
+        // As with the server: whether the request got through is unknown.
+        return Error::connectionLost(
+            call.isWrite ? Tr::tr("The proxy at %1 closed the connection before the server's answer arrived. "
+                                  "The change may or may not have been made.")
+                               .arg(where)
+                         : Tr::tr("The proxy at %1 closed the connection before the server's answer was "
+                                  "complete. Try again; if it keeps happening, ask IT about the proxy.")
+                               .arg(where),
+            errorString);
+    case QNetworkReply::ProxyNotFoundError:
+        return {
+            ErrorKind::Network,
+            Tr::tr("The proxy %1 could not be found. Check its name in Settings → Network or in the system "
+                   "settings.")
+                .arg(where),
+            errorString};
+    case QNetworkReply::ProxyTimeoutError:
+        return {ErrorKind::Timeout,
+                Tr::tr("The proxy at %1 did not answer in time. Check your connection, or ask IT about the "
+                       "proxy.")
+                    .arg(where),
+                errorString};
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        if (m_proxyAuth)
+            return m_proxyAuth->authenticationError(proxy, errorString);
+        return ProxyAuthenticator::authenticationError(where, !proxy.user().isEmpty(), false, errorString);
+    default:
+        break;
+    }
+    return {ErrorKind::Network,
+            Tr::tr("The proxy at %1 failed the connection. Check the proxy in Settings → Network or in the "
+                   "system settings.")
+                .arg(where),
+            errorString};
 }
 
 void ApiClient::scheduleRetry(const std::shared_ptr<Call> &call, const Error &reason,

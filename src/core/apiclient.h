@@ -33,6 +33,8 @@ namespace CaseLens {
 // Each call returns a reply object (ApiReply) with its own signals.
 //
 // Owns no global state: the QNetworkAccessManager is injected.
+class ProxyAuthenticator;
+
 class ApiClient final : public QObject
 {
     Q_OBJECT
@@ -57,6 +59,13 @@ public:
     // Returns the validation error, and keeps the previous URL, when refused.
     Error setBaseUrl(const QUrl &url);
     [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
+
+    // The manager requests go through (its proxy is the session's to set).
+    [[nodiscard]] QNetworkAccessManager *network() const { return m_network; }
+    // Who answers proxies' demands for credentials on network(): its record
+    // of what was sent tells "required" from "rejected" in proxy errors.
+    // Optional (without it, only credentials in the proxy's settings count).
+    void setProxyAuthenticator(const ProxyAuthenticator *authenticator) { m_proxyAuth = authenticator; }
 
     // The key is kept in memory only and never logged.
     void setApiKey(const QString &key);
@@ -161,8 +170,12 @@ private:
     void finishCall(const std::shared_ptr<Call> &call, const ParsedAnswer &answer);
     [[nodiscard]] Error networkError(const Call &call, int code, const QString &errorString,
                                      const QUrl &url) const;
+    // Qt's proxy errors (101-199), naming the proxy and the next step.
+    [[nodiscard]] Error proxyError(const Call &call, int code, const QString &errorString,
+                                   const QUrl &url) const;
 
     QNetworkAccessManager *m_network;
+    const ProxyAuthenticator *m_proxyAuth = nullptr;
     QUrl m_baseUrl;
     QString m_apiKey;
     QString m_caFile;

@@ -60,4 +60,46 @@ void ClientSettings::setLanguage(const QString &language)
     m_settings.setValue(SettingsKeys::Language, language);
 }
 
+namespace {
+
+QString modeName(ProxyMode mode)
+{
+    switch (mode) {
+    case ProxyMode::None:
+        return QStringLiteral("none");
+    case ProxyMode::Manual:
+        return QStringLiteral("manual");
+    case ProxyMode::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+} // namespace
+
+ProxyConfig ClientSettings::proxy() const
+{
+    ProxyConfig proxy;
+    const QString mode = m_settings.value(SettingsKeys::ProxyMode).toString();
+    proxy.mode = mode == u"none"     ? ProxyMode::None
+                 : mode == u"manual" ? ProxyMode::Manual
+                                     : ProxyMode::System;
+    proxy.type = m_settings.value(SettingsKeys::ProxyType).toString() == u"socks5" ? ProxyType::Socks5
+                                                                                   : ProxyType::Http;
+    proxy.host = m_settings.value(SettingsKeys::ProxyHost).toString().trimmed();
+    bool ok = false;
+    const int port = m_settings.value(SettingsKeys::ProxyPort).toInt(&ok);
+    proxy.port = ok && port > 0 && port <= 65535 ? port : 0;
+    return proxy;
+}
+
+void ClientSettings::setProxy(const ProxyConfig &proxy)
+{
+    m_settings.setValue(SettingsKeys::ProxyMode, modeName(proxy.mode));
+    m_settings.setValue(SettingsKeys::ProxyType,
+                        proxy.type == ProxyType::Socks5 ? QStringLiteral("socks5") : QStringLiteral("http"));
+    m_settings.setValue(SettingsKeys::ProxyHost, proxy.host.trimmed());
+    m_settings.setValue(SettingsKeys::ProxyPort, proxy.port);
+}
+
 } // namespace CaseLens

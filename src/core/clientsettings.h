@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/proxyconfig.h"
+
 #include <QSettings>
 #include <QString>
 #include <QUrl>
@@ -12,12 +14,14 @@ struct SettingsValues
     QUrl serverUrl;
     int timeoutSeconds = 30;
     QString language; // "system", "en", ...
+    ProxyConfig proxy{};
+    QString caFile{}; // empty: the system's CAs only
 
     friend bool operator==(const SettingsValues &, const SettingsValues &) = default;
 };
 
 // Typed access to the client settings kept in QSettings: server, timeout,
-// language. The API key is not here on purpose: it never goes to a settings
+// language, proxy, company certificate. The API key is not here on purpose: it never goes to a settings
 // file (see ApiKeyProvider). Window state and recent cases stay in the app
 // (Gui::AppSettings).
 class ClientSettings final
@@ -49,6 +53,11 @@ public:
     // "system" or a language code such as "en"; applied at start.
     [[nodiscard]] QString language() const;
     void setLanguage(const QString &language);
+
+    // Settings → Network: how to reach the server (the system's proxy unless
+    // the agent chose otherwise). Never credentials: those go to the keychain.
+    [[nodiscard]] ProxyConfig proxy() const;
+    void setProxy(const ProxyConfig &proxy);
 
 private:
     QSettings m_settings;

@@ -95,6 +95,11 @@ QString CredentialStore::accountForServer(const QUrl &server)
     return origin.toString(QUrl::FullyEncoded);
 }
 
+QString CredentialStore::accountForProxy(const QString &hostPort)
+{
+    return QStringLiteral("proxy:") + hostPort.toLower();
+}
+
 QString CredentialStore::keychainName()
 {
 #if defined(Q_OS_MACOS)
@@ -134,6 +139,21 @@ void CredentialStore::remove(const QUrl &server, Callback done)
     start(Operation::Remove, server, {}, std::move(done));
 }
 
+void CredentialStore::readEntry(const QString &account, Callback done)
+{
+    startJob(Operation::Read, account, {}, std::move(done));
+}
+
+void CredentialStore::writeEntry(const QString &account, const QString &secret, Callback done)
+{
+    startJob(Operation::Write, account, secret, std::move(done));
+}
+
+void CredentialStore::removeEntry(const QString &account, Callback done)
+{
+    startJob(Operation::Remove, account, {}, std::move(done));
+}
+
 void CredentialStore::finishLater(Callback done, CredentialResult result)
 {
     auto *pending = new Pending(this, std::move(done));
@@ -152,6 +172,12 @@ void CredentialStore::start(Operation operation, const QUrl &server, const QStri
                                             server.toDisplayString())});
         return;
     }
+    startJob(operation, account, key, std::move(done));
+}
+
+void CredentialStore::startJob(Operation operation, const QString &account, const QString &key, Callback done)
+{
+    Q_ASSERT(done && !account.isEmpty());
     if (operation == Operation::Write && key.isEmpty()) {
         finishLater(std::move(done),
                     {{}, false, Error(ErrorKind::InvalidInput, tr("The API key is empty."))});

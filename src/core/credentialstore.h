@@ -68,6 +68,13 @@ public:
     void write(const QUrl &server, const QString &key, Callback done);
     void remove(const QUrl &server, Callback done);
 
+    // Other secrets in the same keychain service, under an account of their
+    // own (accountForProxy): a proxy's user name and password. The result's
+    // key carries the secret.
+    void readEntry(const QString &account, Callback done);
+    void writeEntry(const QString &account, const QString &secret, Callback done);
+    void removeEntry(const QString &account, Callback done);
+
     // "CaseLens": the keychain service name of every entry.
     [[nodiscard]] static QString serviceName();
     // The entry's account for a server: its origin, e.g. "https://api-v3.sweeppea.com"
@@ -75,6 +82,9 @@ public:
     // dropped, no user info, path, query or fragment). Empty when the URL has
     // no scheme or host.
     [[nodiscard]] static QString accountForServer(const QUrl &server);
+    // The account of a proxy's credentials: "proxy:host:port" (one entry per
+    // proxy, never mixed up with a server's origin).
+    [[nodiscard]] static QString accountForProxy(const QString &hostPort);
     // Where keys are kept on this platform, for a settings line.
     [[nodiscard]] static QString keychainName();
 
@@ -83,6 +93,7 @@ private:
     class Pending;
 
     void start(Operation operation, const QUrl &server, const QString &key, Callback done);
+    void startJob(Operation operation, const QString &account, const QString &key, Callback done);
     void finishLater(Callback done, CredentialResult result);
     [[nodiscard]] CredentialResult resultOf(Operation operation, const QString &account,
                                             const QKeychain::Job &job) const;

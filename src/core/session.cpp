@@ -3,6 +3,8 @@
 #include "core/accountstatus.h"
 #include "core/apiclient.h"
 #include "core/apikeyprovider.h"
+#include "core/credentialstore.h"
+#include "core/proxyauth.h"
 
 #include <chrono>
 
@@ -13,8 +15,11 @@ Session::Session(ApiClient *client, ApiKeyProvider *keys, QObject *parent)
     , m_client(client)
     , m_keys(keys)
     , m_account(new AccountStatus(client, this))
+    , m_proxyKeychain(new CredentialStore(this))
+    , m_proxyAuth(new ProxyAuthenticator(client->network(), m_proxyKeychain, this))
 {
     Q_ASSERT(client && keys);
+    m_client->setProxyAuthenticator(m_proxyAuth);
     connect(m_keys, &ApiKeyProvider::keyChanged, this, &Session::onKeysChanged);
     applyKey();
 }
@@ -28,6 +33,9 @@ ResolvedServer Session::start(const QUrl &serverOverride)
     // Only the path: the file is read with the first https request, after
     // the window is painted.
     m_client->setCaFile(settings.caFile());
+    m_proxy = settings.proxy();
+    if (!m_demo)
+        applyProxy(*m_client->network(), m_proxy);
     // The override was resolved (flag, then environment) and validated by
     // the command line; here the same rule adds the saved setting.
     const ResolvedServer server =
@@ -54,7 +62,8 @@ int Session::timeoutSeconds() const
 
 SettingsValues Session::values() const
 {
-    return {serverUrl(), timeoutSeconds(), ClientSettings().language()};
+    const ClientSettings settings;
+    return {serverUrl(), timeoutSeconds(), settings.language(), m_proxy, settings.caFile()};
 }
 
 void Session::apply(const SettingsValues &chosen)
@@ -80,7 +89,14 @@ void Session::apply(const SettingsValues &chosen)
     }
     if (chosen.language != current.language)
         settings.setLanguage(chosen.language);
-    // Settings → Network stores the company certificate itself.
+    if (chosen.proxy != current.proxy) {
+        settings.setProxy(chosen.proxy);
+        m_proxy = chosen.proxy;
+        if (!m_demo)
+            applyProxy(*m_client->network(), m_proxy);
+    }
+    if (chosen.caFile != current.caFile)
+        settings.setCaFile(chosen.caFile);
     m_client->setCaFile(settings.caFile());
 }
 
@@ -91,6 +107,8 @@ void Session::enterDemo(const QUrl &url, const QString &key)
     m_demo = true;
     m_demoKey = key;
     m_client->setBaseUrl(url);
+    // The demo server is on this computer: no proxy between.
+    applyProxy(*m_client->network(), ProxyConfig{ProxyMode::None, {}, {}, 0});
     applyKey();
     Q_EMIT demoChanged(true);
 }
@@ -103,6 +121,7 @@ void Session::leaveDemo()
     m_demoKey.clear();
     m_client->setBaseUrl(m_configuredServer);
     m_configuredServer.clear();
+    applyProxy(*m_client->network(), m_proxy);
     applyKey();
     Q_EMIT demoChanged(false);
 }

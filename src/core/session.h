@@ -12,6 +12,8 @@ namespace CaseLens {
 class AccountStatus;
 class ApiClient;
 class ApiKeyProvider;
+class CredentialStore;
+class ProxyAuthenticator;
 
 // The controller between the agent's configuration and the client, without
 // widgets: it owns the policy that windows used to carry. It applies the
@@ -38,12 +40,15 @@ public:
     // key or the server changes; refreshAccount() reads it (the window does
     // so when a key is found, a test when it wants to).
     [[nodiscard]] AccountStatus *account() const { return m_account; }
+    // Answers proxies' demands for credentials on the client's network (the
+    // keychain first; the window sets who asks the agent).
+    [[nodiscard]] ProxyAuthenticator *proxyAuthenticator() const { return m_proxyAuth; }
     void refreshAccount();
 
     // Start-up: the server from the command line or CASELENS_BASE_URL when
     // one was given (already validated, see resolveServer), else the saved
     // one, else the default; the saved timeout; the key provider follows the
-    // server (one keychain entry per server); the saved company certificate
+    // server (one keychain entry per server); the saved company certificate and proxy
     // (read with the first https request). Returned so that the caller can
     // warn about a saved server that was skipped (ignoredSaved).
     ResolvedServer start(const QUrl &serverOverride = {});
@@ -86,8 +91,11 @@ private:
 
     ApiClient *m_client;
     ApiKeyProvider *m_keys;
-    AccountStatus *m_account; // a child
-    QString m_appliedKey;     // what the account was read for
+    AccountStatus *m_account;         // a child
+    CredentialStore *m_proxyKeychain; // a child
+    ProxyAuthenticator *m_proxyAuth;  // a child
+    ProxyConfig m_proxy;              // configured (demo mode talks to this computer directly)
+    QString m_appliedKey;             // what the account was read for
     QUrl m_appliedServer;
     bool m_demo = false;
     QUrl m_configuredServer; // while in demo mode: restored by leaveDemo()
