@@ -33,6 +33,23 @@
     </message>
 </context>
 <context>
+    <name>CaseLens::FileDownload</name>
+    <message numerus="yes">
+        <source>The file&apos;s server sent nothing for %Ln second(s). Nothing was saved; try again later.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Announced size: %1 byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CaseLens::Gui::ActivityChart</name>
     <message numerus="yes">
         <source>%1: %Ln action(s)</source>

@@ -97,20 +97,8 @@
         <translation>El servidor no respondió a tiempo. Compruebe su conexión e inténtelo de nuevo.</translation>
     </message>
     <message>
-        <source>A secure connection to %1 could not be made.</source>
-        <translation>No se pudo establecer una conexión segura con %1.</translation>
-    </message>
-    <message>
-        <source>A secure connection to %1 could not be made: %2</source>
-        <translation>No se pudo establecer una conexión segura con %1: %2</translation>
-    </message>
-    <message>
         <source>The server closed the connection before its answer was complete. Try again.</source>
         <translation>El servidor cerró la conexión antes de completar su respuesta. Inténtelo de nuevo.</translation>
-    </message>
-    <message>
-        <source>The proxy server refused or failed the connection. Check your proxy settings.</source>
-        <translation>El servidor proxy rechazó la conexión o falló. Compruebe la configuración del proxy.</translation>
     </message>
     <message>
         <source>A network error stopped the request. Check your connection and try again.</source>
@@ -149,6 +137,50 @@
     <message>
         <source>The connection to the server broke before its answer arrived. The change may or may not have been made.</source>
         <translation>La conexión con el servidor se cortó antes de que llegara su respuesta. Puede que el cambio se haya hecho o no.</translation>
+    </message>
+    <message>
+        <source>Qt network error %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to the proxy at %1 (connection refused). Check the proxy in Settings → Network or in the system settings, or ask IT whether the proxy is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy at %1 closed the connection before the server&apos;s answer arrived. The change may or may not have been made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy at %1 closed the connection before the server&apos;s answer was complete. Try again; if it keeps happening, ask IT about the proxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy %1 could not be found. Check its name in Settings → Network or in the system settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy at %1 did not answer in time. Check your connection, or ask IT about the proxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy at %1 failed the connection. Check the proxy in Settings → Network or in the system settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy at %1 rejected the user name or password. Try again and enter the right ones, or ask IT for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy at %1 rejected the user name or password. Correct them in https_proxy (http://user:password@host:port) or save them again in CaseLens (Settings → Network).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy at %1 needs a user name and password. Try again and enter them when CaseLens asks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy at %1 needs a user name and password. Put them in https_proxy (http://user:password@host:port) or save them once in CaseLens (Settings → Network).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -207,6 +239,195 @@
     <message>
         <source>expected one case number after ticket/</source>
         <translation>se esperaba un número de caso después de ticket/</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::CertificateReport</name>
+    <message>
+        <source>it was issued by a certificate authority this computer does not trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was issued by “%1”, a certificate authority this computer does not trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is self-signed: it vouches for itself, and this computer does not trust it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it expired on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not valid before %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate of “%1” in its chain expired on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate of “%1” in its chain is not valid before %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it names no host, so it is not for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is for %1, not for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its issuer has revoked it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its signature does not match its issuer (it may have been altered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not meant to identify a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent no certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseLens refused the certificate that %1 presented, and sent it nothing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by: itself (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the server address in Settings. If it is right, something between this computer and %1 (often a company proxy) answers in its place: tell IT which names the certificate covers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check this computer&apos;s date and time (it reads %1 now): a wrong clock makes good certificates look expired. If the clock is right, tell IT or the server&apos;s administrators that the certificate is out of date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If your company inspects secure traffic, ask IT to install its certificate on this computer, or add it under Settings → Network → Company certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 of %2 (the server&apos;s):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 of %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Subject: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Issuer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>itself (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Names: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Serial: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  SHA-256: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Valid from: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Valid until: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer with a secure connection: it may speak plain http on that port. Check the server URL in Settings (https:// and the port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 and CaseLens share no secure protocol version or cipher, so no secure connection could be made. CaseLens accepts TLS 1.2 and 1.3 only. Tell IT or the server&apos;s administrators: the server, or a device between this computer and it, needs a current TLS setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::CompanyCa</name>
+    <message>
+        <source>The company certificate file %1 could not be used: %2 Choose it again under Settings → Network → Company certificate (caselens-cli: --ca-file or CASELENS_CA_FILE), or clear it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it cannot be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is too large to be a certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its certificate could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds no certificate in PEM format (text beginning with -----BEGIN CERTIFICATE-----). Ask IT for the certificate as a PEM file, or convert it with &quot;openssl x509 -inform der -in FILE -out company.pem&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::CreateOutcome</name>
+    <message>
+        <source>The ticket was created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseLens could not tell whether the ticket was created. Check My tickets before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket was not created. %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -369,6 +590,205 @@
     <message>
         <source>Your API key was rejected: it is invalid or revoked. Check the key in Settings, or create a new one in Sweeppea.</source>
         <translation>Su clave de API fue rechazada: no es válida o se revocó. Compruebe la clave en Configuración o cree una nueva en Sweeppea.</translation>
+    </message>
+    <message>
+        <source>A proxy server between this computer and the server wants a user name and password (HTTP 407). Set the proxy and its credentials under Settings → Network, or ask IT which proxy to use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server stopped waiting for the request (HTTP 408): the connection was too slow or broke off. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was too large for the server (HTTP 413). Shorten the text or remove pictures from it; if that does not help, a proxy on the way may limit request sizes: ask IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is not allowed to answer this for legal reasons (HTTP 451). A company filter or the service&apos;s operator blocks it: ask IT or Sweeppea support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway between this computer and the server got no valid answer from it (HTTP 502). The service or a proxy on the way may be down. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway between this computer and the server gave up waiting for it (HTTP 504). The service may be slow or down. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Export</name>
+    <message>
+        <source>unknown date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation type="unfinished">(sin asunto)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product area</source>
+        <translation type="unfinished">Área de producto</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished">Creado</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no action)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation type="unfinished">Solicitante</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Descripción</translation>
+    </message>
+    <message>
+        <source>Notes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation type="unfinished">Estadísticas</translation>
+    </message>
+    <message>
+        <source>No statistics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported from CaseLens on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::FileDownload</name>
+    <message numerus="yes">
+        <source>The file&apos;s server sent nothing for %Ln second(s). Nothing was saved; try again later.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This link is not a web address CaseLens can download.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseLens downloads files only over https, and this link uses plain http (anyone on the network could change the file). Ask the requester for an https link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseLens downloads only https links.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download cancelled. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s server sent CaseLens on to %1, which is not https. CaseLens did not follow it. Use Open to get the file in your browser, or ask the requester for another link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Announced size: %1 byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file&apos;s server answered %1 %2. The link may have expired: refresh the ticket (F5) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s server at %1 could not prove who it is (%2). Nothing was downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s server sent CaseLens from address to address. Use Open to get the file in your browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be downloaded from %1 (%2). Check your connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseLens could not write to %1 (%2). Choose another folder and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB, the most CaseLens saves. Nothing was saved; use Open to get it in your browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::FileRisk</name>
+    <message>
+        <source>This is a program: opening it can run code on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a script: opening it can run code on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a shortcut: opening it can start a program or open another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file changes system settings when it is opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document can carry macros: opening it can run code on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a disk image: it can hold programs that look like documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its name is not what it seems: do not trust what it appears to be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name contains invisible characters that change how it reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name contains invisible characters that change how it reads; it really ends in “.%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name shows “.%1” but really ends in “.%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spaces in the name push its real ending “.%1” out of sight.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -644,6 +1064,18 @@ Luego pulse Reintentar.</translation>
         <source>Your plan&apos;s API calls are used up</source>
         <translation>Se agotaron las llamadas a la API de su plan</translation>
     </message>
+    <message>
+        <source>Copy details for IT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the message and its technical details, to send to your IT department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseLens %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseLens::Gui::FilesModel</name>
@@ -671,6 +1103,150 @@ Solo se pueden abrir enlaces https.</translation>
     <message>
         <source>Link</source>
         <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>%1
+
+⚠ %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Warning: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::FilesTab</name>
+    <message>
+        <source>No files attached to this ticket</source>
+        <translation type="unfinished">Este ticket no tiene archivos adjuntos</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished">Archivos</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <source>Open the file&apos;s https link in your browser (Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the file&apos;s link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy of the file on this computer (https only, up to %1 MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions for This File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished">Descartar</translation>
+    </message>
+    <message>
+        <source>Open File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open it only if you expected this file from the requester.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading “%1”… %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading “%1”… %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “%1” to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::HandoffActions</name>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML page (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close &amp;others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1711,137 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
         <source>&amp;Refresh ticket</source>
         <translation>&amp;Actualizar ticket</translation>
     </message>
+    <message>
+        <source>New ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the ticket&apos;s link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::NetworkSettingsPage</name>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s proxy settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SOCKS5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server for its health through the proxy chosen here, before saving it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company &amp;certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: the system&apos;s certificates only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the company certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PEM file from IT, trusted by CaseLens besides the system&apos;s certificates (for networks that inspect secure traffic).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s host name or address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection works (the server answered: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseLens::Gui::NoteDelegate</name>
@@ -1233,6 +1940,41 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <message>
         <source>Attachment info</source>
         <translation>Información del adjunto</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::ProxyCredentialsDialog</name>
+    <message>
+        <source>&amp;Remember in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy rejected the user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy at %1 needs a user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1512,6 +2254,33 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <message>
         <source>no longitude</source>
         <translation>sin longitud</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::ResolveDialog</name>
+    <message>
+        <source>&amp;Resolve ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <source>Resolve %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation type="unfinished">(sin asunto)</translation>
+    </message>
+    <message>
+        <source>Resolve %1 — %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket is closed for good: it cannot be reopened.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1815,6 +2584,131 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
 </context>
 <context>
+    <name>CaseLens::Gui::TicketCopy</name>
+    <message>
+        <source>Case &amp;number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Link (caselens://)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case and &amp;subject (for chats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Markdown summary (for issue trackers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::TicketDocument</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::TicketEditorDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <source>New ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description has links, lists or other formatting that CaseLens cannot edit: if you change the description, they become plain text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Descripción</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An admin&apos;s name or e-mail (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assign to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer sees this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description is too long for Sweeppea (at most %L1 characters as sent, %L2 now). Shorten it and send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseLens::Gui::TicketHeader</name>
     <message>
         <source>Created</source>
@@ -1957,6 +2851,18 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
             <numerusform>%Ln advertencias</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Resolve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this ticket for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseLens::Gui::TicketPage</name>
@@ -1990,10 +2896,6 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <message>
         <source>Collaborators</source>
         <translation>Colaboradores</translation>
-    </message>
-    <message>
-        <source>No files attached to this ticket</source>
-        <translation>Este ticket no tiene archivos adjuntos</translation>
     </message>
     <message>
         <source>Files</source>
@@ -2140,6 +3042,88 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
 </context>
 <context>
+    <name>CaseLens::Gui::WriteActions</name>
+    <message>
+        <source>&amp;New ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;solve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a new ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the title or the description of this ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this ticket for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolving %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Markdown</name>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished">Enlace</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished">(vacío)</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation type="unfinished">Solicitante</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nombre</translation>
+    </message>
+    <message>
+        <source>Sweepstakes</source>
+        <translation type="unfinished">Sorteos</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Descripción</translation>
+    </message>
+    <message>
+        <source>Notes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation type="unfinished">Estadísticas</translation>
+    </message>
+    <message>
+        <source>No statistics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">Notas</translation>
+    </message>
+    <message>
+        <source>Last %1 of %2 notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseLens::Platforms</name>
     <message>
         <source>General</source>
@@ -2220,6 +3204,45 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <message>
         <source>Other</source>
         <translation>Otros</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::ResolveOutcome</name>
+    <message>
+        <source>%1 is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was already closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not closed. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not closed: there is no such ticket for this API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseLens could not tell whether %1 was closed. Check the ticket before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not closed. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed by %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed on %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2440,6 +3463,25 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <message>
         <source>%1 is %2, not an object.</source>
         <translation>%1 es %2, no un objeto.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::UpdateOutcome</name>
+    <message>
+        <source>%1 was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not changed. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseLens could not tell whether %1 was changed. Check the ticket before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not changed. %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
