@@ -288,7 +288,7 @@ int ApiClient::pendingCount() const
 
 // --- Requests ------------------------------------------------------------------
 
-void ApiClient::submit(ApiReply *reply, const QByteArray &payload, Parser parse)
+void ApiClient::submit(ApiReply *reply, const QByteArray &payload, Parser parse, Freshness freshness)
 {
     std::shared_ptr<Endpoint> &endpoint = m_endpoints[reply->path()];
     if (!endpoint)
@@ -300,7 +300,7 @@ void ApiClient::submit(ApiReply *reply, const QByteArray &payload, Parser parse)
         const auto sameRead = [&](const std::shared_ptr<Call> &call) {
             return call && !call->isWrite && call->payload == payload && call->state != Call::State::Done;
         };
-        if (sameRead(endpoint->active)) {
+        if (freshness == Freshness::MayShare && sameRead(endpoint->active)) {
             endpoint->active->replies.append(reply);
             return;
         }

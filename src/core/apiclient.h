@@ -52,15 +52,14 @@ public:
     [[nodiscard]] static Error validateBaseUrl(const QUrl &url);
     [[nodiscard]] static bool isLoopbackHost(const QString &host);
     [[nodiscard]] static QByteArray userAgent();
-    // The injected manager, for requests that must not go through the client
-    // (ticket files: their hosts never get the key).
-    [[nodiscard]] QNetworkAccessManager *network() const { return m_network; }
 
     // Returns the validation error, and keeps the previous URL, when refused.
     Error setBaseUrl(const QUrl &url);
     [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
 
-    // The manager requests go through (its proxy is the session's to set).
+    // The manager requests go through (its proxy is the session's to set);
+    // also for requests that must not go through the client (ticket files:
+    // their hosts never get the key).
     [[nodiscard]] QNetworkAccessManager *network() const { return m_network; }
     // Who answers proxies' demands for credentials on network(): its record
     // of what was sent tells "required" from "rejected" in proxy errors.
@@ -101,9 +100,11 @@ public:
     void setClock(RateLimiter::Clock clock);
 
     // POST /tickets/fetchSingleTicket.
-    [[nodiscard]] TicketReply *fetchTicket(const CaseNumber &caseNumber, Lane lane = Lane::User);
+    [[nodiscard]] TicketReply *fetchTicket(const CaseNumber &caseNumber, Lane lane = Lane::User,
+                                           Freshness freshness = Freshness::MayShare);
     // POST /tickets/fetchOpenTickets or /tickets/fetchClosedTickets: one page.
-    [[nodiscard]] TicketListReply *fetchTickets(const TicketListQuery &query, Lane lane = Lane::User);
+    [[nodiscard]] TicketListReply *fetchTickets(const TicketListQuery &query, Lane lane = Lane::User,
+                                                Freshness freshness = Freshness::MayShare);
 
     // POST /account/profile, /account/plan, /account/health-check.
     [[nodiscard]] ProfileReply *fetchProfile(Lane lane = Lane::User);
@@ -152,7 +153,8 @@ private:
         std::function<ParsedAnswer(const QByteArray &body, int status, const QByteArray &contentType)>;
 
     // Queues a request for reply (or joins an identical read).
-    void submit(ApiReply *reply, const QByteArray &payload, Parser parse);
+    void submit(ApiReply *reply, const QByteArray &payload, Parser parse,
+                Freshness freshness = Freshness::MayShare);
     // A reply of type Reply for path, its answer read by parse(body, status, contentType).
     template <typename Reply, typename Parse>
     Reply *request(const QString &path, const QJsonObject &body, Lane lane, bool isWrite, Parse parse);

@@ -8,24 +8,30 @@
 
 namespace CaseLens {
 
-TicketReply *ApiClient::fetchTicket(const CaseNumber &caseNumber, Lane lane)
+TicketReply *ApiClient::fetchTicket(const CaseNumber &caseNumber, Lane lane, Freshness freshness)
 {
     auto *reply = new TicketReply(this, caseNumber, lane);
     const QByteArray payload =
         QJsonDocument(QJsonObject{{QStringLiteral("caseNumber"), caseNumber.toString()}})
             .toJson(QJsonDocument::Compact);
-    submit(reply, payload, [caseNumber](const QByteArray &body, int status, const QByteArray &contentType) {
-        return TicketReply::parse(body, status, contentType, caseNumber);
-    });
+    submit(
+        reply, payload,
+        [caseNumber](const QByteArray &body, int status, const QByteArray &contentType) {
+            return TicketReply::parse(body, status, contentType, caseNumber);
+        },
+        freshness);
     return reply;
 }
 
-TicketListReply *ApiClient::fetchTickets(const TicketListQuery &query, Lane lane)
+TicketListReply *ApiClient::fetchTickets(const TicketListQuery &query, Lane lane, Freshness freshness)
 {
     auto *reply = new TicketListReply(this, query, lane);
-    submit(reply, query.body(), [](const QByteArray &body, int status, const QByteArray &contentType) {
-        return TicketListReply::answer(parseTicketListResponse(body, status, contentType));
-    });
+    submit(
+        reply, query.body(),
+        [](const QByteArray &body, int status, const QByteArray &contentType) {
+            return TicketListReply::answer(parseTicketListResponse(body, status, contentType));
+        },
+        freshness);
     return reply;
 }
 

@@ -23,6 +23,12 @@ class ApiClient;
 // waiting.
 enum class Lane { User, Background };
 
+// Whether a read may share an identical read already on the wire. A read
+// that must show the effect of a write just made (the re-read after a
+// resolve) must not: that request may have left before the write landed.
+// It still shares one that has not been sent yet.
+enum class Freshness { MayShare, AfterWrite };
+
 // Told to the caller while a request waits to be retried, so a UI can say
 // "Server busy, retrying in 2 s (attempt 2 of 4)".
 struct RetryNotice

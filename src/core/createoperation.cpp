@@ -77,7 +77,7 @@ void CreateOperation::onCreated(const CreateResult &result)
     TicketListQuery query;
     query.status = TicketStatus::Open;
     query.search = m_ticket.title.trimmed();
-    await<TicketListReply>(client()->fetchTickets(query, Lane::User),
+    await<TicketListReply>(client()->fetchTickets(query, Lane::User, Freshness::AfterWrite),
                            [this](const TicketListResult &listed) { onListed(listed); });
 }
 

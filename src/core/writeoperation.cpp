@@ -51,7 +51,7 @@ bool WriteOperation::begin()
 
 void WriteOperation::readBack(const CaseNumber &caseNumber, std::function<void(const TicketResult &)> done)
 {
-    await<TicketReply>(m_client->fetchTicket(caseNumber, Lane::User), std::move(done));
+    await<TicketReply>(m_client->fetchTicket(caseNumber, Lane::User, Freshness::AfterWrite), std::move(done));
 }
 
 void WriteOperation::finish()

@@ -514,6 +514,38 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestCount(), 1);
     }
 
+    // The re-read after a write must show the write: a read that left before
+    // it may not. It waits for its own request, and shares only one not sent.
+    void aReadAfterAWriteDoesNotShareOneAlreadySent()
+    {
+        QJsonObject open = sampleTicketData();
+        open.insert(QStringLiteral("Status"), false);
+        FakeResponse before = FakeResponse::ticket(open);
+        before.delayMs = 100;
+        m_server->enqueue(before);
+        QJsonObject closed = sampleTicketData();
+        closed.insert(QStringLiteral("Status"), true);
+        m_server->enqueue(FakeResponse::ticket(closed));
+        m_server->enqueue(FakeResponse::ticket(closed));
+        TicketReply *sent = fetch(QStringLiteral("HYXTNJV"));
+        QTRY_COMPARE(m_server->requestCount(), 1);
+        TicketReply *fresh =
+            m_client->fetchTicket(caseNumber(QStringLiteral("HYXTNJV")), Lane::User, Freshness::AfterWrite);
+        TicketReply *alsoFresh =
+            m_client->fetchTicket(caseNumber(QStringLiteral("HYXTNJV")), Lane::User, Freshness::AfterWrite);
+        QCOMPARE(m_client->pendingCount(), 2); // the one sent, and one new shared by both
+        QVERIFY(waitForFinished(sent));
+        QVERIFY(waitForFinished(fresh));
+        QVERIFY(waitForFinished(alsoFresh));
+        QCOMPARE(sent->result().ticket.status, TicketStatus::Open);
+        QCOMPARE(fresh->result().ticket.status, TicketStatus::Closed);
+        QCOMPARE(alsoFresh->result().ticket.status, TicketStatus::Closed);
+        QCOMPARE(m_server->requestCount(), 2);
+        delete fresh;
+        delete alsoFresh;
+        delete sent;
+    }
+
     void abortingOneSharedReplyKeepsTheOther()
     {
         FakeResponse slow = FakeResponse::ticket(sampleTicketData());
