@@ -748,23 +748,23 @@
     <name>CaseLens::FileRisk</name>
     <message>
         <source>This is a program: opening it can run code on this computer.</source>
-        <translation>Es un programa: al abrirlo, puede ejecutar código en este equipo.</translation>
+        <translation>Es un programa: abrirlo puede ejecutar código en este equipo.</translation>
     </message>
     <message>
         <source>This is a script: opening it can run code on this computer.</source>
-        <translation>Es un script: al abrirlo, puede ejecutar código en este equipo.</translation>
+        <translation>Es un script: abrirlo puede ejecutar código en este equipo.</translation>
     </message>
     <message>
         <source>This is a shortcut: opening it can start a program or open another place.</source>
-        <translation>Es un acceso directo: al abrirlo, puede iniciar un programa o abrir otra ubicación.</translation>
+        <translation>Es un acceso directo: abrirlo puede iniciar un programa o abrir otra ubicación.</translation>
     </message>
     <message>
         <source>This file changes system settings when it is opened.</source>
-        <translation>Este archivo cambia los ajustes del sistema al abrirlo.</translation>
+        <translation>Este archivo cambia los ajustes del sistema al abrirse.</translation>
     </message>
     <message>
         <source>This document can carry macros: opening it can run code on this computer.</source>
-        <translation>Este documento puede contener macros: al abrirlo, puede ejecutar código en este equipo.</translation>
+        <translation>Este documento puede contener macros: abrirlo puede ejecutar código en este equipo.</translation>
     </message>
     <message>
         <source>This is a disk image: it can hold programs that look like documents.</source>
