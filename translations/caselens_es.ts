@@ -140,47 +140,47 @@
     </message>
     <message>
         <source>Qt network error %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Error de red de Qt %1 (%2): %3</translation>
     </message>
     <message>
         <source>Could not connect to the proxy at %1 (connection refused). Check the proxy in Settings → Network or in the system settings, or ask IT whether the proxy is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo conectar con el proxy en %1 (conexión rechazada). Compruebe el proxy en Configuración → Red o en los ajustes del sistema, o pregunte al departamento de TI si el proxy está en funcionamiento.</translation>
     </message>
     <message>
         <source>The proxy at %1 closed the connection before the server&apos;s answer arrived. The change may or may not have been made.</source>
-        <translation type="unfinished"></translation>
+        <translation>El proxy en %1 cerró la conexión antes de que llegara la respuesta del servidor. Puede que el cambio se haya hecho o no.</translation>
     </message>
     <message>
         <source>The proxy at %1 closed the connection before the server&apos;s answer was complete. Try again; if it keeps happening, ask IT about the proxy.</source>
-        <translation type="unfinished"></translation>
+        <translation>El proxy en %1 cerró la conexión antes de que se completara la respuesta del servidor. Inténtelo de nuevo; si vuelve a ocurrir, consulte al departamento de TI sobre el proxy.</translation>
     </message>
     <message>
         <source>The proxy %1 could not be found. Check its name in Settings → Network or in the system settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró el proxy %1. Compruebe su nombre en Configuración → Red o en los ajustes del sistema.</translation>
     </message>
     <message>
         <source>The proxy at %1 did not answer in time. Check your connection, or ask IT about the proxy.</source>
-        <translation type="unfinished"></translation>
+        <translation>El proxy en %1 no respondió a tiempo. Compruebe su conexión o consulte al departamento de TI sobre el proxy.</translation>
     </message>
     <message>
         <source>The proxy at %1 failed the connection. Check the proxy in Settings → Network or in the system settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>La conexión a través del proxy en %1 falló. Compruebe el proxy en Configuración → Red o en los ajustes del sistema.</translation>
     </message>
     <message>
         <source>The proxy at %1 rejected the user name or password. Try again and enter the right ones, or ask IT for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>El proxy en %1 rechazó el usuario o la contraseña. Inténtelo de nuevo con los datos correctos o pídaselos al departamento de TI.</translation>
     </message>
     <message>
         <source>The proxy at %1 rejected the user name or password. Correct them in https_proxy (http://user:password@host:port) or save them again in CaseLens (Settings → Network).</source>
-        <translation type="unfinished"></translation>
+        <translation>El proxy en %1 rechazó el usuario o la contraseña. Corríjalos en https_proxy (http://usuario:contraseña@host:puerto) o vuelva a guardarlos en CaseLens (Configuración → Red).</translation>
     </message>
     <message>
         <source>The proxy at %1 needs a user name and password. Try again and enter them when CaseLens asks.</source>
-        <translation type="unfinished"></translation>
+        <translation>El proxy en %1 requiere usuario y contraseña. Inténtelo de nuevo y escríbalos cuando CaseLens se los pida.</translation>
     </message>
     <message>
         <source>The proxy at %1 needs a user name and password. Put them in https_proxy (http://user:password@host:port) or save them once in CaseLens (Settings → Network).</source>
-        <translation type="unfinished"></translation>
+        <translation>El proxy en %1 requiere usuario y contraseña. Indíquelos en https_proxy (http://usuario:contraseña@host:puerto) o guárdelos una vez en CaseLens (Configuración → Red).</translation>
     </message>
 </context>
 <context>
@@ -245,189 +245,189 @@
     <name>CaseLens::CertificateReport</name>
     <message>
         <source>it was issued by a certificate authority this computer does not trust</source>
-        <translation type="unfinished"></translation>
+        <translation>lo emitió una autoridad de certificación en la que este equipo no confía</translation>
     </message>
     <message>
         <source>it was issued by “%1”, a certificate authority this computer does not trust</source>
-        <translation type="unfinished"></translation>
+        <translation>lo emitió “%1”, una autoridad de certificación en la que este equipo no confía</translation>
     </message>
     <message>
         <source>it is self-signed: it vouches for itself, and this computer does not trust it</source>
-        <translation type="unfinished"></translation>
+        <translation>está autofirmado: se avala a sí mismo, y este equipo no confía en él</translation>
     </message>
     <message>
         <source>it expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>caducó el %1</translation>
     </message>
     <message>
         <source>it is not valid before %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no es válido antes del %1</translation>
     </message>
     <message>
         <source>the certificate of “%1” in its chain expired on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>el certificado de “%1” de su cadena caducó el %2</translation>
     </message>
     <message>
         <source>the certificate of “%1” in its chain is not valid before %2</source>
-        <translation type="unfinished"></translation>
+        <translation>el certificado de “%1” de su cadena no es válido antes del %2</translation>
     </message>
     <message>
         <source>it names no host, so it is not for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no indica ningún host, así que no es para %1</translation>
     </message>
     <message>
         <source>it is for %1, not for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>es para %1, no para %2</translation>
     </message>
     <message>
         <source>its issuer has revoked it</source>
-        <translation type="unfinished"></translation>
+        <translation>su emisor lo ha revocado</translation>
     </message>
     <message>
         <source>its signature does not match its issuer (it may have been altered)</source>
-        <translation type="unfinished"></translation>
+        <translation>su firma no coincide con su emisor (puede haber sido alterado)</translation>
     </message>
     <message>
         <source>it is not meant to identify a server</source>
-        <translation type="unfinished"></translation>
+        <translation>no está pensado para identificar a un servidor</translation>
     </message>
     <message>
         <source>the server sent no certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>el servidor no envió ningún certificado</translation>
     </message>
     <message>
         <source>CaseLens refused the certificate that %1 presented, and sent it nothing:</source>
-        <translation type="unfinished"></translation>
+        <translation>CaseLens rechazó el certificado que presentó %1 y no le envió nada:</translation>
     </message>
     <message>
         <source>Issued by: itself (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Emitido por: sí mismo (%1)</translation>
     </message>
     <message>
         <source>Issued by: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Emitido por: %1</translation>
     </message>
     <message>
         <source>Covers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Válido para: %1</translation>
     </message>
     <message>
         <source>Valid from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Válido del %1 al %2</translation>
     </message>
     <message>
         <source>Check the server address in Settings. If it is right, something between this computer and %1 (often a company proxy) answers in its place: tell IT which names the certificate covers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe la dirección del servidor en Configuración. Si es correcta, algo entre este equipo y %1 (a menudo un proxy de la empresa) responde en su lugar: indique al departamento de TI para qué nombres es válido el certificado.</translation>
     </message>
     <message>
         <source>Check this computer&apos;s date and time (it reads %1 now): a wrong clock makes good certificates look expired. If the clock is right, tell IT or the server&apos;s administrators that the certificate is out of date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe la fecha y la hora de este equipo (ahora indica %1): con un reloj incorrecto, los certificados válidos parecen caducados. Si el reloj es correcto, avise al departamento de TI o a los administradores del servidor de que el certificado no está vigente.</translation>
     </message>
     <message>
         <source>If your company inspects secure traffic, ask IT to install its certificate on this computer, or add it under Settings → Network → Company certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si su empresa inspecciona el tráfico seguro, pida al departamento de TI que instale su certificado en este equipo, o agréguelo en Configuración → Red → Certificado de la empresa.</translation>
     </message>
     <message>
         <source>Certificate %1 of %2 (the server&apos;s):</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificado %1 de %2 (el del servidor):</translation>
     </message>
     <message>
         <source>Certificate %1 of %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificado %1 de %2:</translation>
     </message>
     <message>
         <source>  Subject: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Sujeto: %1</translation>
     </message>
     <message>
         <source>  Issuer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Emisor: %1</translation>
     </message>
     <message>
         <source>itself (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>sí mismo (%1)</translation>
     </message>
     <message>
         <source>  Names: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Nombres: %1</translation>
     </message>
     <message>
         <source>  Serial: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Número de serie: %1</translation>
     </message>
     <message>
         <source>  SHA-256: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  SHA-256: %1</translation>
     </message>
     <message>
         <source>  Valid from: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Válido desde: %1</translation>
     </message>
     <message>
         <source>  Valid until: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Válido hasta: %1</translation>
     </message>
     <message>
         <source>Server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor: %1</translation>
     </message>
     <message>
         <source>TLS error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error de TLS: %1</translation>
     </message>
     <message>
         <source>The server at %1 did not answer with a secure connection: it may speak plain http on that port. Check the server URL in Settings (https:// and the port).</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor en %1 no respondió con una conexión segura: puede que use http sin cifrar en ese puerto. Compruebe la URL del servidor en Configuración (https:// y el puerto).</translation>
     </message>
     <message>
         <source>The server at %1 and CaseLens share no secure protocol version or cipher, so no secure connection could be made. CaseLens accepts TLS 1.2 and 1.3 only. Tell IT or the server&apos;s administrators: the server, or a device between this computer and it, needs a current TLS setup.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor en %1 y CaseLens no tienen en común ninguna versión del protocolo seguro ni ningún cifrado, así que no se pudo establecer una conexión segura. CaseLens solo acepta TLS 1.2 y 1.3. Avise al departamento de TI o a los administradores del servidor: el servidor, o un dispositivo entre este equipo y él, necesita una configuración de TLS actual.</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::CompanyCa</name>
     <message>
         <source>The company certificate file %1 could not be used: %2 Choose it again under Settings → Network → Company certificate (caselens-cli: --ca-file or CASELENS_CA_FILE), or clear it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo usar el archivo del certificado de la empresa %1: %2 Vuelva a seleccionarlo en Configuración → Red → Certificado de la empresa (caselens-cli: --ca-file o CASELENS_CA_FILE) o quítelo.</translation>
     </message>
     <message>
         <source>it is a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>es una carpeta.</translation>
     </message>
     <message>
         <source>it cannot be read (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer (%1).</translation>
     </message>
     <message>
         <source>it is too large to be a certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>es demasiado grande para ser un certificado.</translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bytes</translation>
     </message>
     <message>
         <source>its certificate could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo leer su certificado.</translation>
     </message>
     <message>
         <source>it holds no certificate in PEM format (text beginning with -----BEGIN CERTIFICATE-----). Ask IT for the certificate as a PEM file, or convert it with &quot;openssl x509 -inform der -in FILE -out company.pem&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>no contiene ningún certificado en formato PEM (texto que empieza por -----BEGIN CERTIFICATE-----). Pida al departamento de TI el certificado como archivo PEM, o conviértalo con &quot;openssl x509 -inform der -in ARCHIVO -out empresa.pem&quot;.</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::CreateOutcome</name>
     <message>
         <source>The ticket was created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Se creó el ticket: %1</translation>
     </message>
     <message>
         <source>CaseLens could not tell whether the ticket was created. Check My tickets before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>CaseLens no pudo saber si se creó el ticket. Revise Mis tickets antes de volver a intentarlo.</translation>
     </message>
     <message>
         <source>The ticket was not created. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se creó el ticket. %1</translation>
     </message>
 </context>
 <context>
@@ -593,202 +593,202 @@
     </message>
     <message>
         <source>A proxy server between this computer and the server wants a user name and password (HTTP 407). Set the proxy and its credentials under Settings → Network, or ask IT which proxy to use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un servidor proxy entre este equipo y el servidor pide usuario y contraseña (HTTP 407). Configure el proxy y sus credenciales en Configuración → Red, o pregunte al departamento de TI qué proxy debe usar.</translation>
     </message>
     <message>
         <source>The server stopped waiting for the request (HTTP 408): the connection was too slow or broke off. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor dejó de esperar la solicitud (HTTP 408): la conexión era demasiado lenta o se cortó. Inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>The request was too large for the server (HTTP 413). Shorten the text or remove pictures from it; if that does not help, a proxy on the way may limit request sizes: ask IT.</source>
-        <translation type="unfinished"></translation>
+        <translation>La solicitud era demasiado grande para el servidor (HTTP 413). Acorte el texto o quítele las imágenes; si eso no ayuda, puede que un proxy intermedio limite el tamaño de las solicitudes: consulte al departamento de TI.</translation>
     </message>
     <message>
         <source>The server is not allowed to answer this for legal reasons (HTTP 451). A company filter or the service&apos;s operator blocks it: ask IT or Sweeppea support.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor no puede responder a esto por motivos legales (HTTP 451). Lo bloquea un filtro de la empresa o el operador del servicio: consulte al departamento de TI o al soporte de Sweeppea.</translation>
     </message>
     <message>
         <source>A gateway between this computer and the server got no valid answer from it (HTTP 502). The service or a proxy on the way may be down. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una pasarela entre este equipo y el servidor no recibió de él una respuesta válida (HTTP 502). Puede que el servicio o un proxy intermedio no estén disponibles. Inténtelo de nuevo en un momento.</translation>
     </message>
     <message>
         <source>A gateway between this computer and the server gave up waiting for it (HTTP 504). The service may be slow or down. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una pasarela entre este equipo y el servidor dejó de esperar su respuesta (HTTP 504). Puede que el servicio esté lento o no disponible. Inténtelo de nuevo en un momento.</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Export</name>
     <message>
         <source>unknown date</source>
-        <translation type="unfinished"></translation>
+        <translation>fecha desconocida</translation>
     </message>
     <message>
         <source>(no subject)</source>
-        <translation type="unfinished">(sin asunto)</translation>
+        <translation>(sin asunto)</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>desconocido</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioridad</translation>
     </message>
     <message>
         <source>Product area</source>
-        <translation type="unfinished">Área de producto</translation>
+        <translation>Área de producto</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished">Creado</translation>
+        <translation>Creado</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado</translation>
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 por %2</translation>
     </message>
     <message>
         <source>(no action)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin acción)</translation>
     </message>
     <message>
         <source>Requester</source>
-        <translation type="unfinished">Solicitante</translation>
+        <translation>Solicitante</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Descripción</translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>Notes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas (%1)</translation>
     </message>
     <message>
         <source>Statistics</source>
-        <translation type="unfinished">Estadísticas</translation>
+        <translation>Estadísticas</translation>
     </message>
     <message>
         <source>No statistics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin estadísticas.</translation>
     </message>
     <message>
         <source>Exported from CaseLens on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportado desde CaseLens el %1</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::FileDownload</name>
     <message numerus="yes">
         <source>The file&apos;s server sent nothing for %Ln second(s). Nothing was saved; try again later.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El servidor del archivo no envió nada durante %Ln segundo. No se guardó nada; inténtelo de nuevo más tarde.</numerusform>
+            <numerusform>El servidor del archivo no envió nada durante %Ln segundos. No se guardó nada; inténtelo de nuevo más tarde.</numerusform>
         </translation>
     </message>
     <message>
         <source>This link is not a web address CaseLens can download.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este enlace no es una dirección web que CaseLens pueda descargar.</translation>
     </message>
     <message>
         <source>CaseLens downloads files only over https, and this link uses plain http (anyone on the network could change the file). Ask the requester for an https link.</source>
-        <translation type="unfinished"></translation>
+        <translation>CaseLens solo descarga archivos por https, y este enlace usa http sin cifrar (cualquiera en la red podría modificar el archivo). Pida al solicitante un enlace https.</translation>
     </message>
     <message>
         <source>CaseLens downloads only https links.</source>
-        <translation type="unfinished"></translation>
+        <translation>CaseLens solo descarga enlaces https.</translation>
     </message>
     <message>
         <source>Download cancelled. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descarga cancelada. No se guardó nada.</translation>
     </message>
     <message>
         <source>The file&apos;s server sent CaseLens on to %1, which is not https. CaseLens did not follow it. Use Open to get the file in your browser, or ask the requester for another link.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor del archivo redirigió CaseLens a %1, que no es https. CaseLens no siguió la redirección. Use Abrir para obtener el archivo en su navegador o pida otro enlace al solicitante.</translation>
     </message>
     <message numerus="yes">
         <source>Announced size: %1 byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tamaño anunciado: %1 byte</numerusform>
+            <numerusform>Tamaño anunciado: %1 bytes</numerusform>
         </translation>
     </message>
     <message>
         <source>The file&apos;s server answered %1 %2. The link may have expired: refresh the ticket (F5) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor del archivo respondió %1 %2. Puede que el enlace haya caducado: actualice el ticket (F5) e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>The file&apos;s server at %1 could not prove who it is (%2). Nothing was downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor del archivo en %1 no pudo demostrar su identidad (%2). No se descargó nada.</translation>
     </message>
     <message>
         <source>The file&apos;s server sent CaseLens from address to address. Use Open to get the file in your browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor del archivo redirigió CaseLens de una dirección a otra una y otra vez. Use Abrir para obtener el archivo en su navegador.</translation>
     </message>
     <message>
         <source>The file could not be downloaded from %1 (%2). Check your connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo descargar el archivo de %1 (%2). Compruebe su conexión e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>CaseLens could not write to %1 (%2). Choose another folder and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>CaseLens no pudo escribir en %1 (%2). Elija otra carpeta e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>The file is larger than %1 MB, the most CaseLens saves. Nothing was saved; use Open to get it in your browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo supera los %1 MB, el máximo que guarda CaseLens. No se guardó nada; use Abrir para obtenerlo en su navegador.</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::FileRisk</name>
     <message>
         <source>This is a program: opening it can run code on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es un programa: abrirlo puede ejecutar código en este equipo.</translation>
     </message>
     <message>
         <source>This is a script: opening it can run code on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es un script: abrirlo puede ejecutar código en este equipo.</translation>
     </message>
     <message>
         <source>This is a shortcut: opening it can start a program or open another place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es un acceso directo: abrirlo puede iniciar un programa o abrir otra ubicación.</translation>
     </message>
     <message>
         <source>This file changes system settings when it is opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este archivo cambia los ajustes del sistema al abrirse.</translation>
     </message>
     <message>
         <source>This document can carry macros: opening it can run code on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este documento puede contener macros: abrirlo puede ejecutar código en este equipo.</translation>
     </message>
     <message>
         <source>This is a disk image: it can hold programs that look like documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es una imagen de disco: puede contener programas que parecen documentos.</translation>
     </message>
     <message>
         <source>Its name is not what it seems: do not trust what it appears to be.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su nombre no es lo que parece: no se fíe de lo que aparenta ser.</translation>
     </message>
     <message>
         <source>The name contains invisible characters that change how it reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre contiene caracteres invisibles que cambian cómo se lee.</translation>
     </message>
     <message>
         <source>The name contains invisible characters that change how it reads; it really ends in “.%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre contiene caracteres invisibles que cambian cómo se lee; en realidad termina en “.%1”.</translation>
     </message>
     <message>
         <source>The name shows “.%1” but really ends in “.%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre muestra “.%1”, pero en realidad termina en “.%2”.</translation>
     </message>
     <message>
         <source>Spaces in the name push its real ending “.%1” out of sight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los espacios del nombre ocultan su terminación real “.%1”.</translation>
     </message>
 </context>
 <context>
@@ -1066,15 +1066,15 @@ Luego pulse Reintentar.</translation>
     </message>
     <message>
         <source>Copy details for IT</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar detalles para TI</translation>
     </message>
     <message>
         <source>Copy the message and its technical details, to send to your IT department</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar el mensaje y sus detalles técnicos para enviarlos a su departamento de TI</translation>
     </message>
     <message>
         <source>CaseLens %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>CaseLens %1, %2</translation>
     </message>
 </context>
 <context>
@@ -1108,145 +1108,147 @@ Solo se pueden abrir enlaces https.</translation>
         <source>%1
 
 ⚠ %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+⚠ %2</translation>
     </message>
     <message>
         <source>%1. Warning: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Advertencia: %2</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::FilesTab</name>
     <message>
         <source>No files attached to this ticket</source>
-        <translation type="unfinished">Este ticket no tiene archivos adjuntos</translation>
+        <translation>Este ticket no tiene archivos adjuntos</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished">Archivos</translation>
+        <translation>Archivos</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir</translation>
     </message>
     <message>
         <source>Copy &amp;Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar &amp;enlace</translation>
     </message>
     <message>
         <source>&amp;Save As…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar como…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Open the file&apos;s https link in your browser (Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el enlace https del archivo en su navegador (Retorno)</translation>
     </message>
     <message>
         <source>Copy the file&apos;s link</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar el enlace del archivo</translation>
     </message>
     <message>
         <source>Save a copy of the file on this computer (https only, up to %1 MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar una copia del archivo en este equipo (solo https, hasta %1 MB)</translation>
     </message>
     <message>
         <source>Actions for This File</source>
-        <translation type="unfinished"></translation>
+        <translation>Acciones para este archivo</translation>
     </message>
     <message>
         <source>Download progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso de la descarga</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished">Descartar</translation>
+        <translation>Descartar</translation>
     </message>
     <message>
         <source>Open File</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir archivo</translation>
     </message>
     <message>
         <source>Open “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Abrir “%1”?</translation>
     </message>
     <message>
         <source>Open it only if you expected this file from the requester.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ábralo solo si esperaba este archivo del solicitante.</translation>
     </message>
     <message>
         <source>Save File</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar archivo</translation>
     </message>
     <message>
         <source>Downloading “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargando “%1”…</translation>
     </message>
     <message>
         <source>Downloading “%1”… %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargando “%1”… %2 de %3</translation>
     </message>
     <message>
         <source>Downloading “%1”… %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargando “%1”… %2</translation>
     </message>
     <message>
         <source>Saved “%1” to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó “%1” en %2.</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::HandoffActions</name>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>HTML page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Página HTML (*.html)</translation>
     </message>
     <message>
         <source>&amp;Export ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar ticket…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimir…</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;opiar</translation>
     </message>
     <message>
         <source>Copy &amp;link</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar &amp;enlace</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cerrar</translation>
     </message>
     <message>
         <source>Close &amp;others</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar los &amp;demás</translation>
     </message>
     <message>
         <source>Export ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar ticket</translation>
     </message>
     <message>
         <source>Exported %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Se exportó %1 a %2</translation>
     </message>
     <message>
         <source>Print %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir %1</translation>
     </message>
 </context>
 <context>
@@ -1713,134 +1715,134 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message>
         <source>New ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo ticket</translation>
     </message>
     <message>
         <source>Copy the ticket&apos;s link</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar el enlace del ticket</translation>
     </message>
     <message>
         <source>Print the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir el ticket</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::NetworkSettingsPage</name>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Red</translation>
     </message>
     <message>
         <source>&amp;Proxy:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Proxy:</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy</translation>
     </message>
     <message>
         <source>Use the system&apos;s proxy settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar los ajustes de proxy del sistema</translation>
     </message>
     <message>
         <source>No proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin proxy</translation>
     </message>
     <message>
         <source>Use this proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar este proxy</translation>
     </message>
     <message>
         <source>Proxy type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de proxy</translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>SOCKS5</source>
-        <translation type="unfinished"></translation>
+        <translation>SOCKS5</translation>
     </message>
     <message>
         <source>proxy.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>proxy.example.com</translation>
     </message>
     <message>
         <source>Proxy host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host del proxy</translation>
     </message>
     <message>
         <source>Proxy port</source>
-        <translation type="unfinished"></translation>
+        <translation>Puerto del proxy</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar co&amp;nexión</translation>
     </message>
     <message>
         <source>Ask the server for its health through the proxy chosen here, before saving it</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultar el estado del servidor a través del proxy elegido aquí, antes de guardarlo</translation>
     </message>
     <message>
         <source>Connection test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado de la prueba de conexión</translation>
     </message>
     <message>
         <source>Company &amp;certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificado de la &amp;empresa:</translation>
     </message>
     <message>
         <source>None: the system&apos;s certificates only</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno: solo los certificados del sistema</translation>
     </message>
     <message>
         <source>Company certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo del certificado de la empresa</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Seleccionar…</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Clear the company certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el certificado de la empresa</translation>
     </message>
     <message>
         <source>A PEM file from IT, trusted by CaseLens besides the system&apos;s certificates (for networks that inspect secure traffic).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo PEM del departamento de TI, en el que CaseLens confía además de en los certificados del sistema (para redes que inspeccionan el tráfico seguro).</translation>
     </message>
     <message>
         <source>Enter the proxy&apos;s host name or address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el nombre de host o la dirección del proxy.</translation>
     </message>
     <message>
         <source>Company certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificado de la empresa</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectando…</translation>
     </message>
     <message>
         <source>The connection works.</source>
-        <translation type="unfinished"></translation>
+        <translation>La conexión funciona.</translation>
     </message>
     <message>
         <source>The connection works (the server answered: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>La conexión funciona (el servidor respondió: %1)</translation>
     </message>
     <message>
         <source>The connection failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La conexión falló: %1</translation>
     </message>
 </context>
 <context>
@@ -1946,35 +1948,35 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <name>CaseLens::Gui::ProxyCredentialsDialog</name>
     <message>
         <source>&amp;Remember in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recordar en el llavero del sistema</translation>
     </message>
     <message>
         <source>Proxy sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de sesión en el proxy</translation>
     </message>
     <message>
         <source>The proxy rejected the user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>El proxy rechazó el usuario o la contraseña.</translation>
     </message>
     <message>
         <source>The proxy at %1 needs a user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>El proxy en %1 requiere usuario y contraseña.</translation>
     </message>
     <message>
         <source>Proxy user name</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario del proxy</translation>
     </message>
     <message>
         <source>Proxy password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña del proxy</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usuario:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ontraseña:</translation>
     </message>
 </context>
 <context>
@@ -2260,27 +2262,27 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <name>CaseLens::Gui::ResolveDialog</name>
     <message>
         <source>&amp;Resolve ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Resolver ticket</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Resolve %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolver %1</translation>
     </message>
     <message>
         <source>(no subject)</source>
-        <translation type="unfinished">(sin asunto)</translation>
+        <translation>(sin asunto)</translation>
     </message>
     <message>
         <source>Resolve %1 — %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Resolver %1 — %2?</translation>
     </message>
     <message>
         <source>The ticket is closed for good: it cannot be reopened.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ticket se cerrará definitivamente: no se podrá volver a abrir.</translation>
     </message>
 </context>
 <context>
@@ -2587,125 +2589,125 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <name>CaseLens::Gui::TicketCopy</name>
     <message>
         <source>Case &amp;number</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Número de caso</translation>
     </message>
     <message>
         <source>&amp;Link (caselens://)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enlace (caselens://)</translation>
     </message>
     <message>
         <source>Case and &amp;subject (for chats)</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso y &amp;asunto (para chats)</translation>
     </message>
     <message>
         <source>&amp;Markdown summary (for issue trackers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen en &amp;Markdown (para gestores de incidencias)</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::TicketDocument</name>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir %1: %2</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::TicketEditorDialog</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>New ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo ticket</translation>
     </message>
     <message>
         <source>&amp;Create ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Crear ticket</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar %1</translation>
     </message>
     <message>
         <source>&amp;Save changes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar cambios</translation>
     </message>
     <message>
         <source>The description has links, lists or other formatting that CaseLens cannot edit: if you change the description, they become plain text.</source>
-        <translation type="unfinished"></translation>
+        <translation>La descripción tiene enlaces, listas u otro formato que CaseLens no puede editar: si cambia la descripción, se convertirán en texto sin formato.</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>B</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>Negrita</translation>
     </message>
     <message>
         <source>I</source>
-        <translation type="unfinished"></translation>
+        <translation>K</translation>
     </message>
     <message>
         <source>Italic</source>
-        <translation type="unfinished"></translation>
+        <translation>Cursiva</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Descripción</translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioridad</translation>
     </message>
     <message>
         <source>Assign to</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignar a</translation>
     </message>
     <message>
         <source>An admin&apos;s name or e-mail (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre o correo electrónico de un administrador (opcional)</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Título:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Descripción:</translation>
     </message>
     <message>
         <source>&amp;Priority:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prioridad:</translation>
     </message>
     <message>
         <source>&amp;Assign to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Asignar a:</translation>
     </message>
     <message>
         <source>The customer sees this change.</source>
-        <translation type="unfinished"></translation>
+        <translation>El cliente verá este cambio.</translation>
     </message>
     <message>
         <source>The description is too long for Sweeppea (at most %L1 characters as sent, %L2 now). Shorten it and send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La descripción es demasiado larga para Sweeppea (como máximo %L1 caracteres tal como se envía; ahora tiene %L2). Acórtela y vuelva a enviarla.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando…</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>%1 of %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 caracteres</translation>
     </message>
 </context>
 <context>
@@ -2853,15 +2855,15 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message>
         <source>Resolve…</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolver…</translation>
     </message>
     <message>
         <source>Close this ticket for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar este ticket definitivamente</translation>
     </message>
     <message>
         <source>Resolve ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolver ticket</translation>
     </message>
 </context>
 <context>
@@ -3045,82 +3047,82 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <name>CaseLens::Gui::WriteActions</name>
     <message>
         <source>&amp;New ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo ticket…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar…</translation>
     </message>
     <message>
         <source>Re&amp;solve…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Resolver…</translation>
     </message>
     <message>
         <source>Write a new ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir un ticket nuevo</translation>
     </message>
     <message>
         <source>Change the title or the description of this ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el título o la descripción de este ticket</translation>
     </message>
     <message>
         <source>Close this ticket for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar este ticket definitivamente</translation>
     </message>
     <message>
         <source>Resolving %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolviendo %1…</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Markdown</name>
     <message>
         <source>Link</source>
-        <translation type="unfinished">Enlace</translation>
+        <translation>Enlace</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished">(vacío)</translation>
+        <translation>(vacío)</translation>
     </message>
     <message>
         <source>Requester</source>
-        <translation type="unfinished">Solicitante</translation>
+        <translation>Solicitante</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nombre</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Sweepstakes</source>
-        <translation type="unfinished">Sorteos</translation>
+        <translation>Sorteos</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Descripción</translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>Notes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas (%1)</translation>
     </message>
     <message>
         <source>No notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin notas.</translation>
     </message>
     <message>
         <source>Statistics</source>
-        <translation type="unfinished">Estadísticas</translation>
+        <translation>Estadísticas</translation>
     </message>
     <message>
         <source>No statistics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin estadísticas.</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">Notas</translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>Last %1 of %2 notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimas %1 de %2 notas</translation>
     </message>
 </context>
 <context>
@@ -3210,39 +3212,39 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <name>CaseLens::ResolveOutcome</name>
     <message>
         <source>%1 is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está cerrado.</translation>
     </message>
     <message>
         <source>%1 was already closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya estaba cerrado.</translation>
     </message>
     <message>
         <source>%1 was not closed. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no se cerró. Inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>%1 was not closed: there is no such ticket for this API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no se cerró: no existe ese ticket para esta clave de API.</translation>
     </message>
     <message>
         <source>CaseLens could not tell whether %1 was closed. Check the ticket before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>CaseLens no pudo saber si %1 se cerró. Revise el ticket antes de volver a intentarlo.</translation>
     </message>
     <message>
         <source>%1 was not closed. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no se cerró. %2</translation>
     </message>
     <message>
         <source>Closed by %1 on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado por %1 el %2.</translation>
     </message>
     <message>
         <source>Closed by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado por %1.</translation>
     </message>
     <message>
         <source>Closed on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado el %1.</translation>
     </message>
 </context>
 <context>
@@ -3469,19 +3471,19 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <name>CaseLens::UpdateOutcome</name>
     <message>
         <source>%1 was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 se modificó.</translation>
     </message>
     <message>
         <source>%1 was not changed. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no se modificó. Inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>CaseLens could not tell whether %1 was changed. Check the ticket before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>CaseLens no pudo saber si %1 se modificó. Revise el ticket antes de volver a intentarlo.</translation>
     </message>
     <message>
         <source>%1 was not changed. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no se modificó. %2</translation>
     </message>
 </context>
 </TS>
