@@ -710,7 +710,7 @@
     </message>
     <message>
         <source>The file&apos;s server sent CaseLens on to %1, which is not https. CaseLens did not follow it. Use Open to get the file in your browser, or ask the requester for another link.</source>
-        <translation>Der Server der Datei wollte CaseLens an %1 weiterleiten, das kein https verwendet. CaseLens ist dem nicht gefolgt. Laden Sie die Datei mit „Öffnen“ in Ihrem Browser, oder bitten Sie den Anfragesteller um einen anderen Link.</translation>
+        <translation>Der Server der Datei wollte CaseLens an %1 weiterleiten, eine Adresse ohne https. CaseLens ist dem nicht gefolgt. Laden Sie die Datei mit „Öffnen“ in Ihrem Browser, oder bitten Sie den Anfragesteller um einen anderen Link.</translation>
     </message>
     <message numerus="yes">
         <source>Announced size: %1 byte(s)</source>
@@ -741,7 +741,7 @@
     </message>
     <message>
         <source>The file is larger than %1 MB, the most CaseLens saves. Nothing was saved; use Open to get it in your browser.</source>
-        <translation>Die Datei ist größer als %1 MB, das Maximum, das CaseLens speichert. Es wurde nichts gespeichert; laden Sie sie mit „Öffnen“ in Ihrem Browser.</translation>
+        <translation>Die Datei ist größer als %1 MB, die Höchstgröße, die CaseLens speichert. Es wurde nichts gespeichert; laden Sie sie mit „Öffnen“ in Ihrem Browser.</translation>
     </message>
 </context>
 <context>
