@@ -140,47 +140,47 @@
     </message>
     <message>
         <source>Qt network error %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt-Netzwerkfehler %1 (%2): %3</translation>
     </message>
     <message>
         <source>Could not connect to the proxy at %1 (connection refused). Check the proxy in Settings → Network or in the system settings, or ask IT whether the proxy is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zum Proxy unter %1 möglich (Verbindung abgelehnt). Prüfen Sie den Proxy unter Einstellungen → Netzwerk oder in den Systemeinstellungen, oder fragen Sie Ihre IT, ob der Proxy läuft.</translation>
     </message>
     <message>
         <source>The proxy at %1 closed the connection before the server&apos;s answer arrived. The change may or may not have been made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Proxy unter %1 hat die Verbindung getrennt, bevor die Antwort des Servers ankam. Die Änderung wurde vielleicht ausgeführt, vielleicht nicht.</translation>
     </message>
     <message>
         <source>The proxy at %1 closed the connection before the server&apos;s answer was complete. Try again; if it keeps happening, ask IT about the proxy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Proxy unter %1 hat die Verbindung getrennt, bevor die Antwort des Servers vollständig war. Versuchen Sie es erneut; falls das öfter passiert, fragen Sie Ihre IT nach dem Proxy.</translation>
     </message>
     <message>
         <source>The proxy %1 could not be found. Check its name in Settings → Network or in the system settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Proxy %1 wurde nicht gefunden. Prüfen Sie seinen Namen unter Einstellungen → Netzwerk oder in den Systemeinstellungen.</translation>
     </message>
     <message>
         <source>The proxy at %1 did not answer in time. Check your connection, or ask IT about the proxy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Proxy unter %1 hat nicht rechtzeitig geantwortet. Prüfen Sie Ihre Verbindung, oder fragen Sie Ihre IT nach dem Proxy.</translation>
     </message>
     <message>
         <source>The proxy at %1 failed the connection. Check the proxy in Settings → Network or in the system settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Proxy unter %1 konnte die Verbindung nicht herstellen. Prüfen Sie den Proxy unter Einstellungen → Netzwerk oder in den Systemeinstellungen.</translation>
     </message>
     <message>
         <source>The proxy at %1 rejected the user name or password. Try again and enter the right ones, or ask IT for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Proxy unter %1 hat den Benutzernamen oder das Passwort abgelehnt. Versuchen Sie es erneut und geben Sie die richtigen ein, oder fragen Sie Ihre IT danach.</translation>
     </message>
     <message>
         <source>The proxy at %1 rejected the user name or password. Correct them in https_proxy (http://user:password@host:port) or save them again in CaseLens (Settings → Network).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Proxy unter %1 hat den Benutzernamen oder das Passwort abgelehnt. Korrigieren Sie sie in https_proxy (http://benutzer:passwort@host:port), oder speichern Sie sie erneut in CaseLens (Einstellungen → Netzwerk).</translation>
     </message>
     <message>
         <source>The proxy at %1 needs a user name and password. Try again and enter them when CaseLens asks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Proxy unter %1 verlangt einen Benutzernamen und ein Passwort. Versuchen Sie es erneut und geben Sie sie ein, wenn CaseLens danach fragt.</translation>
     </message>
     <message>
         <source>The proxy at %1 needs a user name and password. Put them in https_proxy (http://user:password@host:port) or save them once in CaseLens (Settings → Network).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Proxy unter %1 verlangt einen Benutzernamen und ein Passwort. Tragen Sie sie in https_proxy ein (http://benutzer:passwort@host:port), oder speichern Sie sie einmalig in CaseLens (Einstellungen → Netzwerk).</translation>
     </message>
 </context>
 <context>
@@ -245,189 +245,189 @@
     <name>CaseLens::CertificateReport</name>
     <message>
         <source>it was issued by a certificate authority this computer does not trust</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde von einer Zertifizierungsstelle ausgestellt, der dieser Computer nicht vertraut</translation>
     </message>
     <message>
         <source>it was issued by “%1”, a certificate authority this computer does not trust</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde von „%1“ ausgestellt, einer Zertifizierungsstelle, der dieser Computer nicht vertraut</translation>
     </message>
     <message>
         <source>it is self-signed: it vouches for itself, and this computer does not trust it</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist selbstsigniert: Es bürgt nur für sich selbst, und dieser Computer vertraut ihm nicht</translation>
     </message>
     <message>
         <source>it expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist am %1 abgelaufen</translation>
     </message>
     <message>
         <source>it is not valid before %1</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist erst ab %1 gültig</translation>
     </message>
     <message>
         <source>the certificate of “%1” in its chain expired on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das Zertifikat von „%1“ in seiner Kette ist am %2 abgelaufen</translation>
     </message>
     <message>
         <source>the certificate of “%1” in its chain is not valid before %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das Zertifikat von „%1“ in seiner Kette ist erst ab %2 gültig</translation>
     </message>
     <message>
         <source>it names no host, so it is not for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>es nennt keinen Host und gilt daher nicht für %1</translation>
     </message>
     <message>
         <source>it is for %1, not for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>es gilt für %1, nicht für %2</translation>
     </message>
     <message>
         <source>its issuer has revoked it</source>
-        <translation type="unfinished"></translation>
+        <translation>sein Aussteller hat es widerrufen</translation>
     </message>
     <message>
         <source>its signature does not match its issuer (it may have been altered)</source>
-        <translation type="unfinished"></translation>
+        <translation>seine Signatur passt nicht zu seinem Aussteller (es wurde vielleicht verändert)</translation>
     </message>
     <message>
         <source>it is not meant to identify a server</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist nicht dafür bestimmt, einen Server auszuweisen</translation>
     </message>
     <message>
         <source>the server sent no certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat kein Zertifikat gesendet</translation>
     </message>
     <message>
         <source>CaseLens refused the certificate that %1 presented, and sent it nothing:</source>
-        <translation type="unfinished"></translation>
+        <translation>CaseLens hat das Zertifikat abgelehnt, das %1 vorgelegt hat, und nichts dorthin gesendet:</translation>
     </message>
     <message>
         <source>Issued by: itself (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgestellt von: sich selbst (%1)</translation>
     </message>
     <message>
         <source>Issued by: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgestellt von: %1</translation>
     </message>
     <message>
         <source>Covers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gilt für: %1</translation>
     </message>
     <message>
         <source>Valid from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig vom %1 bis %2</translation>
     </message>
     <message>
         <source>Check the server address in Settings. If it is right, something between this computer and %1 (often a company proxy) answers in its place: tell IT which names the certificate covers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Serveradresse in den Einstellungen. Ist sie richtig, antwortet etwas zwischen diesem Computer und %1 (oft ein Firmen-Proxy) an dessen Stelle: Teilen Sie Ihrer IT mit, für welche Namen das Zertifikat gilt.</translation>
     </message>
     <message>
         <source>Check this computer&apos;s date and time (it reads %1 now): a wrong clock makes good certificates look expired. If the clock is right, tell IT or the server&apos;s administrators that the certificate is out of date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie Datum und Uhrzeit dieses Computers (derzeit %1): Bei falsch gestellter Uhr wirken gültige Zertifikate abgelaufen. Stimmt die Uhr, teilen Sie Ihrer IT oder den Administratoren des Servers mit, dass das Zertifikat nicht mehr aktuell ist.</translation>
     </message>
     <message>
         <source>If your company inspects secure traffic, ask IT to install its certificate on this computer, or add it under Settings → Network → Company certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falls Ihr Unternehmen verschlüsselten Datenverkehr prüft, bitten Sie Ihre IT, das Firmenzertifikat auf diesem Computer zu installieren, oder fügen Sie es unter Einstellungen → Netzwerk → Firmenzertifikat hinzu.</translation>
     </message>
     <message>
         <source>Certificate %1 of %2 (the server&apos;s):</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat %1 von %2 (das des Servers):</translation>
     </message>
     <message>
         <source>Certificate %1 of %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat %1 von %2:</translation>
     </message>
     <message>
         <source>  Subject: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Inhaber: %1</translation>
     </message>
     <message>
         <source>  Issuer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Aussteller: %1</translation>
     </message>
     <message>
         <source>itself (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>sich selbst (%1)</translation>
     </message>
     <message>
         <source>  Names: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Namen: %1</translation>
     </message>
     <message>
         <source>  Serial: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Seriennummer: %1</translation>
     </message>
     <message>
         <source>  SHA-256: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  SHA-256: %1</translation>
     </message>
     <message>
         <source>  Valid from: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Gültig ab: %1</translation>
     </message>
     <message>
         <source>  Valid until: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Gültig bis: %1</translation>
     </message>
     <message>
         <source>Server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server: %1</translation>
     </message>
     <message>
         <source>TLS error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Fehler: %1</translation>
     </message>
     <message>
         <source>The server at %1 did not answer with a secure connection: it may speak plain http on that port. Check the server URL in Settings (https:// and the port).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server unter %1 hat nicht mit einer sicheren Verbindung geantwortet: Vielleicht spricht er auf diesem Port unverschlüsseltes http. Prüfen Sie die Server-URL in den Einstellungen (https:// und den Port).</translation>
     </message>
     <message>
         <source>The server at %1 and CaseLens share no secure protocol version or cipher, so no secure connection could be made. CaseLens accepts TLS 1.2 and 1.3 only. Tell IT or the server&apos;s administrators: the server, or a device between this computer and it, needs a current TLS setup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server unter %1 und CaseLens haben keine gemeinsame sichere Protokollversion oder Verschlüsselung, daher konnte keine sichere Verbindung aufgebaut werden. CaseLens akzeptiert nur TLS 1.2 und 1.3. Wenden Sie sich an Ihre IT oder die Administratoren des Servers: Der Server oder ein Gerät zwischen diesem Computer und dem Server braucht eine aktuelle TLS-Konfiguration.</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::CompanyCa</name>
     <message>
         <source>The company certificate file %1 could not be used: %2 Choose it again under Settings → Network → Company certificate (caselens-cli: --ca-file or CASELENS_CA_FILE), or clear it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Firmenzertifikatsdatei %1 konnte nicht verwendet werden: %2 Wählen Sie sie unter Einstellungen → Netzwerk → Firmenzertifikat erneut aus (caselens-cli: --ca-file oder CASELENS_CA_FILE), oder entfernen Sie sie.</translation>
     </message>
     <message>
         <source>it is a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es handelt sich um einen Ordner.</translation>
     </message>
     <message>
         <source>it cannot be read (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei kann nicht gelesen werden (%1).</translation>
     </message>
     <message>
         <source>it is too large to be a certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist zu groß für ein Zertifikat.</translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Byte</translation>
     </message>
     <message>
         <source>its certificate could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat darin konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>it holds no certificate in PEM format (text beginning with -----BEGIN CERTIFICATE-----). Ask IT for the certificate as a PEM file, or convert it with &quot;openssl x509 -inform der -in FILE -out company.pem&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei enthält kein Zertifikat im PEM-Format (Text, der mit -----BEGIN CERTIFICATE----- beginnt). Bitten Sie Ihre IT um das Zertifikat als PEM-Datei, oder konvertieren Sie es mit &quot;openssl x509 -inform der -in DATEI -out company.pem&quot;.</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::CreateOutcome</name>
     <message>
         <source>The ticket was created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ticket wurde erstellt: %1</translation>
     </message>
     <message>
         <source>CaseLens could not tell whether the ticket was created. Check My tickets before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>CaseLens konnte nicht feststellen, ob das Ticket erstellt wurde. Prüfen Sie „Meine Tickets“, bevor Sie es erneut versuchen.</translation>
     </message>
     <message>
         <source>The ticket was not created. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ticket wurde nicht erstellt. %1</translation>
     </message>
 </context>
 <context>
@@ -593,202 +593,202 @@
     </message>
     <message>
         <source>A proxy server between this computer and the server wants a user name and password (HTTP 407). Set the proxy and its credentials under Settings → Network, or ask IT which proxy to use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Proxy-Server zwischen diesem Computer und dem Server verlangt einen Benutzernamen und ein Passwort (HTTP 407). Richten Sie den Proxy und seine Anmeldedaten unter Einstellungen → Netzwerk ein, oder fragen Sie Ihre IT, welcher Proxy zu verwenden ist.</translation>
     </message>
     <message>
         <source>The server stopped waiting for the request (HTTP 408): the connection was too slow or broke off. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht länger auf die Anfrage gewartet (HTTP 408): Die Verbindung war zu langsam oder ist abgebrochen. Versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The request was too large for the server (HTTP 413). Shorten the text or remove pictures from it; if that does not help, a proxy on the way may limit request sizes: ask IT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage war zu groß für den Server (HTTP 413). Kürzen Sie den Text oder entfernen Sie Bilder daraus; hilft das nicht, begrenzt vielleicht ein Proxy auf dem Weg die Größe von Anfragen: Fragen Sie Ihre IT.</translation>
     </message>
     <message>
         <source>The server is not allowed to answer this for legal reasons (HTTP 451). A company filter or the service&apos;s operator blocks it: ask IT or Sweeppea support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server darf diese Anfrage aus rechtlichen Gründen nicht beantworten (HTTP 451). Ein Firmenfilter oder der Betreiber des Dienstes sperrt sie: Fragen Sie Ihre IT oder den Sweeppea-Support.</translation>
     </message>
     <message>
         <source>A gateway between this computer and the server got no valid answer from it (HTTP 502). The service or a proxy on the way may be down. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Gateway zwischen diesem Computer und dem Server hat vom Server keine gültige Antwort erhalten (HTTP 502). Der Dienst oder ein Proxy auf dem Weg ist vielleicht ausgefallen. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <source>A gateway between this computer and the server gave up waiting for it (HTTP 504). The service may be slow or down. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Gateway zwischen diesem Computer und dem Server hat nicht länger auf den Server gewartet (HTTP 504). Der Dienst ist vielleicht langsam oder ausgefallen. Versuchen Sie es gleich noch einmal.</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Export</name>
     <message>
         <source>unknown date</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Datum</translation>
     </message>
     <message>
         <source>(no subject)</source>
-        <translation type="unfinished">(kein Betreff)</translation>
+        <translation>(kein Betreff)</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <source>Product area</source>
-        <translation type="unfinished">Produktbereich</translation>
+        <translation>Produktbereich</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished">Erstellt</translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished">Geschlossen</translation>
+        <translation>Geschlossen</translation>
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>(no action)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Aktion)</translation>
     </message>
     <message>
         <source>Requester</source>
-        <translation type="unfinished">Anfragesteller</translation>
+        <translation>Anfragesteller</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Beschreibung</translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Notes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen (%1)</translation>
     </message>
     <message>
         <source>Statistics</source>
-        <translation type="unfinished">Statistik</translation>
+        <translation>Statistik</translation>
     </message>
     <message>
         <source>No statistics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Statistik.</translation>
     </message>
     <message>
         <source>Exported from CaseLens on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportiert aus CaseLens am %1</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::FileDownload</name>
     <message numerus="yes">
         <source>The file&apos;s server sent nothing for %Ln second(s). Nothing was saved; try again later.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Server der Datei hat %Ln Sekunde lang nichts gesendet. Es wurde nichts gespeichert; versuchen Sie es später erneut.</numerusform>
+            <numerusform>Der Server der Datei hat %Ln Sekunden lang nichts gesendet. Es wurde nichts gespeichert; versuchen Sie es später erneut.</numerusform>
         </translation>
     </message>
     <message>
         <source>This link is not a web address CaseLens can download.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Link ist keine Webadresse, von der CaseLens herunterladen kann.</translation>
     </message>
     <message>
         <source>CaseLens downloads files only over https, and this link uses plain http (anyone on the network could change the file). Ask the requester for an https link.</source>
-        <translation type="unfinished"></translation>
+        <translation>CaseLens lädt Dateien nur über https herunter, und dieser Link verwendet unverschlüsseltes http (jeder im Netzwerk könnte die Datei verändern). Bitten Sie den Anfragesteller um einen https-Link.</translation>
     </message>
     <message>
         <source>CaseLens downloads only https links.</source>
-        <translation type="unfinished"></translation>
+        <translation>CaseLens lädt nur https-Links herunter.</translation>
     </message>
     <message>
         <source>Download cancelled. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Download abgebrochen. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>The file&apos;s server sent CaseLens on to %1, which is not https. CaseLens did not follow it. Use Open to get the file in your browser, or ask the requester for another link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server der Datei wollte CaseLens an %1 weiterleiten, eine Adresse ohne https. CaseLens ist dem nicht gefolgt. Laden Sie die Datei mit „Öffnen“ in Ihrem Browser, oder bitten Sie den Anfragesteller um einen anderen Link.</translation>
     </message>
     <message numerus="yes">
         <source>Announced size: %1 byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Angekündigte Größe: %1 Byte</numerusform>
+            <numerusform>Angekündigte Größe: %1 Byte</numerusform>
         </translation>
     </message>
     <message>
         <source>The file&apos;s server answered %1 %2. The link may have expired: refresh the ticket (F5) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server der Datei hat mit %1 %2 geantwortet. Der Link ist vielleicht abgelaufen: Aktualisieren Sie das Ticket (F5) und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The file&apos;s server at %1 could not prove who it is (%2). Nothing was downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server der Datei unter %1 konnte seine Identität nicht nachweisen (%2). Es wurde nichts heruntergeladen.</translation>
     </message>
     <message>
         <source>The file&apos;s server sent CaseLens from address to address. Use Open to get the file in your browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server der Datei hat CaseLens immer wieder an eine andere Adresse weitergeleitet. Laden Sie die Datei mit „Öffnen“ in Ihrem Browser.</translation>
     </message>
     <message>
         <source>The file could not be downloaded from %1 (%2). Check your connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei konnte nicht von %1 heruntergeladen werden (%2). Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>CaseLens could not write to %1 (%2). Choose another folder and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>CaseLens konnte nicht in %1 schreiben (%2). Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The file is larger than %1 MB, the most CaseLens saves. Nothing was saved; use Open to get it in your browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist größer als %1 MB, die Höchstgröße, die CaseLens speichert. Es wurde nichts gespeichert; laden Sie sie mit „Öffnen“ in Ihrem Browser.</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::FileRisk</name>
     <message>
         <source>This is a program: opening it can run code on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist ein Programm: Beim Öffnen kann Code auf diesem Computer ausgeführt werden.</translation>
     </message>
     <message>
         <source>This is a script: opening it can run code on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist ein Skript: Beim Öffnen kann Code auf diesem Computer ausgeführt werden.</translation>
     </message>
     <message>
         <source>This is a shortcut: opening it can start a program or open another place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist eine Verknüpfung: Beim Öffnen kann sie ein Programm starten oder einen anderen Ort öffnen.</translation>
     </message>
     <message>
         <source>This file changes system settings when it is opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei ändert beim Öffnen Systemeinstellungen.</translation>
     </message>
     <message>
         <source>This document can carry macros: opening it can run code on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Dokument kann Makros enthalten: Beim Öffnen kann Code auf diesem Computer ausgeführt werden.</translation>
     </message>
     <message>
         <source>This is a disk image: it can hold programs that look like documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist ein Datenträgerabbild: Es kann Programme enthalten, die wie Dokumente aussehen.</translation>
     </message>
     <message>
         <source>Its name is not what it seems: do not trust what it appears to be.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name täuscht: Verlassen Sie sich nicht darauf, wonach die Datei aussieht.</translation>
     </message>
     <message>
         <source>The name contains invisible characters that change how it reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name enthält unsichtbare Zeichen, die verändern, wie er sich liest.</translation>
     </message>
     <message>
         <source>The name contains invisible characters that change how it reads; it really ends in “.%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name enthält unsichtbare Zeichen, die verändern, wie er sich liest; in Wirklichkeit endet er auf „.%1“.</translation>
     </message>
     <message>
         <source>The name shows “.%1” but really ends in “.%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name zeigt „.%1“, endet aber in Wirklichkeit auf „.%2“.</translation>
     </message>
     <message>
         <source>Spaces in the name push its real ending “.%1” out of sight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leerzeichen im Namen schieben seine echte Endung „.%1“ aus dem Sichtfeld.</translation>
     </message>
 </context>
 <context>
@@ -1066,15 +1066,15 @@ Klicken Sie dann auf „Wiederholen“.</translation>
     </message>
     <message>
         <source>Copy details for IT</source>
-        <translation type="unfinished"></translation>
+        <translation>Details für die IT kopieren</translation>
     </message>
     <message>
         <source>Copy the message and its technical details, to send to your IT department</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Meldung und ihre technischen Details kopieren, um sie an Ihre IT-Abteilung zu senden</translation>
     </message>
     <message>
         <source>CaseLens %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>CaseLens %1, %2</translation>
     </message>
 </context>
 <context>
@@ -1108,145 +1108,147 @@ Nur https-Links können geöffnet werden.</translation>
         <source>%1
 
 ⚠ %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+⚠ %2</translation>
     </message>
     <message>
         <source>%1. Warning: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Warnung: %2</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::FilesTab</name>
     <message>
         <source>No files attached to this ticket</source>
-        <translation type="unfinished">An dieses Ticket sind keine Dateien angehängt</translation>
+        <translation>An dieses Ticket sind keine Dateien angehängt</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished">Dateien</translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Copy &amp;Link</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Link kopieren</translation>
     </message>
     <message>
         <source>&amp;Save As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Open the file&apos;s https link in your browser (Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den https-Link der Datei in Ihrem Browser öffnen (Eingabetaste)</translation>
     </message>
     <message>
         <source>Copy the file&apos;s link</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Link der Datei kopieren</translation>
     </message>
     <message>
         <source>Save a copy of the file on this computer (https only, up to %1 MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kopie der Datei auf diesem Computer speichern (nur https, bis %1 MB)</translation>
     </message>
     <message>
         <source>Actions for This File</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen für diese Datei</translation>
     </message>
     <message>
         <source>Download progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Downloadfortschritt</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Open File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei öffnen</translation>
     </message>
     <message>
         <source>Open “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ öffnen?</translation>
     </message>
     <message>
         <source>Open it only if you expected this file from the requester.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie sie nur, wenn Sie diese Datei vom Anfragesteller erwartet haben.</translation>
     </message>
     <message>
         <source>Save File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei speichern</translation>
     </message>
     <message>
         <source>Downloading “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wird heruntergeladen…</translation>
     </message>
     <message>
         <source>Downloading “%1”… %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wird heruntergeladen… %2 von %3</translation>
     </message>
     <message>
         <source>Downloading “%1”… %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wird heruntergeladen… %2</translation>
     </message>
     <message>
         <source>Saved “%1” to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde in %2 gespeichert.</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::HandoffActions</name>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>HTML page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML-Seite (*.html)</translation>
     </message>
     <message>
         <source>&amp;Export ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket e&amp;xportieren…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dr&amp;ucken…</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>Copy &amp;link</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Link kopieren</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schließen</translation>
     </message>
     <message>
         <source>Close &amp;others</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Andere schließen</translation>
     </message>
     <message>
         <source>Export ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket exportieren</translation>
     </message>
     <message>
         <source>Exported %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 exportiert</translation>
     </message>
     <message>
         <source>Print %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 drucken</translation>
     </message>
 </context>
 <context>
@@ -1713,134 +1715,134 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
     <message>
         <source>New ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Ticket</translation>
     </message>
     <message>
         <source>Copy the ticket&apos;s link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link des Tickets kopieren</translation>
     </message>
     <message>
         <source>Print the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket drucken</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::NetworkSettingsPage</name>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerk</translation>
     </message>
     <message>
         <source>&amp;Proxy:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Proxy:</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy</translation>
     </message>
     <message>
         <source>Use the system&apos;s proxy settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy-Einstellungen des Systems verwenden</translation>
     </message>
     <message>
         <source>No proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Proxy</translation>
     </message>
     <message>
         <source>Use this proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Proxy verwenden</translation>
     </message>
     <message>
         <source>Proxy type</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy-Typ</translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>SOCKS5</source>
-        <translation type="unfinished"></translation>
+        <translation>SOCKS5</translation>
     </message>
     <message>
         <source>proxy.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>proxy.example.com</translation>
     </message>
     <message>
         <source>Proxy host</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy-Host</translation>
     </message>
     <message>
         <source>Proxy port</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy-Port</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>Ask the server for its health through the proxy chosen here, before saving it</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Server über den hier gewählten Proxy nach seinem Zustand fragen, bevor Sie den Proxy speichern</translation>
     </message>
     <message>
         <source>Connection test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis des Verbindungstests</translation>
     </message>
     <message>
         <source>Company &amp;certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Firmenzertifikat:</translation>
     </message>
     <message>
         <source>None: the system&apos;s certificates only</source>
-        <translation type="unfinished"></translation>
+        <translation>Keines: nur die Zertifikate des Systems</translation>
     </message>
     <message>
         <source>Company certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmenzertifikatsdatei</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus&amp;wählen…</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Clear the company certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmenzertifikat entfernen</translation>
     </message>
     <message>
         <source>A PEM file from IT, trusted by CaseLens besides the system&apos;s certificates (for networks that inspect secure traffic).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PEM-Datei von Ihrer IT, der CaseLens zusätzlich zu den Zertifikaten des Systems vertraut (für Netzwerke, die verschlüsselten Datenverkehr prüfen).</translation>
     </message>
     <message>
         <source>Enter the proxy&apos;s host name or address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Hostnamen oder die Adresse des Proxys ein.</translation>
     </message>
     <message>
         <source>Company certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmenzertifikat</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
         <source>The connection works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung funktioniert.</translation>
     </message>
     <message>
         <source>The connection works (the server answered: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung funktioniert (Antwort des Servers: %1)</translation>
     </message>
     <message>
         <source>The connection failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1946,35 +1948,35 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <name>CaseLens::Gui::ProxyCredentialsDialog</name>
     <message>
         <source>&amp;Remember in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Systemschlüsselbund speichern</translation>
     </message>
     <message>
         <source>Proxy sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy-Anmeldung</translation>
     </message>
     <message>
         <source>The proxy rejected the user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Proxy hat den Benutzernamen oder das Passwort abgelehnt.</translation>
     </message>
     <message>
         <source>The proxy at %1 needs a user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Proxy unter %1 verlangt einen Benutzernamen und ein Passwort.</translation>
     </message>
     <message>
         <source>Proxy user name</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy-Benutzername</translation>
     </message>
     <message>
         <source>Proxy password</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy-Passwort</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzername:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort:</translation>
     </message>
 </context>
 <context>
@@ -2260,27 +2262,27 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <name>CaseLens::Gui::ResolveDialog</name>
     <message>
         <source>&amp;Resolve ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket &amp;abschließen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Resolve %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 abschließen</translation>
     </message>
     <message>
         <source>(no subject)</source>
-        <translation type="unfinished">(kein Betreff)</translation>
+        <translation>(kein Betreff)</translation>
     </message>
     <message>
         <source>Resolve %1 — %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2 abschließen?</translation>
     </message>
     <message>
         <source>The ticket is closed for good: it cannot be reopened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ticket wird endgültig geschlossen: Es kann nicht wieder geöffnet werden.</translation>
     </message>
 </context>
 <context>
@@ -2587,125 +2589,125 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <name>CaseLens::Gui::TicketCopy</name>
     <message>
         <source>Case &amp;number</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fallnummer</translation>
     </message>
     <message>
         <source>&amp;Link (caselens://)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Link (caselens://)</translation>
     </message>
     <message>
         <source>Case and &amp;subject (for chats)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall und &amp;Betreff (für Chats)</translation>
     </message>
     <message>
         <source>&amp;Markdown summary (for issue trackers)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Markdown-Zusammenfassung (für Issue-Tracker)</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::TicketDocument</name>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::TicketEditorDialog</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>New ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Ticket</translation>
     </message>
     <message>
         <source>&amp;Create ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket &amp;erstellen</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Save changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen &amp;speichern</translation>
     </message>
     <message>
         <source>The description has links, lists or other formatting that CaseLens cannot edit: if you change the description, they become plain text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beschreibung enthält Links, Listen oder andere Formatierungen, die CaseLens nicht bearbeiten kann: Wenn Sie die Beschreibung ändern, werden sie zu reinem Text.</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>B</source>
-        <translation type="unfinished"></translation>
+        <translation>F</translation>
     </message>
     <message>
         <source>Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>Fett</translation>
     </message>
     <message>
         <source>I</source>
-        <translation type="unfinished"></translation>
+        <translation>K</translation>
     </message>
     <message>
         <source>Italic</source>
-        <translation type="unfinished"></translation>
+        <translation>Kursiv</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Beschreibung</translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <source>Assign to</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisen an</translation>
     </message>
     <message>
         <source>An admin&apos;s name or e-mail (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Name oder E-Mail-Adresse eines Admins (optional)</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>&amp;Priority:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Priorität:</translation>
     </message>
     <message>
         <source>&amp;Assign to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuweisen an:</translation>
     </message>
     <message>
         <source>The customer sees this change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde sieht diese Änderung.</translation>
     </message>
     <message>
         <source>The description is too long for Sweeppea (at most %L1 characters as sent, %L2 now). Shorten it and send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beschreibung ist zu lang für Sweeppea (höchstens %L1 Zeichen beim Senden, derzeit %L2). Kürzen Sie sie und senden Sie erneut.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gesendet…</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>%1 of %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Zeichen</translation>
     </message>
 </context>
 <context>
@@ -2853,15 +2855,15 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
     <message>
         <source>Resolve…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschließen…</translation>
     </message>
     <message>
         <source>Close this ticket for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Ticket endgültig schließen</translation>
     </message>
     <message>
         <source>Resolve ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket abschließen</translation>
     </message>
 </context>
 <context>
@@ -3045,82 +3047,82 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <name>CaseLens::Gui::WriteActions</name>
     <message>
         <source>&amp;New ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Ticket…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;earbeiten…</translation>
     </message>
     <message>
         <source>Re&amp;solve…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;schließen…</translation>
     </message>
     <message>
         <source>Write a new ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neues Ticket schreiben</translation>
     </message>
     <message>
         <source>Change the title or the description of this ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel oder Beschreibung dieses Tickets ändern</translation>
     </message>
     <message>
         <source>Close this ticket for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Ticket endgültig schließen</translation>
     </message>
     <message>
         <source>Resolving %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird abgeschlossen…</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Markdown</name>
     <message>
         <source>Link</source>
-        <translation type="unfinished">Link</translation>
+        <translation>Link</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished">(leer)</translation>
+        <translation>(leer)</translation>
     </message>
     <message>
         <source>Requester</source>
-        <translation type="unfinished">Anfragesteller</translation>
+        <translation>Anfragesteller</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Sweepstakes</source>
-        <translation type="unfinished">Gewinnspiele</translation>
+        <translation>Gewinnspiele</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Beschreibung</translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Notes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen (%1)</translation>
     </message>
     <message>
         <source>No notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Notizen.</translation>
     </message>
     <message>
         <source>Statistics</source>
-        <translation type="unfinished">Statistik</translation>
+        <translation>Statistik</translation>
     </message>
     <message>
         <source>No statistics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Statistik.</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">Notizen</translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Last %1 of %2 notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte %1 von %2 Notizen</translation>
     </message>
 </context>
 <context>
@@ -3210,39 +3212,39 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <name>CaseLens::ResolveOutcome</name>
     <message>
         <source>%1 is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist geschlossen.</translation>
     </message>
     <message>
         <source>%1 was already closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 war bereits geschlossen.</translation>
     </message>
     <message>
         <source>%1 was not closed. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht geschlossen. Versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>%1 was not closed: there is no such ticket for this API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht geschlossen: Für diesen API-Schlüssel gibt es dieses Ticket nicht.</translation>
     </message>
     <message>
         <source>CaseLens could not tell whether %1 was closed. Check the ticket before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>CaseLens konnte nicht feststellen, ob %1 geschlossen wurde. Prüfen Sie das Ticket, bevor Sie es erneut versuchen.</translation>
     </message>
     <message>
         <source>%1 was not closed. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht geschlossen. %2</translation>
     </message>
     <message>
         <source>Closed by %1 on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossen von %1 am %2.</translation>
     </message>
     <message>
         <source>Closed by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossen von %1.</translation>
     </message>
     <message>
         <source>Closed on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossen am %1.</translation>
     </message>
 </context>
 <context>
@@ -3469,19 +3471,19 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <name>CaseLens::UpdateOutcome</name>
     <message>
         <source>%1 was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde geändert.</translation>
     </message>
     <message>
         <source>%1 was not changed. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht geändert. Versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>CaseLens could not tell whether %1 was changed. Check the ticket before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>CaseLens konnte nicht feststellen, ob %1 geändert wurde. Prüfen Sie das Ticket, bevor Sie es erneut versuchen.</translation>
     </message>
     <message>
         <source>%1 was not changed. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht geändert. %2</translation>
     </message>
 </context>
 </TS>

@@ -36,16 +36,16 @@
     <name>CaseLens::FileDownload</name>
     <message numerus="yes">
         <source>The file&apos;s server sent nothing for %Ln second(s). Nothing was saved; try again later.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The file&apos;s server sent nothing for %Ln second. Nothing was saved; try again later.</numerusform>
+            <numerusform>The file&apos;s server sent nothing for %Ln seconds. Nothing was saved; try again later.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Announced size: %1 byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Announced size: %1 byte</numerusform>
+            <numerusform>Announced size: %1 bytes</numerusform>
         </translation>
     </message>
 </context>
