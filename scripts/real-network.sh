@@ -196,11 +196,11 @@ check "CASELENS_CA_FILE makes the company CA work" 0 "Reached through the compan
     env CASELENS_CA_FILE=ca.pem "$cli" fetch HYXTNJV --base-url "$good"
 check "through tinyproxy" 0 "Reached through the company network" -- \
     env https_proxy=http://127.0.0.1:$proxy_port "$cli" fetch HYXTNJV --base-url "$good" --ca-file ca.pem
-check "proxy down is named" 5 "127.0.0.1:$down_port" -- \
+check "proxy down is named" 5 "Could not connect to the proxy at 127.0.0.1:$down_port" -- \
     env https_proxy=http://127.0.0.1:$down_port "$cli" fetch HYXTNJV --base-url "$good" --ca-file ca.pem
 check "proxy needs credentials" 5 "needs a user name and password" -- \
     env https_proxy=http://127.0.0.1:$auth_proxy_port "$cli" fetch HYXTNJV --base-url "$good" --ca-file ca.pem
-check "proxy rejects credentials" 5 "rejected" -- \
+check "proxy rejects credentials" 5 "rejected the user name or password" -- \
     env https_proxy=http://agent:wrong@127.0.0.1:$auth_proxy_port "$cli" fetch HYXTNJV --base-url "$good" --ca-file ca.pem
 check "proxy credentials in https_proxy" 0 "Reached through the company network" -- \
     env https_proxy=http://agent:s3cret@127.0.0.1:$auth_proxy_port "$cli" fetch HYXTNJV --base-url "$good" --ca-file ca.pem

@@ -723,8 +723,55 @@ Error ApiClient::networkError(const Call &call, int code, const QString &errorSt
     }
     if (code >= QNetworkReply::ProxyConnectionRefusedError && code <= QNetworkReply::UnknownProxyError)
         return proxyError(call, code, errorString, url);
+    if (code == QNetworkReply::UnknownNetworkError) {
+        const QNetworkProxy proxy = proxyInUse(*m_network, url);
+        if (proxy.type() == QNetworkProxy::HttpProxy || proxy.type() == QNetworkProxy::Socks5Proxy) {
+            const bool credentialsSent =
+                m_proxyAuth ? m_proxyAuth->credentialsSent(proxy) : !proxy.user().isEmpty();
+            return proxyError(call, tunnelError(errorString, credentialsSent), errorString, url);
+        }
+    }
     return {ErrorKind::Network,
             Tr::tr("A network error stopped the request. Check your connection and try again."), errorString};
+}
+
+// A tunnel through a proxy (https through an HTTP proxy's CONNECT, or
+// SOCKS5) fails inside Qt's socket engine, and QNetworkReply reports all of
+// it as UnknownNetworkError: only the engine's sentence says what happened.
+// Matched in English and in the language Qt's own messages are shown in
+// (the text given may carry a prefix with Qt's error code).
+int ApiClient::tunnelError(const QString &errorString, bool credentialsSent)
+{
+    struct Known
+    {
+        const char *context;
+        const char *text;
+        QNetworkReply::NetworkError code;
+    };
+    static constexpr Known known[] = {
+        {"QHttpSocketEngine", "Proxy connection refused", QNetworkReply::ProxyConnectionRefusedError},
+        {"QSocks5SocketEngine", "Connection to proxy refused", QNetworkReply::ProxyConnectionRefusedError},
+        {"QHttpSocketEngine", "Proxy connection closed prematurely",
+         QNetworkReply::ProxyConnectionClosedError},
+        {"QSocks5SocketEngine", "Connection to proxy closed prematurely",
+         QNetworkReply::ProxyConnectionClosedError},
+        {"QHttpSocketEngine", "Proxy server not found", QNetworkReply::ProxyNotFoundError},
+        {"QSocks5SocketEngine", "Proxy host not found", QNetworkReply::ProxyNotFoundError},
+        {"QHttpSocketEngine", "Proxy server connection timed out", QNetworkReply::ProxyTimeoutError},
+        {"QSocks5SocketEngine", "Connection to proxy timed out", QNetworkReply::ProxyTimeoutError},
+        {"QSocks5SocketEngine", "Proxy authentication failed",
+         QNetworkReply::ProxyAuthenticationRequiredError},
+    };
+    for (const Known &k : known) {
+        if (errorString.contains(QLatin1String(k.text)) ||
+            errorString.contains(QCoreApplication::translate(k.context, k.text)))
+            return k.code;
+    }
+    // A proxy that refuses a tunnel after credentials were sent (some answer
+    // 401 or 403 instead of another 407) rejected them; anything else is the
+    // proxy's failure, named as such.
+    return credentialsSent ? QNetworkReply::ProxyAuthenticationRequiredError
+                           : QNetworkReply::UnknownProxyError;
 }
 
 Error ApiClient::proxyError(const Call &call, int code, const QString &errorString, const QUrl &url) const

@@ -150,6 +150,40 @@ private Q_SLOTS:
         QCOMPARE(c.server.requestCount(), 0);
     }
 
+    // https goes through a CONNECT tunnel: Qt reports the tunnel's failures as
+    // UnknownNetworkError; the message still names the proxy.
+    void proxyDownForATunnel()
+    {
+        QTcpServer probe; // a port nobody listens on
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        ProxiedClient c(httpProxy(port));
+        QVERIFY(!c.client.setBaseUrl(QUrl(QStringLiteral("https://127.0.0.1:9"))).isError());
+        const Error error = c.fetch();
+        QCOMPARE(error.kind(), ErrorKind::Network);
+        QVERIFY2(error.message().startsWith(
+                     QStringLiteral("Could not connect to the proxy at 127.0.0.1:%1 (connection refused).")
+                         .arg(port)),
+                 qPrintable(error.message() + QStringLiteral(" / ") + error.details()));
+    }
+
+    void tunnelCredentialsRejectedWith401()
+    {
+        ConnectProxy proxy;
+        QVERIFY(proxy.listen());
+        proxy.requireCredentials(QStringLiteral("ana"), QStringLiteral("secret"));
+        proxy.setWrongCredentialsStatus(401);
+        ProxiedClient c(httpProxy(proxy.port(), QStringLiteral("ana"), QStringLiteral("wrong")));
+        QVERIFY(!c.client.setBaseUrl(QUrl(QStringLiteral("https://127.0.0.1:9"))).isError());
+        const Error error = c.fetch();
+        QVERIFY2(
+            error.message().startsWith(
+                QStringLiteral("The proxy at %1 rejected the user name or password.").arg(proxy.hostPort())),
+            qPrintable(error.message()));
+        QVERIFY(proxy.credentialsSeen().contains(QStringLiteral("ana:wrong")));
+    }
+
     void proxyClosesOrDrops_data()
     {
         QTest::addColumn<int>("mode");

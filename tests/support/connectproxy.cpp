@@ -95,6 +95,14 @@ void ConnectProxy::readRequest(Tunnel *tunnel)
     if (authorization.startsWith("Basic "))
         m_credentialsSeen.append(QString::fromUtf8(QByteArray::fromBase64(authorization.mid(6))));
 
+    if (!m_expectedAuthorization.isEmpty() && !authorization.isEmpty() &&
+        authorization != m_expectedAuthorization && m_wrongCredentialsStatus != 407) {
+        // As tinyproxy does: a pair that was sent and is wrong gets 401.
+        tunnel->client->write("HTTP/1.0 " + QByteArray::number(m_wrongCredentialsStatus) +
+                              " Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        tunnel->client->disconnectFromHost();
+        return;
+    }
     if (!m_expectedAuthorization.isEmpty() && authorization != m_expectedAuthorization) {
         ++m_challengeCount;
         tunnel->client->write("HTTP/1.1 407 Proxy Authentication Required\r\n"

@@ -41,6 +41,9 @@ public:
     // Demand "Proxy-Authorization: Basic base64(user:password)"; an empty
     // user turns the demand off.
     void requireCredentials(const QString &user, const QString &password);
+    // The answer to a wrong pair: 407 again (default), or another status as
+    // some proxies send (tinyproxy: 401).
+    void setWrongCredentialsStatus(int status) { m_wrongCredentialsStatus = status; }
 
     // Requests (CONNECT or forwarded) the proxy read, including refused ones.
     [[nodiscard]] int requestCount() const { return m_requestCount; }
@@ -59,6 +62,7 @@ private:
 
     QTcpServer *m_listener;
     Mode m_mode = Mode::Forward;
+    int m_wrongCredentialsStatus = 407;
     QByteArray m_expectedAuthorization; // "Basic ..."; empty: none needed
     int m_requestCount = 0;
     int m_challengeCount = 0;
