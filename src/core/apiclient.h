@@ -170,13 +170,6 @@ private:
     void parseAndFinish(const std::shared_ptr<Call> &call, int status);
     void releaseEndpoint(const std::shared_ptr<Call> &call);
     void finishCall(const std::shared_ptr<Call> &call, const ParsedAnswer &answer);
-    [[nodiscard]] static int tunnelError(const QString &errorString, bool credentialsSent);
-    [[nodiscard]] Error networkError(const Call &call, int code, const QString &errorString,
-                                     const QUrl &url) const;
-    // Qt's proxy errors (101-199), naming the proxy and the next step.
-    [[nodiscard]] Error proxyError(const Call &call, int code, const QString &errorString,
-                                   const QUrl &url) const;
-
     QNetworkAccessManager *m_network;
     const ProxyAuthenticator *m_proxyAuth = nullptr;
     QUrl m_baseUrl;

@@ -140,7 +140,6 @@ bool isReservedWindowsName(const QString &name)
     return reserved.contains(base);
 }
 
-constexpr qsizetype MaxSafeNameChars = 200;
 constexpr qsizetype MaxKeptExtensionChars = 16;
 
 // Cuts text to at most maxChars without splitting a surrogate pair.
@@ -198,7 +197,7 @@ FileRisk fileRisk(const QString &fileName)
     return risk;
 }
 
-QString safeFileName(const QString &name, const QString &fallback)
+QString safeFileName(const QString &name, const QString &fallback, qsizetype maxChars)
 {
     QString out;
     out.reserve(name.size());
@@ -225,14 +224,14 @@ QString safeFileName(const QString &name, const QString &fallback)
         return fallback;
     if (isReservedWindowsName(out))
         out.prepend(u'_');
-    if (out.size() > MaxSafeNameChars) {
+    if (out.size() > maxChars) {
         const qsizetype dot = out.lastIndexOf(u'.');
         const qsizetype extensionChars = dot > 0 ? out.size() - dot : 0;
-        if (extensionChars > 0 && extensionChars <= MaxKeptExtensionChars)
-            out = withoutTrailingDotsAndSpaces(cutTo(out.left(dot), MaxSafeNameChars - extensionChars)) +
-                  out.mid(dot);
+        if (extensionChars > 0 && extensionChars <= MaxKeptExtensionChars && extensionChars < maxChars)
+            out =
+                withoutTrailingDotsAndSpaces(cutTo(out.left(dot), maxChars - extensionChars)) + out.mid(dot);
         else
-            out = withoutTrailingDotsAndSpaces(cutTo(out, MaxSafeNameChars));
+            out = withoutTrailingDotsAndSpaces(cutTo(out, maxChars));
     }
     return out;
 }

@@ -41,8 +41,9 @@ public:
 // A name that is safe to offer in a save dialog: one path component, no
 // control, bidi or invisible characters, no characters Windows refuses
 // (<>:"/\|?*), no leading dots, no trailing dots or spaces, not a reserved
-// Windows device name (CON, NUL, COM1, ...), at most 200 characters with the
-// extension kept. fallback (already safe) when nothing is left.
-[[nodiscard]] QString safeFileName(const QString &name, const QString &fallback = QStringLiteral("download"));
+// Windows device name (CON, NUL, COM1, ...), at most maxChars characters
+// with the extension kept. fallback (already safe) when nothing is left.
+[[nodiscard]] QString safeFileName(const QString &name, const QString &fallback = QStringLiteral("download"),
+                                   qsizetype maxChars = 200);
 
 } // namespace CaseLens

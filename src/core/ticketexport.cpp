@@ -1,6 +1,7 @@
 #include "core/ticketexport.h"
 
 #include "core/htmlsanitizer.h"
+#include "core/riskyfilename.h"
 
 #include <QCoreApplication>
 #include <QMap>
@@ -132,38 +133,13 @@ QString html(const Ticket &ticket)
     return out;
 }
 
-QString safeFileName(const QString &name, qsizetype maxChars)
-{
-    QString clean;
-    clean.reserve(name.size());
-    for (const QChar c : name) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0))
-            clean += u' '; // a line break between words stays a gap
-        else if (!QStringView(u"/\\:*?\"<>|").contains(c))
-            clean += c;
-    }
-    clean = clean.simplified();
-    if (clean.size() > maxChars) {
-        qsizetype cut = maxChars;
-        if (cut > 0 && clean.at(cut - 1).isHighSurrogate())
-            --cut;
-        clean.truncate(cut);
-    }
-    // Leading dots hide a file; trailing dots and spaces are dropped by Windows.
-    while (!clean.isEmpty() && (clean.front() == u'.' || clean.front() == u' '))
-        clean.remove(0, 1);
-    while (!clean.isEmpty() && (clean.back() == u'.' || clean.back() == u' '))
-        clean.chop(1);
-    return clean.isEmpty() ? QStringLiteral("ticket") : clean;
-}
-
 QString exportFileName(const Ticket &ticket, const QString &suffix)
 {
     const QString subject = ticket.subject.simplified();
     const QString base =
         subject.isEmpty() ? ticket.caseNumber : ticket.caseNumber + QStringLiteral(" - ") + subject;
-    return safeFileName(base) + u'.' + suffix;
+    // The whole name stays well inside Windows' 260-character paths.
+    return CaseLens::safeFileName(base, QStringLiteral("ticket"), 120) + u'.' + suffix;
 }
 
 } // namespace CaseLens::Export

@@ -37,14 +37,8 @@ struct Fact
 // Html::sanitize() lets them through, everything else escaped.
 [[nodiscard]] QString html(const Ticket &ticket);
 
-// A file name from untrusted text: without / \ : * ? " < > | and control
-// characters, whitespace collapsed, no leading or trailing dots or spaces,
-// at most maxChars characters (never cutting a surrogate pair); "ticket"
-// when nothing is left.
-[[nodiscard]] QString safeFileName(const QString &name, qsizetype maxChars = 120);
-
 // "HYXTNJV - Winners list export fails.pdf": case number and subject, made
-// safe, with suffix ("pdf", "md", "html") appended.
+// safe (CaseLens::safeFileName), with suffix ("pdf", "md", "html") appended.
 [[nodiscard]] QString exportFileName(const Ticket &ticket, const QString &suffix);
 
 } // namespace CaseLens::Export
