@@ -5,8 +5,10 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <string_view>
 
 using namespace Qt::StringLiterals;
@@ -155,13 +157,146 @@ qsizetype skipJsonSpace(QByteArrayView json, qsizetype i)
     return i;
 }
 
+// isPlainJson's pieces: each takes p at the first byte of its token and
+// returns the byte after it, or nullptr when the token is not plain JSON.
+using Byte = unsigned char;
+
+const Byte *plainSpaceEnd(const Byte *p, const Byte *end)
+{
+    while (p < end && isJsonSpace(char(*p)))
+        ++p;
+    return p;
+}
+
+bool isHexDigit(Byte c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+// One UTF-8 sequence as Qt's decoder accepts it (no overlong forms, no
+// surrogates, nothing above U+10FFFF); p at its lead byte (>= 0x80).
+const Byte *plainUtf8End(const Byte *p, const Byte *end)
+{
+    const Byte lead = *p;
+    qsizetype length = 0;
+    char32_t code = 0;
+    if ((lead & 0xe0) == 0xc0) {
+        length = 2;
+        code = lead & 0x1f;
+    } else if ((lead & 0xf0) == 0xe0) {
+        length = 3;
+        code = lead & 0x0f;
+    } else if ((lead & 0xf8) == 0xf0) {
+        length = 4;
+        code = lead & 0x07;
+    } else {
+        return nullptr;
+    }
+    if (end - p < length)
+        return nullptr;
+    for (qsizetype k = 1; k < length; ++k) {
+        if ((p[k] & 0xc0) != 0x80)
+            return nullptr;
+        code = (code << 6) | (p[k] & 0x3f);
+    }
+    const char32_t least = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
+    if (code < least || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+        return nullptr;
+    return p + length;
+}
+
+const Byte *plainStringEnd(const Byte *p, const Byte *end)
+{
+    ++p; // the opening quote
+    while (p < end) {
+        const Byte c = *p;
+        if (c == '"')
+            return p + 1;
+        if (c == '\\') {
+            if (end - p < 2)
+                return nullptr;
+            const Byte e = p[1];
+            if (e == 'u') {
+                if (end - p < 6 || !isHexDigit(p[2]) || !isHexDigit(p[3]) || !isHexDigit(p[4]) ||
+                    !isHexDigit(p[5]))
+                    return nullptr;
+                const Byte high = p[2] | 0x20;  // lower case; digits keep their value
+                if (high == 'd' && p[3] >= '8') // a surrogate: what Qt makes of it is Qt's business
+                    return nullptr;
+                p += 6;
+            } else if (std::memchr("\"\\/bfnrt", e, 8)) {
+                p += 2;
+            } else {
+                return nullptr;
+            }
+        } else if (c < 0x20) {
+            return nullptr;
+        } else if (c < 0x80) {
+            ++p;
+        } else if (!(p = plainUtf8End(p, end))) {
+            return nullptr;
+        }
+    }
+    return nullptr;
+}
+
+const Byte *plainNumberEnd(const Byte *p, const Byte *end)
+{
+    const Byte *const start = p;
+    const auto digits = [&p, end] {
+        const Byte *const first = p;
+        while (p < end && *p >= '0' && *p <= '9')
+            ++p;
+        return p - first;
+    };
+    if (p < end && *p == '-')
+        ++p;
+    if (p < end && *p == '0')
+        ++p;
+    else if (digits() == 0)
+        return nullptr;
+    if (p < end && *p == '.') {
+        ++p;
+        if (digits() == 0)
+            return nullptr;
+    }
+    // An exponent may leave a double's range (fromJson then refuses or
+    // repairs the answer): left to fromJson, as is anything long.
+    if ((p < end && (*p == 'e' || *p == 'E')) || p - start > 24)
+        return nullptr;
+    return p;
+}
+
+const Byte *plainLiteralEnd(const Byte *p, const Byte *end)
+{
+    for (const std::string_view word :
+         {std::string_view("true"), std::string_view("false"), std::string_view("null")}) {
+        if (qsizetype(end - p) >= qsizetype(word.size()) && std::memcmp(p, word.data(), word.size()) == 0)
+            return p + word.size();
+    }
+    return nullptr;
+}
+
 } // namespace
 
 QString jsonNumberText(const QJsonValue &v)
 {
     const double d = v.toDouble();
-    if (std::isfinite(d) && std::trunc(d) == d && std::abs(d) < 9.2e18)
-        return QString::number(v.toInteger(static_cast<qint64>(d)));
+    if (std::isfinite(d) && std::trunc(d) == d && std::abs(d) < 9.2e18) {
+        // By hand: QString::number() goes through the locale machinery, and a
+        // large ticket has tens of thousands of numeric ids.
+        const qint64 n = v.toInteger(static_cast<qint64>(d));
+        quint64 magnitude = n < 0 ? 0 - quint64(n) : quint64(n);
+        char16_t digits[20];
+        qsizetype at = std::size(digits);
+        do {
+            digits[--at] = char16_t(u'0' + magnitude % 10);
+            magnitude /= 10;
+        } while (magnitude != 0);
+        if (n < 0)
+            digits[--at] = u'-';
+        return QString(reinterpret_cast<const QChar *>(digits + at), qsizetype(std::size(digits)) - at);
+    }
     return QString::number(d, 'g', QLocale::FloatingPointShortest);
 }
 
@@ -193,6 +328,80 @@ QByteArrayView trimmedJsonText(QByteArrayView body)
     while (!body.isEmpty() && isJsonSpace(body.back()))
         body.chop(1);
     return body;
+}
+
+bool isPlainJson(QByteArrayView json)
+{
+    json = jsonWithoutBom(json);
+    const auto *p = reinterpret_cast<const Byte *>(json.data());
+    const Byte *const end = p + json.size();
+    constexpr int MaxDepth = 512;          // fromJson's own limit is 1024
+    std::array<bool, MaxDepth> inObject{}; // per open container: an object, else an array
+    int depth = 0;
+    // p at a member's key: past the key and its colon.
+    const auto memberKey = [&p, end] {
+        if (p >= end || *p != '"' || !(p = plainStringEnd(p, end)))
+            return false;
+        p = plainSpaceEnd(p, end);
+        if (p >= end || *p != ':')
+            return false;
+        ++p;
+        return true;
+    };
+    p = plainSpaceEnd(p, end);
+    if (p >= end || *p != '{')
+        return false;
+    for (;;) { // p before a value
+        p = plainSpaceEnd(p, end);
+        if (p >= end)
+            return false;
+        const Byte c = *p;
+        if (c == '{' || c == '[') {
+            if (depth == MaxDepth)
+                return false;
+            inObject[size_t(depth++)] = c == '{';
+            p = plainSpaceEnd(p + 1, end);
+            if (p < end && *p == (c == '{' ? '}' : ']')) {
+                --depth;
+                ++p;
+            } else {
+                if (c == '{' && !memberKey())
+                    return false;
+                continue;
+            }
+        } else if (c == '"') {
+            p = plainStringEnd(p, end);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            p = plainNumberEnd(p, end);
+        } else {
+            p = plainLiteralEnd(p, end);
+        }
+        if (!p)
+            return false;
+        for (;;) { // after a value: the next one, or the end of containers
+            p = plainSpaceEnd(p, end);
+            if (depth == 0)
+                return p == end;
+            if (p >= end)
+                return false;
+            const bool object = inObject[size_t(depth - 1)];
+            if (*p == ',') {
+                p = plainSpaceEnd(p + 1, end);
+                if (object && !memberKey())
+                    return false;
+                break;
+            }
+            if (*p != (object ? '}' : ']'))
+                return false;
+            --depth;
+            ++p;
+        }
+    }
+}
+
+qsizetype jsonValueEnd(QByteArrayView json, qsizetype i)
+{
+    return skipJsonValue(json, i);
 }
 
 QByteArrayView jsonMemberText(QByteArrayView json, QLatin1StringView key)
@@ -243,45 +452,34 @@ QByteArray compactJson(QByteArrayView json)
     const qsizetype n = json.size();
     QByteArray out;
     out.reserve(n);
-    qsizetype i = 0;
-    while (i < n) {
-        const char c = data[i];
-        if (isJsonSpace(c)) {
-            ++i;
-        } else if (c == '"') {
-            out.append('"');
-            ++i;
-            while (i < n) {
-                const qsizetype start = i;
-                while (i < n && static_cast<unsigned char>(data[i]) >= 0x20 && data[i] != 0x7f &&
-                       data[i] != '"' && data[i] != '\\')
-                    ++i;
-                out.append(data + start, i - start);
-                if (i >= n)
-                    break;
-                const char s = data[i];
-                if (s == '"') {
-                    out.append('"');
-                    ++i;
-                    break;
-                }
-                if (s == '\\') {
-                    out.append(data + i, std::min<qsizetype>(2, n - i)); // the escape as sent
-                    i += 2;
-                } else { // a control character: escaped, so the line stays one line
-                    const auto u = static_cast<unsigned char>(s);
-                    const char escape[] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 0xf]};
-                    out.append(escape, sizeof escape);
-                    ++i;
-                }
+    // Copied in runs: a byte is looked at once, and only what must change
+    // (whitespace between tokens, a raw control character in a string) ends a
+    // run. An answer that is already compact is one run, one copy.
+    qsizetype run = 0;
+    const auto flush = [&](qsizetype end) { out.append(data + run, end - run); };
+    bool inString = false;
+    for (qsizetype i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
+        if (inString) {
+            if (c == '"') {
+                inString = false;
+            } else if (c == '\\') {
+                ++i;                            // the escaped character, as sent
+            } else if (c < 0x20 || c == 0x7f) { // escaped, so the line stays one line
+                flush(i);
+                const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+                out.append(escape, sizeof escape);
+                run = i + 1;
             }
-        } else {
-            const qsizetype start = i;
-            while (i < n && data[i] != '"' && !isJsonSpace(data[i]))
-                ++i;
-            out.append(data + start, i - start);
+        } else if (c == '"') {
+            inString = true;
+        } else if (isJsonSpace(char(c))) {
+            flush(i);
+            run = i + 1;
         }
     }
+    if (run < n)
+        flush(n);
     return out;
 }
 

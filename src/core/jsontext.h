@@ -23,6 +23,18 @@ namespace CaseLens {
 // terminal. One linear pass; escapes already in the text are kept as sent.
 [[nodiscard]] QByteArray compactJson(QByteArrayView json);
 
+// True when json is one JSON object that QJsonDocument::fromJson reads
+// exactly as written: strict RFC 8259 grammar, valid UTF-8, no raw control
+// characters in strings, no escaped surrogates, numbers without exponents of
+// at most 24 characters (never out of a double's range), nesting at most 512
+// deep. Stricter than fromJson on purpose: false means "ask fromJson", never
+// "invalid". Linear, no allocation (a few instructions a byte).
+[[nodiscard]] bool isPlainJson(QByteArrayView json);
+
+// Index just past the value that starts at json[i] (no whitespace before it),
+// or -1. json must be valid JSON (e.g. accepted by isPlainJson).
+[[nodiscard]] qsizetype jsonValueEnd(QByteArrayView json, qsizetype i);
+
 // The text without a leading UTF-8 BOM.
 [[nodiscard]] QByteArrayView jsonWithoutBom(QByteArrayView json);
 

@@ -8,7 +8,10 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <charconv>
 #include <cmath>
+#include <iterator>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -54,29 +57,41 @@ QDateTime parseDateSlow(QStringView text)
     return dt.toUTC();
 }
 
+// The API's own shape, "2025-03-14T09:30:00.000Z" or "2025-03-14T09:30:00Z",
+// read without QDateTime's string parsing: the instant is computed and handed
+// over as milliseconds (no time zone lookup). nullopt: not that shape, ask Qt.
+std::optional<QDateTime> parseFixedUtcDate(QStringView s)
+{
+    const bool millis = s.size() == 24;
+    if (!(millis || s.size() == 20) || s[4] != u'-' || s[7] != u'-' || s[10] != u'T' || s[13] != u':' ||
+        s[16] != u':' || s.back() != u'Z' || (millis && s[19] != u'.'))
+        return std::nullopt;
+    const int year = digitsAt(s, 0, 4);
+    const int month = digitsAt(s, 5, 2);
+    const int day = digitsAt(s, 8, 2);
+    const int hour = digitsAt(s, 11, 2);
+    const int minute = digitsAt(s, 14, 2);
+    const int second = digitsAt(s, 17, 2);
+    const int msec = millis ? digitsAt(s, 20, 3) : 0;
+    if ((year | month | day | hour | minute | second | msec) < 0)
+        return QDateTime(); // the shape with a non-digit: not a date
+    const QDate date(year, month, day);
+    if (!date.isValid() || hour > 23 || minute > 59 || second > 59)
+        return QDateTime();
+    constexpr qint64 UnixEpochJulianDay = 2440588;
+    constexpr qint64 MsecsPerDay = 86'400'000;
+    const qint64 msecs = (date.toJulianDay() - UnixEpochJulianDay) * MsecsPerDay +
+                         ((hour * 60 + minute) * 60 + second) * 1000 + msec;
+    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
+}
+
 } // namespace
 
 // Exposed for tests and benchmarks (declared in ticketparser.h).
 QDateTime parseTicketDate(QStringView s)
 {
-    // Fast path for the documented shape: YYYY-MM-DDTHH:MM:SS.mmmZ
-    if (s.size() == 24 && s[4] == u'-' && s[7] == u'-' && s[10] == u'T' && s[13] == u':' && s[16] == u':' &&
-        s[19] == u'.' && s[23] == u'Z') {
-        const int year = digitsAt(s, 0, 4);
-        const int month = digitsAt(s, 5, 2);
-        const int day = digitsAt(s, 8, 2);
-        const int hour = digitsAt(s, 11, 2);
-        const int minute = digitsAt(s, 14, 2);
-        const int second = digitsAt(s, 17, 2);
-        const int msec = digitsAt(s, 20, 3);
-        if ((year | month | day | hour | minute | second | msec) >= 0) {
-            const QDate date(year, month, day);
-            const QTime time(hour, minute, second, msec);
-            if (date.isValid() && time.isValid())
-                return QDateTime(date, time, Qt::UTC);
-        }
-        return {};
-    }
+    if (std::optional<QDateTime> fixed = parseFixedUtcDate(s))
+        return *std::move(fixed);
     return parseDateSlow(s);
 }
 
@@ -323,6 +338,282 @@ TicketResult Parser::parseResponse(const QByteArray &body, int httpStatus, const
 }
 
 } // namespace
+
+namespace {
+
+// checkTicketResponse: the documented fields checked on the answer's text,
+// for "would the typed parse warn?". Every rule is at least as strict as the
+// parser's: false only means "let the parser judge".
+enum class Rule {
+    Text,           // a string (absent is fine, null warns)
+    TextOrNull,     // Nullable text
+    TextOrNumber,   // ids
+    TextNumberNull, // MobileNumber
+    Date,           // the API's date shape
+    DateOrNull,     // CloseDate: also null or ""
+    Priority,       // 1, 2 or 3
+    Bool,           // Status
+    Completion,     // a whole number 0..100
+    Pin,            // true, false, 0, 1
+    Views,          // a whole number >= 0
+    List,           // Collaborators, Files, Documentation
+    ListOfText,     // NotifyUsers
+    Notes,
+    Statistics,
+    ObjectOrNull, // Survey, AttachmentInfo, GitHubIssue
+    Latitude,
+    Longitude,
+    Account,
+};
+
+struct FieldRule
+{
+    QLatin1StringView key;
+    Rule rule;
+    bool required = false;
+};
+
+constexpr FieldRule DataRules[] = {
+    {"CaseNumber"_L1, Rule::Text, true},
+    {"Date"_L1, Rule::Date, true},
+    {"Subject"_L1, Rule::Text, true},
+    {"Description"_L1, Rule::Text},
+    {"Priority"_L1, Rule::Priority, true},
+    {"Status"_L1, Rule::Bool, true},
+    {"ClosedBy"_L1, Rule::TextOrNull},
+    {"CloseDate"_L1, Rule::DateOrNull},
+    {"Completion"_L1, Rule::Completion},
+    {"Pin"_L1, Rule::Pin},
+    {"Views"_L1, Rule::Views},
+    {"ResourceAffected"_L1, Rule::Text},
+    {"NotifyUsers"_L1, Rule::ListOfText},
+    {"Collaborators"_L1, Rule::List},
+    {"Notes"_L1, Rule::Notes},
+    {"Statistics"_L1, Rule::Statistics},
+    {"Files"_L1, Rule::List},
+    {"Documentation"_L1, Rule::List},
+    {"Survey"_L1, Rule::ObjectOrNull},
+    {"AttachmentInfo"_L1, Rule::ObjectOrNull},
+    {"GitHubIssue"_L1, Rule::ObjectOrNull},
+    {"AccountInfo"_L1, Rule::Account},
+};
+constexpr FieldRule NoteRules[] = {
+    {"Id"_L1, Rule::TextOrNumber}, {"Date"_L1, Rule::Date}, {"Note"_L1, Rule::Text}};
+constexpr FieldRule StatisticRules[] = {{"Id"_L1, Rule::TextOrNumber},
+                                        {"Date"_L1, Rule::Date},
+                                        {"UserToken"_L1, Rule::Text},
+                                        {"Action"_L1, Rule::Text}};
+constexpr FieldRule AccountRules[] = {
+    {"UserToken"_L1, Rule::Text},
+    {"FullName"_L1, Rule::Text},
+    {"Email"_L1, Rule::Text},
+    {"MobileNumber"_L1, Rule::TextNumberNull},
+    {"UserType"_L1, Rule::TextOrNumber},
+    {"UserAgent"_L1, Rule::Text},
+    {"IpAddress"_L1, Rule::Text},
+    {"Language"_L1, Rule::Text},
+    {"GeoLat"_L1, Rule::Latitude},
+    {"GeoLon"_L1, Rule::Longitude},
+    {"SweepstakesName"_L1, Rule::Text},
+};
+static_assert(std::size(DataRules) <= 32, "one bit per field in checkObject");
+
+qsizetype skipSpace(QByteArrayView json, qsizetype i)
+{
+    while (i < json.size() && isJsonSpace(json[i]))
+        ++i;
+    return i;
+}
+
+bool isStringText(QByteArrayView v)
+{
+    return v.startsWith('"');
+}
+
+bool isNumberText(QByteArrayView v)
+{
+    return !v.isEmpty() && (v.front() == '-' || isAsciiDigit(char16_t(v.front())));
+}
+
+// A whole number written as digits only (no sign, no fraction), at most 18.
+std::optional<qint64> digitsOnly(QByteArrayView v)
+{
+    if (v.isEmpty() || v.size() > 18)
+        return std::nullopt;
+    qint64 n = 0;
+    for (const char c : v) {
+        if (!isAsciiDigit(char16_t(c)))
+            return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+
+bool isCleanDate(QByteArrayView v)
+{
+    if (!isStringText(v) || (v.size() != 22 && v.size() != 26))
+        return false;
+    char16_t text[24];
+    for (qsizetype i = 1; i + 1 < v.size(); ++i)
+        text[i - 1] = char16_t(static_cast<unsigned char>(v[i]));
+    const std::optional<QDateTime> date = parseFixedUtcDate(QStringView(text, v.size() - 2));
+    return date && date->isValid();
+}
+
+bool isCleanCoordinate(QByteArrayView v, double limit)
+{
+    if (v == "null")
+        return true;
+    double d = 0;
+    const auto [end, error] = std::from_chars(v.data(), v.data() + v.size(), d);
+    return error == std::errc() && end == v.data() + v.size() && std::isfinite(d) && std::abs(d) <= limit;
+}
+
+template <typename F>
+bool forEachElement(QByteArrayView array, F f)
+{
+    for (qsizetype i = skipSpace(array, 1); i < array.size() && array[i] != ']';) {
+        const qsizetype end = jsonValueEnd(array, i);
+        if (end < 0 || !f(array.sliced(i, end - i)))
+            return false;
+        i = skipSpace(array, end);
+        if (i < array.size() && array[i] == ',')
+            i = skipSpace(array, i + 1);
+    }
+    return true;
+}
+
+bool checkObject(QByteArrayView object, const FieldRule *rules, size_t ruleCount,
+                 QByteArrayView *caseNumber = nullptr);
+
+bool checkValue(Rule rule, QByteArrayView v)
+{
+    switch (rule) {
+    case Rule::Text:
+        return isStringText(v);
+    case Rule::TextOrNull:
+        return isStringText(v) || v == "null";
+    case Rule::TextOrNumber:
+        return isStringText(v) || isNumberText(v);
+    case Rule::TextNumberNull:
+        return isStringText(v) || isNumberText(v) || v == "null";
+    case Rule::Date:
+        return isCleanDate(v);
+    case Rule::DateOrNull:
+        return v == "null" || v == "\"\"" || isCleanDate(v);
+    case Rule::Priority:
+        return v == "1" || v == "2" || v == "3";
+    case Rule::Bool:
+        return v == "true" || v == "false";
+    case Rule::Completion: {
+        const std::optional<qint64> n = digitsOnly(v);
+        return n && *n <= 100;
+    }
+    case Rule::Pin:
+        return v == "true" || v == "false" || v == "0" || v == "1";
+    case Rule::Views:
+        return digitsOnly(v).has_value();
+    case Rule::List:
+        return v.startsWith('[');
+    case Rule::ListOfText:
+        return v.startsWith('[') && forEachElement(v, isStringText);
+    case Rule::Notes:
+    case Rule::Statistics: {
+        const bool notes = rule == Rule::Notes;
+        return v.startsWith('[') && forEachElement(v, [notes](QByteArrayView entry) {
+                   return notes ? checkObject(entry, NoteRules, std::size(NoteRules))
+                                : checkObject(entry, StatisticRules, std::size(StatisticRules));
+               });
+    }
+    case Rule::ObjectOrNull:
+        return v.startsWith('{') || v == "null";
+    case Rule::Latitude:
+        return isCleanCoordinate(v, 90.0);
+    case Rule::Longitude:
+        return isCleanCoordinate(v, 180.0);
+    case Rule::Account:
+        return checkObject(v, AccountRules, std::size(AccountRules));
+    }
+    return false;
+}
+
+// True when the typed parse would read every documented member of object
+// without a warning: the right kinds, each at most once, required ones there,
+// no key written with escapes (it might spell a documented one).
+bool checkObject(QByteArrayView object, const FieldRule *rules, size_t ruleCount, QByteArrayView *caseNumber)
+{
+    if (!object.startsWith('{'))
+        return false;
+    quint32 seen = 0;
+    for (qsizetype i = skipSpace(object, 1); i < object.size() && object[i] == '"';) {
+        const qsizetype keyEnd = jsonValueEnd(object, i);
+        if (keyEnd < 0)
+            return false;
+        const QByteArrayView key = object.sliced(i + 1, keyEnd - i - 2);
+        if (key.contains('\\'))
+            return false;
+        i = skipSpace(object, skipSpace(object, keyEnd) + 1); // past the colon
+        const qsizetype valueEnd = jsonValueEnd(object, i);
+        if (valueEnd < 0)
+            return false;
+        const QByteArrayView value = object.sliced(i, valueEnd - i);
+        for (size_t r = 0; r < ruleCount; ++r) {
+            if (key != QByteArrayView(rules[r].key.data(), rules[r].key.size()))
+                continue;
+            if ((seen & (1u << r)) || !checkValue(rules[r].rule, value))
+                return false;
+            seen |= 1u << r;
+            if (caseNumber && r == 0)
+                *caseNumber = value;
+            break;
+        }
+        i = skipSpace(object, valueEnd);
+        if (i < object.size() && object[i] == ',')
+            i = skipSpace(object, i + 1);
+    }
+    for (size_t r = 0; r < ruleCount; ++r) {
+        if (rules[r].required && !(seen & (1u << r)))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+TicketResult checkTicketResponse(const QByteArray &body, int httpStatus, const QByteArray &contentType,
+                                 const QString &caseNumber)
+{
+    const auto judgedByTheParser = [&] {
+        return parseTicketResponse(body, httpStatus, contentType, caseNumber);
+    };
+    if (httpStatus < 200 || httpStatus > 299 || body.size() > MaxTicketResponseBytes || !isPlainJson(body))
+        return judgedByTheParser();
+    const QByteArrayView data = jsonMemberText(body, "Data"_L1);
+    QByteArrayView caseText;
+    if (data.isEmpty() || !checkObject(data, DataRules, std::size(DataRules), &caseText) ||
+        caseText.contains('\\'))
+        return judgedByTheParser();
+    const QString sentCase = QString::fromUtf8(caseText.sliced(1, caseText.size() - 2));
+    if (!caseNumber.isEmpty() && sentCase.compare(caseNumber, Qt::CaseInsensitive) != 0)
+        return judgedByTheParser(); // its warning
+    // The envelope's verdict (Response, Code, Telemetry: the same reading as
+    // the parser's) on the answer with Data's value left out.
+    const qsizetype dataAt = data.data() - body.constData();
+    QByteArray envelopeOnly;
+    envelopeOnly.reserve(body.size() - data.size() + 2);
+    envelopeOnly.append(body.constData(), dataAt)
+        .append("{}")
+        .append(data.data() + data.size(), body.size() - dataAt - data.size());
+    const Envelope envelope =
+        readEnvelope(envelopeOnly, httpStatus, contentType, PayloadKind::Ticket, "Data"_L1, caseNumber);
+    if (!envelope.ok() || envelope.repaired)
+        return judgedByTheParser();
+    TicketResult result;
+    result.telemetry = envelope.telemetry;
+    result.ticket.caseNumber = sentCase;
+    result.ticket.rawAnswer = body;
+    return result;
+}
 
 TicketResult parseTicketResponse(const QByteArray &body, int httpStatus, const QByteArray &contentType,
                                  const QString &caseNumber)

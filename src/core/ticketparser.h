@@ -31,6 +31,17 @@ inline constexpr qint64 MaxTicketResponseBytes = MaxResponseBytes;
                                                const QByteArray &contentType = {},
                                                const QString &caseNumber = {});
 
+// For printing the answer as it came (caselens-cli fetch --json): the same
+// verdict as parseTicketResponse (the same error, the same warnings), but
+// when the answer's text shows that the typed parse would read it without a
+// single warning, the ticket is not built: it then holds only caseNumber and
+// rawAnswer (no QJsonDocument, no notes, no raw). Anything less plain (an
+// error, escapes in a key, an exponent, a date in another shape, ...) is
+// handed to parseTicketResponse. Pure, like it.
+[[nodiscard]] TicketResult checkTicketResponse(const QByteArray &body, int httpStatus,
+                                               const QByteArray &contentType = {},
+                                               const QString &caseNumber = {});
+
 // Reads the fields of a ticket (the envelope's Data object). Fields that are
 // missing, null or of the wrong type keep their defaults and add a warning.
 [[nodiscard]] Ticket parseTicketData(const QJsonObject &data);

@@ -282,6 +282,13 @@ private slots:
     void atTheCap();
     void garbage();
     void largeTicket();
+    void checkAgreesWithParse_data();
+    void checkAgreesWithParse();
+    void checkSkipsTheTypedParse();
+    void plainJson_data();
+    void plainJson();
+    void fixedDates_data();
+    void fixedDates();
 };
 
 void TestTicketParser::sampleFile()
@@ -1381,6 +1388,252 @@ void TestTicketParser::compact()
     QVERIFY(!out.contains('\n'));
     QJsonParseError error{};
     QCOMPARE(QJsonDocument::fromJson(out, &error).toJson(), QJsonDocument::fromJson(json).toJson());
+}
+
+namespace {
+
+// The answer {"Response":true,"Data":data}, as JSON text.
+QByteArray envelopeWith(const QJsonObject &data, QJsonDocument::JsonFormat format = QJsonDocument::Compact)
+{
+    return QJsonDocument(QJsonObject{{u"Response"_s, true}, {u"Data"_s, data}}).toJson(format);
+}
+
+// data with the member key of the object at path (empty: data itself;
+// "Notes", "Statistics": their first entry; "AccountInfo") set to value,
+// or removed when value is undefined.
+QJsonObject withMember(QJsonObject data, const QString &path, const QString &key, const QJsonValue &value)
+{
+    const auto set = [&key, &value](QJsonObject o) {
+        if (value.isUndefined())
+            o.remove(key);
+        else
+            o.insert(key, value);
+        return o;
+    };
+    if (path.isEmpty())
+        return set(data);
+    if (path == u"AccountInfo") {
+        data.insert(path, set(data.value(path).toObject()));
+        return data;
+    }
+    QJsonArray list = data.value(path).toArray();
+    list.replace(0, set(list.at(0).toObject()));
+    data.insert(path, list);
+    return data;
+}
+
+} // namespace
+
+// checkTicketResponse (caselens-cli fetch --json) gives exactly the verdict
+// of the typed parse: the same error, the same warnings, for every kind of
+// value in every documented field, and for answers that are not plain.
+void TestTicketParser::checkAgreesWithParse_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    const QJsonObject data = sampleTicketData();
+    const QList<QJsonValue> values = {QJsonValue(QJsonValue::Undefined),
+                                      QJsonValue(QJsonValue::Null),
+                                      u""_s,
+                                      u"x"_s,
+                                      u"HYXTNJV"_s,
+                                      u"hyxtnjv"_s,
+                                      0,
+                                      1,
+                                      2,
+                                      3,
+                                      -1,
+                                      100,
+                                      101,
+                                      1.5,
+                                      -74.5,
+                                      95.0,
+                                      true,
+                                      false,
+                                      QJsonArray{},
+                                      QJsonArray{u"a"_s},
+                                      QJsonArray{1},
+                                      QJsonObject{},
+                                      QJsonObject{{u"a"_s, 1}},
+                                      u"2025-01-26T10:00:00Z"_s,
+                                      u"2025-01-26T10:00:00.000Z"_s,
+                                      u"2025-02-30T10:00:00.000Z"_s,
+                                      u"2025-01-26T24:00:00Z"_s,
+                                      u"2025-01-26T10:00:00+02:00"_s,
+                                      u"2025-01-26"_s};
+    const QList<std::pair<QString, QStringList>> members = {
+        {QString(), data.keys()},
+        {u"Notes"_s, {u"Id"_s, u"Date"_s, u"Note"_s}},
+        {u"Statistics"_s, {u"Id"_s, u"Date"_s, u"UserToken"_s, u"Action"_s}},
+        {u"AccountInfo"_s, data.value(u"AccountInfo").toObject().keys()}};
+    for (const auto &[path, keys] : members) {
+        for (const QString &key : keys) {
+            for (qsizetype v = 0; v < values.size(); ++v) {
+                const QByteArray body = envelopeWith(withMember(data, path, key, values.at(v)));
+                QTest::addRow("%s.%s #%d", qPrintable(path), qPrintable(key), int(v)) << body << 200;
+            }
+        }
+    }
+    QJsonObject notAnEntry = data;
+    notAnEntry.insert(u"Notes"_s, QJsonArray{1, QJsonValue::Null});
+    QTest::newRow("a note that is not an object") << envelopeWith(notAnEntry) << 200;
+
+    const QByteArray plain = envelopeWith(data);
+    const auto edited = [&plain](const char *from, const char *to) {
+        QByteArray body = plain;
+        return body.replace(from, to);
+    };
+    QTest::newRow("plain") << plain << 200;
+    QTest::newRow("indented") << envelopeWith(data, QJsonDocument::Indented) << 200;
+    QTest::newRow("bom") << "\xEF\xBB\xBF" + plain << 200;
+    QTest::newRow("duplicate field") << edited(R"("Priority":3)", R"("Priority":"high","Priority":3)") << 200;
+    QTest::newRow("escaped key") << edited(R"("Priority":3)", R"("Pr\u0069ority":"high")") << 200;
+    QTest::newRow("exponent") << edited(R"("Views":42)", R"("Views":4.2e1)") << 200;
+    QTest::newRow("out of range") << edited(R"("Views":42)", R"("Views":1e999)") << 200;
+    QTest::newRow("raw tab") << edited("Winners list", "Winners\tlist") << 200;
+    QTest::newRow("invalid utf-8") << edited("Winners list", "Winners \xC3\x28 list") << 200;
+    QTest::newRow("overlong utf-8") << edited("Winners list", "Winners \xC0\xAF list") << 200;
+    QTest::newRow("utf-8") << edited("Winners list", "Winners \xC3\xA9 \xF0\x9F\x98\x80 list") << 200;
+    QTest::newRow("surrogate escapes") << edited("Winners list", R"(Winners \ud83d\ude00 list)") << 200;
+    QTest::newRow("escapes") << edited("Winners list", R"(Winners \"\\\/\b\f\n\r\t\u00e9 list)") << 200;
+    QTest::newRow("escaped case number") << edited(R"("HYXTNJV")", R"("HYXTNJ\u0056")") << 200;
+    QTest::newRow("response false") << edited(R"("Response":true)", R"("Response":false)") << 200;
+    QTest::newRow("response 0") << edited(R"("Response":true)", R"("Response":0)") << 200;
+    QTest::newRow("code 404") << edited(R"("Response":true)", R"("Response":true,"Code":404)") << 200;
+    QTest::newRow("telemetry")
+        << edited(R"("Response":true)",
+                  R"("Response":true,"Telemetry":{"APICalls":12,"MaxAPICalls":"100","DataConsumed":"1 MB"})")
+        << 200;
+    QTest::newRow("data twice") << edited(R"("Response":true)", R"("Response":true,"Data":{})") << 200;
+    QTest::newRow("data is a list") << QByteArray(R"({"Response":true,"Data":[1]})") << 200;
+    QTest::newRow("no data") << QByteArray(R"({"Response":true})") << 200;
+    QTest::newRow("cut off") << plain.first(plain.size() / 2) << 200;
+    QTest::newRow("trailing garbage") << plain + "x" << 200;
+    QTest::newRow("trailing comma") << edited(R"("Views":42,)", R"("Views":42,,)") << 200;
+    QTest::newRow("leading zero") << edited(R"("Views":42)", R"("Views":042)") << 200;
+    QTest::newRow("web page") << QByteArray("<html><body>Bad gateway</body></html>") << 200;
+    QTest::newRow("404") << plain << 404;
+    QTest::newRow("created") << plain << 201;
+    QTest::newRow("deep") << QByteArray(R"({"Response":true,"Data":{"X":)") + QByteArray(600, '[') +
+                                 QByteArray(600, ']') + ',' + plain.sliced(plain.indexOf("\"Data\":{") + 8)
+                          << 200;
+}
+
+void TestTicketParser::checkAgreesWithParse()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    const QString asked = u"HYXTNJV"_s;
+    const TicketResult parsed = parseTicketResponse(body, status, "application/json", asked);
+    const TicketResult checked = checkTicketResponse(body, status, "application/json", asked);
+    QCOMPARE(checked.error.kind(), parsed.error.kind());
+    QCOMPARE(checked.error.message(), parsed.error.message());
+    QCOMPARE(checked.error.detail(), parsed.error.detail());
+    QCOMPARE(checked.ticket.caseNumber, parsed.ticket.caseNumber);
+    QCOMPARE(checked.ticket.rawAnswer, parsed.ticket.rawAnswer);
+    QCOMPARE(checked.telemetry.has_value(), parsed.telemetry.has_value());
+    if (checked.telemetry) {
+        QVERIFY(checked.telemetry->apiCalls == parsed.telemetry->apiCalls);
+        QCOMPARE(checked.telemetry->dataConsumed, parsed.telemetry->dataConsumed);
+    }
+    QCOMPARE(checked.ticket.warnings.size(), parsed.ticket.warnings.size());
+    for (qsizetype i = 0; i < parsed.ticket.warnings.size(); ++i) {
+        QCOMPARE(checked.ticket.warnings.at(i).field, parsed.ticket.warnings.at(i).field);
+        QCOMPARE(checked.ticket.warnings.at(i).message, parsed.ticket.warnings.at(i).message);
+    }
+}
+
+// The point of the check: a plain answer is not built into a ticket.
+void TestTicketParser::checkSkipsTheTypedParse()
+{
+    const QByteArray body = envelopeWith(sampleTicketData(), QJsonDocument::Indented);
+    const TicketResult checked = checkTicketResponse(body, 200, {}, u"hyxtnjv"_s);
+    QVERIFY(checked.ok());
+    QCOMPARE(checked.ticket.caseNumber, u"HYXTNJV"_s);
+    QCOMPARE(checked.ticket.rawAnswer, body);
+    QVERIFY(checked.ticket.notes.isEmpty()); // the typed parse has 3
+    QVERIFY(checked.ticket.raw.isEmpty());
+    // A warning makes it the parser's answer, notes and all.
+    QJsonObject data = sampleTicketData();
+    data.insert(u"Priority"_s, u"high"_s);
+    const TicketResult warned = checkTicketResponse(envelopeWith(data), 200);
+    QCOMPARE(warned.ticket.warnings.size(), 1);
+    QCOMPARE(warned.ticket.notes.size(), 3);
+}
+
+void TestTicketParser::plainJson_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("plain");
+    QTest::newRow("empty object") << QByteArray("{}") << true;
+    QTest::newRow("spaces") << QByteArray(
+                                   " \r\n\t{ \"a\" : [ 1 , -0.5 , true , false , null , { } , [ ] ] } \n")
+                            << true;
+    QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF{\"a\":\"b\"}") << true;
+    QTest::newRow("escapes") << QByteArray(R"({"a":"\"\\\/\b\f\n\r\t\u00E9\uFFFF"})") << true;
+    QTest::newRow("utf-8") << QByteArray("{\"a\":\"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\"}") << true;
+    QTest::newRow("array at the top") << QByteArray("[1]") << false;
+    QTest::newRow("nothing") << QByteArray() << false;
+    QTest::newRow("surrogate escape") << QByteArray(R"({"a":"\ud800"})") << false;
+    QTest::newRow("bad escape") << QByteArray(R"({"a":"\x41"})") << false;
+    QTest::newRow("short unicode escape") << QByteArray(R"({"a":"\u00e"})") << false;
+    QTest::newRow("raw newline") << QByteArray("{\"a\":\"x\ny\"}") << false;
+    QTest::newRow("encoded surrogate") << QByteArray("{\"a\":\"\xED\xA0\x80\"}") << false;
+    QTest::newRow("overlong") << QByteArray("{\"a\":\"\xE0\x80\xAF\"}") << false;
+    QTest::newRow("above U+10FFFF") << QByteArray("{\"a\":\"\xF4\x90\x80\x80\"}") << false;
+    QTest::newRow("cut utf-8") << QByteArray("{\"a\":\"\xE2\x82\"}") << false;
+    QTest::newRow("exponent") << QByteArray(R"({"a":1e2})") << false;
+    QTest::newRow("long number") << QByteArray(R"({"a":1234567890123456789012345})") << false;
+    QTest::newRow("leading zero") << QByteArray(R"({"a":01})") << false;
+    QTest::newRow("bare dot") << QByteArray(R"({"a":1.})") << false;
+    QTest::newRow("plus") << QByteArray(R"({"a":+1})") << false;
+    QTest::newRow("trailing comma") << QByteArray(R"({"a":[1,]})") << false;
+    QTest::newRow("missing colon") << QByteArray(R"({"a" 1})") << false;
+    QTest::newRow("unquoted key") << QByteArray(R"({a:1})") << false;
+    QTest::newRow("wrong bracket") << QByteArray(R"({"a":[1}})") << false;
+    QTest::newRow("unclosed") << QByteArray(R"({"a":{"b":1})") << false;
+    QTest::newRow("garbage after") << QByteArray(R"({"a":1} x)") << false;
+    QTest::newRow("two values") << QByteArray(R"({"a":1}{})") << false;
+    QTest::newRow("bad literal") << QByteArray(R"({"a":tru})") << false;
+    QTest::newRow("512 deep") << "{\"a\":" + QByteArray(511, '[') + QByteArray(511, ']') + "}" << true;
+    QTest::newRow("513 deep") << "{\"a\":" + QByteArray(512, '[') + QByteArray(512, ']') + "}" << false;
+}
+
+void TestTicketParser::plainJson()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, plain);
+    QCOMPARE(isPlainJson(json), plain);
+    if (plain) { // never plain where Qt disagrees
+        QJsonParseError error{};
+        QVERIFY(QJsonDocument::fromJson(json, &error).isObject());
+    }
+}
+
+// The API's shape (with and without milliseconds) is read without Qt's
+// string parsing, with the same result.
+void TestTicketParser::fixedDates_data()
+{
+    QTest::addColumn<QString>("text");
+    for (const char *text : {"2025-03-14T09:30:00.000Z", "2025-03-14T09:30:00Z", "1970-01-01T00:00:00Z",
+                             "1969-12-31T23:59:59.999Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z",
+                             "2024-02-29T12:00:00Z", "2025-02-29T12:00:00Z", "2025-13-01T00:00:00Z",
+                             "2025-01-01T24:00:00Z", "2025-01-01T23:60:00Z", "2025-01-01T23:59:60Z",
+                             "2025-01-01T23:59:59.1000Z", "2025-01-0xT00:00:00Z", "0000-01-01T00:00:00Z"})
+        QTest::newRow(text) << QString::fromLatin1(text);
+}
+
+void TestTicketParser::fixedDates()
+{
+    QFETCH(QString, text);
+    const QDateTime expected = QDateTime::fromString(text, Qt::ISODateWithMs).toUTC();
+    const QDateTime read = parseTicketDate(text);
+    QCOMPARE(read.isValid(), expected.isValid());
+    if (expected.isValid()) {
+        QCOMPARE(read, expected);
+        QCOMPARE(read.timeSpec(), Qt::UTC);
+        QCOMPARE(read.toString(Qt::ISODateWithMs), expected.toString(Qt::ISODateWithMs));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTicketParser)
