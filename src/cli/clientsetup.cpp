@@ -44,6 +44,9 @@ ClientSetup::ClientSetup()
     : m_client(&m_network)
 {
     m_client.setProxyAuthenticator(&m_proxyAuth);
+    // The CLI only waits for the answer: parsing it right here saves the
+    // thread hop and a second malloc arena (docs/performance.md, issue 19).
+    m_client.setParseInPlace(true);
 }
 
 ClientSetup::~ClientSetup() = default;

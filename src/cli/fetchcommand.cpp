@@ -86,6 +86,8 @@ int runFetch(const QStringList &arguments)
     if (const int code = setup.configure(parser); code != ExitOk)
         return code;
     ApiClient &client = setup.client();
+    if (format == Format::Json) // the Data text as it came: checked, not built
+        client.setTicketDetail(ApiClient::TicketDetail::AsSent);
     int exitCode = ExitOk;
     bool printed = false; // a ticket is already out (Markdown sets the next apart)
     // One case at a time, in the order given: the API serves one request at a time.

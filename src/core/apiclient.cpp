@@ -586,7 +586,17 @@ void ApiClient::send(const std::shared_ptr<Call> &call)
 
 void ApiClient::onReadyRead(const std::shared_ptr<Call> &call)
 {
-    call->body += call->reply->readAll();
+    // Straight into the body (reserved from Content-Length): no temporary
+    // QByteArray per chunk, one copy of each byte.
+    const qint64 available = call->reply->bytesAvailable();
+    if (available > 0 && available <= m_maxResponseSize) {
+        const qsizetype had = call->body.size();
+        if (call->body.capacity() < had + available) // no Content-Length: grow geometrically
+            call->body.reserve(std::max<qsizetype>(2 * call->body.capacity(), had + available));
+        call->body.resize(had + available);
+        const qint64 got = call->reply->read(call->body.data() + had, available);
+        call->body.truncate(had + std::max<qint64>(got, 0));
+    }
     if (call->body.size() > m_maxResponseSize) {
         const qint64 size = call->body.size();
         call->body.clear();
@@ -699,7 +709,7 @@ void ApiClient::parseAndFinish(const std::shared_ptr<Call> &call, int status)
     // Small answers (the typical ticket) are parsed right here: a thread hop
     // would cost more than the parse. Large ones are parsed on the thread
     // pool so the GUI thread never stalls.
-    if (call->body.size() < AsyncParseThreshold) {
+    if (m_parseInPlace || call->body.size() < AsyncParseThreshold) {
         finishCall(call, call->parse(call->body, status, call->contentType));
         return;
     }

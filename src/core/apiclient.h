@@ -85,6 +85,15 @@ public:
     [[nodiscard]] std::chrono::milliseconds timeout() const { return m_timeout; }
     void setMaxResponseSize(qint64 bytes) { m_maxResponseSize = bytes; }
     [[nodiscard]] qint64 maxResponseSize() const { return m_maxResponseSize; }
+    // Every answer is parsed on this object's thread, however large: for a
+    // program with nothing else to do meanwhile (the CLI), the hop to a pool
+    // thread only costs (a second malloc arena grown page by page).
+    void setParseInPlace(bool inPlace) { m_parseInPlace = inPlace; }
+    // What fetchTicket() reads an answer into: the whole ticket, or only what
+    // printing its text as it came needs (checkTicketResponse: the same
+    // errors and warnings, no typed notes). caselens-cli fetch --json.
+    enum class TicketDetail { Full, AsSent };
+    void setTicketDetail(TicketDetail detail) { m_ticketDetail = detail; }
 
     // Retries (Error::mayRetry): delays baseDelay, 2*baseDelay, 4*baseDelay...;
     // Retry-After honoured up to maxRetryAfter. Tests shorten the delays; the
@@ -179,6 +188,8 @@ private:
     std::optional<QSslConfiguration> m_companyTls; // the requests' TLS setup with the company CA
     std::chrono::milliseconds m_timeout{std::chrono::seconds(30)};
     qint64 m_maxResponseSize = 32 * 1024 * 1024;
+    bool m_parseInPlace = false;
+    TicketDetail m_ticketDetail = TicketDetail::Full;
     int m_maxRetries = 3;
     std::chrono::milliseconds m_retryBaseDelay{std::chrono::seconds(1)};
     std::chrono::milliseconds m_maxRetryAfter{std::chrono::seconds(30)};

@@ -2,6 +2,7 @@
 // endpoint. The dispatching (queues, limiter, lanes, retries) is in
 // apiclient.cpp; see docs/architecture.md, "Adding an endpoint".
 #include "core/apiclient.h"
+#include "core/ticketparser.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,7 +17,11 @@ TicketReply *ApiClient::fetchTicket(const CaseNumber &caseNumber, Lane lane, Fre
             .toJson(QJsonDocument::Compact);
     submit(
         reply, payload,
-        [caseNumber](const QByteArray &body, int status, const QByteArray &contentType) {
+        [caseNumber, asSent = m_ticketDetail == TicketDetail::AsSent](const QByteArray &body, int status,
+                                                                      const QByteArray &contentType) {
+            if (asSent)
+                return TicketReply::answer(
+                    checkTicketResponse(body, status, contentType, caseNumber.toString()));
             return TicketReply::parse(body, status, contentType, caseNumber);
         },
         freshness);
