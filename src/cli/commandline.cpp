@@ -82,8 +82,9 @@ void printStatus(const QString &text)
 
 void printOut(const QString &text)
 {
-    QTextStream out(stdout);
-    out << text;
+    // UTF-8, as QTextStream would write it, in one conversion and one
+    // buffered write.
+    printOutBytes(text.toUtf8());
 }
 
 void printOutBytes(const QByteArray &bytes)

@@ -8,6 +8,11 @@
 #include <QLocale>
 #include <QStringList>
 
+#include <algorithm>
+#include <iterator>
+
+using namespace Qt::StringLiterals;
+
 namespace CaseLens::Cli {
 
 namespace {
@@ -21,7 +26,25 @@ QString localDate(const QDateTime &utc)
 {
     if (!utc.isValid())
         return tr("unknown");
-    return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QDateTime local = utc.toLocalTime();
+    const QDate date = local.date();
+    const QTime time = local.time();
+    if (date.year() < 1 || date.year() > 9999) // what toString("yyyy") spells otherwise
+        return local.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    // "yyyy-MM-dd HH:mm" by hand: toString() parses its format for every note.
+    const int fields[] = {date.year(), date.month(), date.day(), time.hour(), time.minute()};
+    const int widths[] = {4, 2, 2, 2, 2};
+    const char16_t separators[] = {u'-', u'-', u' ', u':', 0};
+    char16_t text[16];
+    qsizetype at = 0;
+    for (size_t i = 0; i < std::size(fields); ++i) {
+        for (int w = widths[i], value = fields[i]; w > 0; --w, value /= 10)
+            text[at + w - 1] = char16_t(u'0' + value % 10);
+        at += widths[i];
+        if (separators[i])
+            text[at++] = separators[i];
+    }
+    return QString(reinterpret_cast<const QChar *>(text), at);
 }
 
 QString orDash(const QString &s)
@@ -33,12 +56,20 @@ QString orDash(const QString &s)
 
 QString stripControlCharacters(const QString &text)
 {
+    const auto kept = [](char16_t u) {
+        return u == u'\n' || u == u'\t' || (u >= 0x20 && u != 0x7f && !(u >= 0x80 && u < 0xa0));
+    };
+    const auto *const begin = reinterpret_cast<const char16_t *>(text.utf16());
+    const char16_t *const end = begin + text.size();
+    const char16_t *const first = std::find_if_not(begin, end, kept);
+    if (first == end)
+        return text; // the usual case: shared, not copied
     QString out;
     out.reserve(text.size());
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u == u'\n' || u == u'\t' || (u >= 0x20 && u != 0x7f && !(u >= 0x80 && u < 0xa0)))
-            out += c;
+    out.append(reinterpret_cast<const QChar *>(begin), first - begin);
+    for (const char16_t *p = first + 1; p < end; ++p) {
+        if (kept(*p))
+            out.append(QChar(*p));
     }
     return out;
 }
@@ -78,14 +109,25 @@ QString formatTicketText(const Ticket &t)
                     .arg(orDash(file.name.simplified()), size, orDash(file.type.simplified())));
         }
     }
+    QString out = lines.join(u'\n');
+    // The notes go straight into the text (thousands of them in a large
+    // ticket): no list of lines, no arg() per line.
     for (const Note &note : t.notes) {
-        lines << QString();
-        lines << QStringLiteral("  [%1]").arg(localDate(note.date));
+        out += "\n\n  ["_L1;
+        out += localDate(note.date);
+        out += u']';
         const QString text = stripControlCharacters(Html::toPlainText(note.html));
-        for (const QString &line : text.split(u'\n'))
-            lines << QStringLiteral("    ") + line;
+        for (qsizetype from = 0;;) { // each line indented (as split('\n') cuts them)
+            const qsizetype newline = text.indexOf(u'\n', from);
+            out += "\n    "_L1;
+            out += QStringView(text).sliced(from, (newline < 0 ? text.size() : newline) - from);
+            if (newline < 0)
+                break;
+            from = newline + 1;
+        }
     }
-    return lines.join(u'\n') + u'\n';
+    out += u'\n';
+    return out;
 }
 
 QByteArray formatTicketJson(const Ticket &ticket)
