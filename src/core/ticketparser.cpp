@@ -75,6 +75,8 @@ std::optional<QDateTime> parseFixedUtcDate(QStringView s)
     const int msec = millis ? digitsAt(s, 20, 3) : 0;
     if ((year | month | day | hour | minute | second | msec) < 0)
         return QDateTime(); // the shape with a non-digit: not a date
+    if (hour == 24 && !millis)
+        return std::nullopt; // Qt reads "T24:00:00Z" as the next midnight
     const QDate date(year, month, day);
     if (!date.isValid() || hour > 23 || minute > 59 || second > 59)
         return QDateTime();
