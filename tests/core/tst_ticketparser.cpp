@@ -1431,7 +1431,7 @@ void TestTicketParser::checkAgreesWithParse_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<int>("status");
-    const QJsonObject data = sampleTicketData();
+    const QJsonObject data = Testing::sampleTicketData();
     const QList<QJsonValue> values = {QJsonValue(QJsonValue::Undefined),
                                       QJsonValue(QJsonValue::Null),
                                       u""_s,
@@ -1546,7 +1546,7 @@ void TestTicketParser::checkAgreesWithParse()
 // The point of the check: a plain answer is not built into a ticket.
 void TestTicketParser::checkSkipsTheTypedParse()
 {
-    const QByteArray body = envelopeWith(sampleTicketData(), QJsonDocument::Indented);
+    const QByteArray body = envelopeWith(Testing::sampleTicketData(), QJsonDocument::Indented);
     const TicketResult checked = checkTicketResponse(body, 200, {}, u"hyxtnjv"_s);
     QVERIFY(checked.ok());
     QCOMPARE(checked.ticket.caseNumber, u"HYXTNJV"_s);
@@ -1554,7 +1554,7 @@ void TestTicketParser::checkSkipsTheTypedParse()
     QVERIFY(checked.ticket.notes.isEmpty()); // the typed parse has 3
     QVERIFY(checked.ticket.raw.isEmpty());
     // A warning makes it the parser's answer, notes and all.
-    QJsonObject data = sampleTicketData();
+    QJsonObject data = Testing::sampleTicketData();
     data.insert(u"Priority"_s, u"high"_s);
     const TicketResult warned = checkTicketResponse(envelopeWith(data), 200);
     QCOMPARE(warned.ticket.warnings.size(), 1);
