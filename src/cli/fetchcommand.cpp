@@ -112,7 +112,8 @@ int runFetch(const QStringList &arguments)
                        stripControlCharacters(warning.message));
         switch (format) {
         case Format::Json:
-            printOutBytes(formatTicketJson(result.ticket) + '\n');
+            printOutBytes(formatTicketJson(result.ticket)); // megabytes: no copy to add the newline
+            printOutBytes(QByteArrayLiteral("\n"));
             break;
         case Format::Markdown:
             // Tickets after the first are set apart by a rule.

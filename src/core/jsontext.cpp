@@ -448,7 +448,18 @@ QByteArrayView jsonMemberText(QByteArrayView json, QLatin1StringView key)
 QByteArray compactJson(QByteArrayView json)
 {
     static constexpr char hex[] = "0123456789abcdef";
-    const char *const data = json.data();
+    // What ends a run of bytes copied as they are: outside strings, a quote
+    // or whitespace; inside, a quote, a backslash or a control character.
+    static constexpr auto stops = [](bool inString) {
+        std::array<bool, 256> table{};
+        for (int c = 0; c < 256; ++c)
+            table[size_t(c)] = inString ? (c == '"' || c == '\\' || c < 0x20 || c == 0x7f)
+                                        : (c == '"' || isJsonSpace(char(c)));
+        return table;
+    };
+    static constexpr std::array<bool, 256> stopOutside = stops(false);
+    static constexpr std::array<bool, 256> stopInside = stops(true);
+    const auto *const data = reinterpret_cast<const unsigned char *>(json.data());
     const qsizetype n = json.size();
     QByteArray out;
     out.reserve(n);
@@ -456,24 +467,25 @@ QByteArray compactJson(QByteArrayView json)
     // (whitespace between tokens, a raw control character in a string) ends a
     // run. An answer that is already compact is one run, one copy.
     qsizetype run = 0;
-    const auto flush = [&](qsizetype end) { out.append(data + run, end - run); };
+    const auto flush = [&](qsizetype end) { out.append(json.data() + run, end - run); };
     bool inString = false;
     for (qsizetype i = 0; i < n; ++i) {
-        const auto c = static_cast<unsigned char>(data[i]);
-        if (inString) {
-            if (c == '"') {
-                inString = false;
-            } else if (c == '\\') {
-                ++i;                            // the escaped character, as sent
-            } else if (c < 0x20 || c == 0x7f) { // escaped, so the line stays one line
-                flush(i);
-                const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
-                out.append(escape, sizeof escape);
-                run = i + 1;
-            }
-        } else if (c == '"') {
-            inString = true;
-        } else if (isJsonSpace(char(c))) {
+        const std::array<bool, 256> &stop = inString ? stopInside : stopOutside;
+        while (i < n && !stop[data[i]])
+            ++i;
+        if (i >= n)
+            break;
+        const unsigned char c = data[i];
+        if (c == '"') {
+            inString = !inString;
+        } else if (inString && c == '\\') {
+            ++i;               // the escaped character, as sent
+        } else if (inString) { // a control character: escaped, so the line stays one line
+            flush(i);
+            const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+            out.append(escape, sizeof escape);
+            run = i + 1;
+        } else { // whitespace between tokens
             flush(i);
             run = i + 1;
         }
