@@ -250,7 +250,8 @@ private Q_SLOTS:
         badDate.replace(badDate.indexOf(firstDate), firstDate.size(), R"("Date":"yesterday")");
         QTest::newRow("large, a note's date unreadable")
             << badDate << QStringLiteral("LARGE01")
-            << QStringLiteral("LARGE01: warning: Notes[0].Date: expected a date, got \"yesterday\"");
+            << QStringLiteral(
+                   "caselens-cli: LARGE01: warning: Notes[0].Date: expected a date, got \"yesterday\"");
     }
 
     void fetchJsonIsTheDataAsReceived()
