@@ -588,8 +588,9 @@ void ApiClient::onReadyRead(const std::shared_ptr<Call> &call)
 {
     // Straight into the body (reserved from Content-Length): no temporary
     // QByteArray per chunk, one copy of each byte.
+    // (At most the reply's read buffer, 256 KB; the cap is checked below.)
     const qint64 available = call->reply->bytesAvailable();
-    if (available > 0 && available <= m_maxResponseSize) {
+    if (available > 0) {
         const qsizetype had = call->body.size();
         if (call->body.capacity() < had + available) // no Content-Length: grow geometrically
             call->body.reserve(std::max<qsizetype>(2 * call->body.capacity(), had + available));
