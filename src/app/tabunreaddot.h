@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 class QIcon;
 class QPalette;
 class QTabWidget;

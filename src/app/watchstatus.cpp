@@ -19,7 +19,7 @@ void WatchStatusLabel::setState(State state, int count)
     refresh();
 }
 
-QString WatchStatusLabel::text(State state, int count)
+QString WatchStatusLabel::textFor(State state, int count)
 {
     switch (state) {
     case State::Watching:
@@ -45,7 +45,7 @@ void WatchStatusLabel::changeEvent(QEvent *event)
 
 void WatchStatusLabel::refresh()
 {
-    const QString line = text(m_state, m_count);
+    const QString line = textFor(m_state, m_count);
     setText(line);
     setAccessibleName(line);
 }

@@ -25,7 +25,7 @@ public:
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] int count() const { return m_count; }
 
-    [[nodiscard]] static QString text(State state, int count);
+    [[nodiscard]] static QString textFor(State state, int count);
 
 protected:
     void changeEvent(QEvent *event) override;
