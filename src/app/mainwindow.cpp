@@ -135,6 +135,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_writes = new WriteActions(this, m_client, m_ui->menuTicket, m_ui->ticketTabs);
     setupWelcome();
     setupQueue();
+    setupWatchActions();
     updateColors();
     updateRecent();
     updateWelcome();

@@ -32,6 +32,7 @@ class QueuePanel;
 class RecentCases;
 class SettingsDialog;
 class TicketPage;
+class WatchStatusLabel;
 class WriteActions;
 
 namespace Ui {
@@ -90,6 +91,11 @@ public:
     void showStartupProblem(const QString &message);
     [[nodiscard]] QString startupProblem() const;
 
+    // Watching (mainwindowwatch.cpp): View → Do not disturb (checkable,
+    // remembered) and the status bar's watch line.
+    [[nodiscard]] QAction *doNotDisturbAction() const { return m_doNotDisturb; }
+    [[nodiscard]] WatchStatusLabel *watchStatusLabel() const { return m_watchStatus; }
+
     void showSettings();
     void showShortcuts();
     void showAbout();
@@ -108,6 +114,7 @@ private:
     void showInputError(const QString &message);
     void clearInputError();
     void setupQueue();
+    void setupWatchActions();
     void restoreQueueLayout(const AppSettings &settings);
     TicketPage *addPage(const CaseNumber &caseNumber, bool makeCurrent = true);
     void openFromQueue(const CaseNumber &caseNumber, bool inBackground);
@@ -150,6 +157,9 @@ private:
     QWidget *m_queueSlot; // the panel's place in the splitter
     QueuePanel *m_queue = nullptr;
     AccountStatusLabel *m_accountLabel;
+    QAction *m_doNotDisturb = nullptr;
+    WatchStatusLabel *m_watchStatus = nullptr;
+    QLabel *m_doNotDisturbIndicator = nullptr;
     WriteActions *m_writes = nullptr; // New ticket…, Edit…, Resolve…
     QList<QAction *> m_showTabActions;
     QList<QAction *> m_recentActions;

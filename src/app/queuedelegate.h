@@ -10,7 +10,9 @@ namespace CaseLens::Gui {
 // as the ticket header shows it, the case number and the subject (elided);
 // then the product area and the age. A ticket open in a tab has a bar at
 // the row's start; a row that is not as documented ends in a warning sign
-// (its tooltip says why).
+// (its tooltip says why). A new or unread row (QueueModel::UnreadRole) is
+// bold throughout: initStyleOption() takes the model's Qt::FontRole into the
+// option's font, and every line is drawn from that font.
 class QueueDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT

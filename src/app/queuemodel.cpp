@@ -5,6 +5,7 @@
 #include "ticketview/viewhelpers.h"
 
 #include <QCoreApplication>
+#include <QFont>
 #include <QScopedValueRollback>
 
 namespace CaseLens::Gui {
@@ -114,6 +115,31 @@ void QueueModel::setOpenCases(const QSet<QString> &caseNumbers)
         Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {OpenInTabRole, Qt::AccessibleTextRole});
 }
 
+void QueueModel::setUnreadCases(const QSet<QString> &caseNumbers)
+{
+    replaceMarks(m_unreadCases, caseNumbers);
+}
+
+void QueueModel::setNewCases(const QSet<QString> &caseNumbers)
+{
+    replaceMarks(m_newCases, caseNumbers);
+}
+
+void QueueModel::replaceMarks(QSet<QString> &marks, const QSet<QString> &caseNumbers)
+{
+    if (caseNumbers == marks)
+        return;
+    marks = caseNumbers;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
+                           {UnreadRole, Qt::FontRole, Qt::AccessibleTextRole});
+}
+
+bool QueueModel::isUnread(const QString &caseNumber) const
+{
+    return m_unreadCases.contains(caseNumber) || m_newCases.contains(caseNumber);
+}
+
 void QueueModel::setReferenceTime(const QDateTime &now)
 {
     m_referenceTime = now;
@@ -185,6 +211,16 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return row.problems;
     case CanOpenRole:
         return row.canOpen();
+    case UnreadRole:
+        return isUnread(row.caseNumber);
+    case Qt::FontRole:
+        if (isUnread(row.caseNumber)) {
+            // Only the weight: the view's font fills in the rest.
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
     default:
         return {};
     }
@@ -214,6 +250,10 @@ QString QueueModel::accessibleText(int row) const
     const QModelIndex at = index(row);
     const TicketSummary &ticket = m_rows.at(row);
     QStringList parts;
+    if (m_newCases.contains(ticket.caseNumber))
+        parts << tr("New.");
+    else if (m_unreadCases.contains(ticket.caseNumber))
+        parts << tr("Unread changes.");
     parts << withFullStop(at.data(PriorityTextRole).toString());
     const QString caseText = ticket.caseNumber.isEmpty() ? tr("No case number") : ticket.caseNumber;
     parts << withFullStop(caseText + u": " + singleLine(ticket.subject));

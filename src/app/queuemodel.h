@@ -43,6 +43,7 @@ public:
         MarkedRole,                        // bool: the row is not as documented
         ProblemsRole,                      // QStringList: why it is marked
         CanOpenRole,                       // bool: the case number is well formed
+        UnreadRole,                        // bool: new, or changed since the agent looked (bold)
     };
     Q_ENUM(Role)
 
@@ -80,6 +81,17 @@ public:
 
     // Case numbers open in tabs: their rows are marked (OpenInTabRole).
     void setOpenCases(const QSet<QString> &caseNumbers);
+
+    // Tickets with changes the agent has not seen (issue 14): bold rows
+    // (Qt::FontRole, UnreadRole), "Unread changes." for screen readers. By
+    // case number, so the marks stay on rows still listed after a refresh
+    // or with the next page.
+    void setUnreadCases(const QSet<QString> &caseNumbers);
+    [[nodiscard]] const QSet<QString> &unreadCases() const { return m_unreadCases; }
+    // Tickets new in the queue (not opened yet): bold as well, "New." for
+    // screen readers.
+    void setNewCases(const QSet<QString> &caseNumbers);
+    [[nodiscard]] const QSet<QString> &newCases() const { return m_newCases; }
 
     // The time ages are counted to; invalid (the default): the current time.
     void setReferenceTime(const QDateTime &now);
@@ -128,6 +140,8 @@ private:
     void setState(State state, const Error &error = {});
     void stopPaging(const QString &message, const Error &error = {});
     [[nodiscard]] QDateTime now() const;
+    [[nodiscard]] bool isUnread(const QString &caseNumber) const;
+    void replaceMarks(QSet<QString> &marks, const QSet<QString> &caseNumbers);
 
     ApiClient *m_client;
     TicketListQuery m_query;
@@ -135,6 +149,8 @@ private:
     int m_requestedPage = 0;
     QList<TicketSummary> m_rows;
     QSet<QString> m_openCases;
+    QSet<QString> m_unreadCases;
+    QSet<QString> m_newCases;
     QDateTime m_referenceTime;
     State m_state = State::Idle;
     Error m_error;

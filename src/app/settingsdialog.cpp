@@ -5,6 +5,7 @@
 #include "app/languagesupport.h"
 #include "app/networksettingspage.h"
 #include "app/palettecolors.h"
+#include "app/watchsettingspage.h"
 #include "core/accountstatus.h"
 #include "core/apiclient.h"
 #include "core/apikeyprovider.h"
@@ -23,10 +24,12 @@ SettingsDialog::SettingsDialog(ApiKeyProvider *keys, const SettingsValues &value
     , m_keys(keys)
     , m_account(account)
     , m_network(new NetworkSettingsPage(this))
+    , m_watch(new WatchSettingsPage(values, this))
 {
     Q_ASSERT(keys);
     m_ui->setupUi(this);
     m_ui->dialogLayout->insertWidget(m_ui->dialogLayout->indexOf(m_ui->languageGroup), m_network);
+    m_ui->dialogLayout->insertWidget(m_ui->dialogLayout->indexOf(m_ui->languageGroup), m_watch);
     m_network->setValues(values.proxy, values.caFile);
     m_network->setTestTarget([this] {
         return NetworkSettingsPage::TestTarget{enteredServerUrl(), m_ui->apiKeyEdit->text(),
@@ -169,6 +172,7 @@ SettingsValues SettingsDialog::values() const
     values.language = m_ui->languageCombo->currentData().toString();
     values.proxy = m_network->proxy();
     values.caFile = m_network->caFile();
+    m_watch->applyTo(values);
     return values;
 }
 

@@ -22,6 +22,7 @@ namespace Ui {
 class SettingsDialog;
 }
 class NetworkSettingsPage;
+class WatchSettingsPage;
 
 // What the dialog edits besides the key: the Session applies and persists it.
 using CaseLens::SettingsValues;
@@ -58,6 +59,7 @@ private:
     ApiKeyProvider *m_keys;
     AccountStatus *m_account;
     NetworkSettingsPage *m_network;
+    WatchSettingsPage *m_watch;
     KeyCheck *m_keyCheck = nullptr; // made on the first check
     bool m_offerSession = false;    // the keychain failed: offer a session-only key
     QPalette m_normalStatusPalette;

@@ -103,3 +103,30 @@ void ClientSettings::setProxy(const ProxyConfig &proxy)
 }
 
 } // namespace CaseLens
+
+namespace CaseLens {
+
+int ClientSettings::watchIntervalMinutes() const
+{
+    bool ok = false;
+    const int minutes =
+        m_settings.value(SettingsKeys::WatchIntervalMinutes, DefaultWatchIntervalMinutes).toInt(&ok);
+    return ok && minutes >= 0 ? std::min(minutes, MaxWatchIntervalMinutes) : DefaultWatchIntervalMinutes;
+}
+
+void ClientSettings::setWatchIntervalMinutes(int minutes)
+{
+    m_settings.setValue(SettingsKeys::WatchIntervalMinutes, std::clamp(minutes, 0, MaxWatchIntervalMinutes));
+}
+
+bool ClientSettings::notifications() const
+{
+    return m_settings.value(SettingsKeys::WatchNotifications, true).toBool();
+}
+
+void ClientSettings::setNotifications(bool on)
+{
+    m_settings.setValue(SettingsKeys::WatchNotifications, on);
+}
+
+} // namespace CaseLens

@@ -16,6 +16,10 @@ struct SettingsValues
     QString language; // "system", "en", ...
     ProxyConfig proxy{};
     QString caFile{}; // empty: the system's CAs only
+    // Settings → Watching (issue 14): how often open tickets are refreshed
+    // in the background, in minutes (0: off), and desktop notifications.
+    int watchIntervalMinutes = 5;
+    bool notifications = true;
 
     friend bool operator==(const SettingsValues &, const SettingsValues &) = default;
 };
@@ -58,6 +62,16 @@ public:
     // the agent chose otherwise). Never credentials: those go to the keychain.
     [[nodiscard]] ProxyConfig proxy() const;
     void setProxy(const ProxyConfig &proxy);
+
+    // Settings → Watching: the background refresh's interval in minutes,
+    // 0 for off, else 1 to 60 (5 when nothing or nonsense was saved); and
+    // whether changes found are announced on the desktop.
+    static constexpr int DefaultWatchIntervalMinutes = 5;
+    static constexpr int MaxWatchIntervalMinutes = 60;
+    [[nodiscard]] int watchIntervalMinutes() const;
+    void setWatchIntervalMinutes(int minutes);
+    [[nodiscard]] bool notifications() const;
+    void setNotifications(bool on);
 
 private:
     QSettings m_settings;

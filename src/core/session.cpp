@@ -63,7 +63,13 @@ int Session::timeoutSeconds() const
 SettingsValues Session::values() const
 {
     const ClientSettings settings;
-    return {serverUrl(), timeoutSeconds(), settings.language(), m_proxy, settings.caFile()};
+    return {serverUrl(),
+            timeoutSeconds(),
+            settings.language(),
+            m_proxy,
+            settings.caFile(),
+            settings.watchIntervalMinutes(),
+            settings.notifications()};
 }
 
 void Session::apply(const SettingsValues &chosen)
@@ -97,6 +103,11 @@ void Session::apply(const SettingsValues &chosen)
     }
     if (chosen.caFile != current.caFile)
         settings.setCaFile(chosen.caFile);
+    // Watching: only saved here; the window hands them to its watcher and notifier.
+    if (chosen.watchIntervalMinutes != current.watchIntervalMinutes)
+        settings.setWatchIntervalMinutes(chosen.watchIntervalMinutes);
+    if (chosen.notifications != current.notifications)
+        settings.setNotifications(chosen.notifications);
     m_client->setCaFile(settings.caFile());
 }
 

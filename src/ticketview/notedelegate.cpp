@@ -23,6 +23,8 @@ constexpr int Padding = 8;
 constexpr int HeaderGap = 4;
 constexpr int MaxDocuments = 256;
 constexpr int MinTextWidth = 120;
+constexpr int PillPadding = 6;
+constexpr int DividerGap = 6;
 
 } // namespace
 
@@ -39,6 +41,7 @@ void NoteDelegate::clearCache()
     m_heights.clear();
     m_documents.clear();
     m_cachedWidth = -1;
+    invalidateNewMarkers();
 }
 
 int NoteDelegate::textWidth() const
@@ -84,10 +87,10 @@ SafeTextDocument *NoteDelegate::document(const QModelIndex &index, const QFont &
     return doc;
 }
 
-QRect NoteDelegate::bodyRect(const QStyleOptionViewItem &option) const
+QRect NoteDelegate::bodyRect(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const int headerHeight = option.fontMetrics.height();
-    return option.rect.adjusted(Padding, Padding + headerHeight + HeaderGap, -Padding, -Padding);
+    return noteRect(option, index).adjusted(Padding, Padding + headerHeight + HeaderGap, -Padding, -Padding);
 }
 
 QSize NoteDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -103,7 +106,8 @@ QSize NoteDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     else
         bodyHeight = int(std::ceil(document(index, option.font)->size().height()));
     const int headerHeight = option.fontMetrics.height();
-    return {width + 2 * Padding, Padding + headerHeight + HeaderGap + bodyHeight + Padding};
+    const int divider = hasDivider(index) ? dividerHeight(option) : 0;
+    return {width + 2 * Padding, divider + Padding + headerHeight + HeaderGap + bodyHeight + Padding};
 }
 
 void NoteDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -112,6 +116,10 @@ void NoteDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     opt.text.clear();
+    if (hasDivider(index)) {
+        paintDivider(painter, opt);
+        opt.rect = noteRect(option, index);
+    }
     const QWidget *widget = opt.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
@@ -136,14 +144,19 @@ void NoteDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         header = tr("No date");
     else
         header += QStringLiteral(" \u00B7 ") + relativeAgeText(date, QDateTime::currentDateTimeUtc());
-    const QRect headerRect(opt.rect.left() + Padding, opt.rect.top() + Padding,
-                           opt.rect.width() - 2 * Padding, opt.fontMetrics.height());
+    QRect headerRect(opt.rect.left() + Padding, opt.rect.top() + Padding, opt.rect.width() - 2 * Padding,
+                     opt.fontMetrics.height());
+    if (index.data(NotesModel::IsNewRole).toBool()) {
+        headerRect.setLeft(headerRect.left() + paintNewPill(painter, opt, headerRect));
+        painter->setFont(headerFont);
+        painter->setPen(headerColor);
+    }
     painter->drawText(headerRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
                       QFontMetrics(headerFont).elidedText(header, Qt::ElideRight, headerRect.width()));
 
     // Body: the sanitised rich text.
     SafeTextDocument *doc = document(index, opt.font);
-    const QRect body = bodyRect(opt);
+    const QRect body = bodyRect(option, index);
     painter->translate(body.topLeft());
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette = opt.palette;
@@ -162,10 +175,117 @@ void NoteDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->restore();
 }
 
+void NoteDelegate::followNewMarkers(QAbstractItemModel *model)
+{
+    // Any change of order, filter or rows may move the first new note.
+    connect(model, &QAbstractItemModel::modelReset, this, &NoteDelegate::invalidateNewMarkers);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &NoteDelegate::invalidateNewMarkers);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &NoteDelegate::invalidateNewMarkers);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &NoteDelegate::invalidateNewMarkers);
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                if (!roles.isEmpty() && !roles.contains(NotesModel::IsNewRole))
+                    return;
+                invalidateNewMarkers();
+                // The band changes rows' heights, which QListView only
+                // measures again when it lays the items out.
+                m_view->doItemsLayout();
+            });
+}
+
+void NoteDelegate::invalidateNewMarkers()
+{
+    m_firstNewRow.reset();
+}
+
+int NoteDelegate::firstNewRow(const QModelIndex &index) const
+{
+    if (!m_firstNewRow) {
+        m_firstNewRow = -1;
+        const QAbstractItemModel *model = index.model();
+        const int rows = model->rowCount(index.parent());
+        for (int row = 0; row < rows; ++row) {
+            if (model->index(row, 0, index.parent()).data(NotesModel::IsNewRole).toBool()) {
+                m_firstNewRow = row;
+                break;
+            }
+        }
+    }
+    return *m_firstNewRow;
+}
+
+bool NoteDelegate::hasDivider(const QModelIndex &index) const
+{
+    return index.data(NotesModel::IsNewRole).toBool() && firstNewRow(index) == index.row();
+}
+
+int NoteDelegate::dividerHeight(const QStyleOptionViewItem &option) const
+{
+    return option.fontMetrics.height() + 2 * DividerGap;
+}
+
+QRect NoteDelegate::noteRect(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    return hasDivider(index) ? option.rect.adjusted(0, dividerHeight(option), 0, 0) : option.rect;
+}
+
+void NoteDelegate::paintDivider(QPainter *painter, const QStyleOptionViewItem &option) const
+{
+    // On the view's background, not the selection: it is not part of a note.
+    const QRect band(option.rect.left(), option.rect.top(), option.rect.width(), dividerHeight(option));
+    const QColor accent = option.palette.color(QPalette::Normal, QPalette::Highlight);
+    QFont font = option.font;
+    font.setBold(true);
+    const QFontMetrics metrics(font);
+    const QString text = tr("New since you last looked");
+    const int textWidth = std::min(metrics.horizontalAdvance(text), band.width() - 4 * Padding);
+    const QRect textRect(band.left() + 2 * Padding, band.top(), textWidth, band.height());
+    painter->save();
+    painter->setFont(font);
+    painter->setPen(accent);
+    painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                      metrics.elidedText(text, Qt::ElideRight, textRect.width()));
+    const int y = band.center().y();
+    painter->drawLine(band.left() + Padding, y, textRect.left() - Padding / 2, y);
+    painter->drawLine(textRect.right() + Padding, y, band.right() - Padding, y);
+    painter->restore();
+}
+
+int NoteDelegate::paintNewPill(QPainter *painter, const QStyleOptionViewItem &option,
+                               const QRect &headerRect) const
+{
+    // Highlight on HighlightedText is the pair every style keeps readable, in
+    // light and dark; on a selected row (already Highlight) it is inverted.
+    const bool selected = option.state & QStyle::State_Selected;
+    QColor fill = option.palette.color(QPalette::Normal, QPalette::Highlight);
+    QColor ink = option.palette.color(QPalette::Normal, QPalette::HighlightedText);
+    if (selected)
+        std::swap(fill, ink);
+    QFont font = option.font;
+    font.setBold(true);
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * 0.85);
+    const QFontMetrics metrics(font);
+    const QString text = tr("New");
+    const int width = metrics.horizontalAdvance(text) + 2 * PillPadding;
+    const QRect pill(headerRect.left(), headerRect.top(), width, headerRect.height());
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    const qreal radius = pill.height() / 2.0;
+    painter->drawRoundedRect(QRectF(pill), radius, radius);
+    painter->setFont(font);
+    painter->setPen(ink);
+    painter->drawText(pill, Qt::AlignCenter | Qt::TextSingleLine, text);
+    painter->restore();
+    return width + PillPadding;
+}
+
 QString NoteDelegate::anchorAt(const QPoint &viewportPos, const QStyleOptionViewItem &option,
                                const QModelIndex &index) const
 {
-    const QRect body = bodyRect(option);
+    const QRect body = bodyRect(option, index);
     if (!body.contains(viewportPos))
         return {};
     SafeTextDocument *doc = document(index, option.font);

@@ -3,6 +3,8 @@
 #include "core/htmlsanitizer.h"
 #include "ticketview/viewhelpers.h"
 
+#include <algorithm>
+
 namespace CaseLens::Gui {
 
 NotesModel::NotesModel(QObject *parent)
@@ -34,7 +36,9 @@ QVariant NotesModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole: {
         const QString date = localDateTimeText(note.date);
         const QString text = shortened(plainText(row), 2000);
-        return date.isEmpty() ? text : date + QStringLiteral(": ") + text;
+        const QString line = date.isEmpty() ? text : date + QStringLiteral(": ") + text;
+        // The "New" pill is painted; a screen reader hears it first.
+        return role == Qt::AccessibleTextRole && isNew(row) ? tr("New, %1").arg(line) : line;
     }
     case DateRole:
         return note.date;
@@ -48,6 +52,8 @@ QVariant NotesModel::data(const QModelIndex &index, int role) const
         return note.id;
     case NoteIndexRole:
         return row;
+    case IsNewRole:
+        return isNew(row);
     default:
         break;
     }
@@ -63,7 +69,30 @@ QHash<int, QByteArray> NotesModel::roleNames() const
     names.insert(PlainTextRole, "plainText");
     names.insert(IdRole, "noteId");
     names.insert(NoteIndexRole, "noteIndex");
+    names.insert(IsNewRole, "isNew");
     return names;
+}
+
+void NotesModel::setNewNoteIds(const QSet<QString> &ids)
+{
+    if (ids == m_newIds)
+        return;
+    m_newIds = ids;
+    if (!m_notes.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_notes.size()) - 1), {IsNewRole, Qt::AccessibleTextRole});
+}
+
+int NotesModel::newNoteCount() const
+{
+    if (m_newIds.isEmpty())
+        return 0;
+    return int(std::count_if(m_notes.cbegin(), m_notes.cend(),
+                             [this](const Note &note) { return m_newIds.contains(note.id); }));
+}
+
+bool NotesModel::isNew(int row) const
+{
+    return !m_newIds.isEmpty() && m_newIds.contains(m_notes.at(row).id);
 }
 
 const QString &NotesModel::sanitizedHtml(int row) const

@@ -3,6 +3,7 @@
 #include "core/ticket.h"
 
 #include <QAbstractListModel>
+#include <QSet>
 
 #include <optional>
 #include <vector>
@@ -25,12 +26,21 @@ public:
         PlainTextRole,               // Html::toPlainText(note); filter role
         IdRole,                      // the note's Id as text
         NoteIndexRole,               // int: the row in this model (stable key for caches)
+        IsNewRole,                   // bool: added since the agent last looked (setNewNoteIds)
     };
 
     explicit NotesModel(QObject *parent = nullptr);
 
     void setNotes(const QList<Note> &notes);
     [[nodiscard]] const QList<Note> &notes() const { return m_notes; }
+
+    // Notes added since the agent last looked, by id: IsNewRole, and their
+    // accessible text starts with "New, ". Kept across setNotes() (a refresh
+    // brings the same ids back); an empty set clears the markers.
+    void setNewNoteIds(const QSet<QString> &ids);
+    [[nodiscard]] const QSet<QString> &newNoteIds() const { return m_newIds; }
+    // How many of the notes shown are new (ids of notes not in the ticket do not count).
+    [[nodiscard]] int newNoteCount() const;
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -40,7 +50,10 @@ private:
     [[nodiscard]] const QString &sanitizedHtml(int row) const;
     [[nodiscard]] const QString &plainText(int row) const;
 
+    [[nodiscard]] bool isNew(int row) const;
+
     QList<Note> m_notes;
+    QSet<QString> m_newIds;
     mutable std::vector<std::optional<QString>> m_html;
     mutable std::vector<std::optional<QString>> m_plain;
 };

@@ -69,6 +69,7 @@ NotesTab::NotesTab(QWidget *parent)
     m_list->setMouseTracking(true);
     m_list->setWordWrap(true);
     connect(m_delegate, &NoteDelegate::linkActivated, this, &NotesTab::httpsLinkActivated);
+    m_delegate->followNewMarkers(m_proxy);
 
     auto *copy = new QAction(tr("Copy Note Text"), m_list);
     copy->setShortcut(QKeySequence::Copy);

@@ -175,6 +175,7 @@ TicketHeader::TicketHeader(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
     layout->addLayout(titleRow);
+    layout->addWidget(makeCallout());
     layout->addLayout(factsRow);
     layout->addLayout(grid);
     layout->addWidget(m_warningsList);
@@ -316,6 +317,42 @@ void TicketHeader::copyCaseNumber()
 void TicketHeader::setResolveEnabled(bool enabled)
 {
     m_resolve->setEnabled(enabled);
+}
+
+QWidget *TicketHeader::makeCallout()
+{
+    m_callout = new QWidget(this);
+    m_callout->setObjectName(QStringLiteral("callout"));
+    auto *icon = new QLabel(m_callout);
+    const int size = fontMetrics().height();
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(size, size));
+    m_calloutText = new QLabel(m_callout);
+    m_calloutText->setObjectName(QStringLiteral("calloutText"));
+    m_calloutText->setTextFormat(Qt::PlainText);
+    m_calloutText->setWordWrap(true);
+    m_calloutText->setTextInteractionFlags(Qt::NoTextInteraction);
+    // The link colour: readable on the window in light and dark palettes,
+    // and it follows a palette change by itself.
+    m_calloutText->setForegroundRole(QPalette::Link);
+    auto *row = new QHBoxLayout(m_callout);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(icon, 0, Qt::AlignTop);
+    row->addWidget(m_calloutText, 1);
+    m_callout->hide();
+    return m_callout;
+}
+
+void TicketHeader::setCallout(const QString &text)
+{
+    const QString line = singleLine(text.trimmed());
+    m_calloutText->setText(line);
+    m_calloutText->setAccessibleName(line);
+    m_callout->setVisible(!line.isEmpty());
+}
+
+QString TicketHeader::callout() const
+{
+    return m_calloutText->text();
 }
 
 void TicketHeader::setWarningsVisible(bool visible)

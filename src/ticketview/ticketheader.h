@@ -36,11 +36,17 @@ public:
     // when resolving is possible now (not while the ticket loads).
     void setResolveEnabled(bool enabled);
 
+    // A quiet line under the title about what changed since the agent last
+    // looked ("Closed by Maria Lopez since you last looked"); empty hides it.
+    void setCallout(const QString &text);
+    [[nodiscard]] QString callout() const;
+
 Q_SIGNALS:
     void resolveRequested();
 
 private:
     void setWarningsVisible(bool visible);
+    [[nodiscard]] QWidget *makeCallout();
 
     Ticket m_ticket; // what the Copy menu copies
     QString m_caseNumberText;
@@ -60,6 +66,8 @@ private:
     QLabel *m_closed;
     QProgressBar *m_completion;
     QLabel *m_completionTitle;
+    QWidget *m_callout = nullptr; // icon + text, hidden while empty
+    QLabel *m_calloutText = nullptr;
 };
 
 } // namespace CaseLens::Gui

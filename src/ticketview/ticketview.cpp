@@ -3,6 +3,7 @@
 #include "ticketview/filesmodel.h"
 #include "ticketview/filestab.h"
 #include "ticketview/jsonarraytablemodel.h"
+#include "ticketview/notesmodel.h"
 #include "ticketview/notestab.h"
 #include "ticketview/overviewtab.h"
 #include "ticketview/rawtab.h"
@@ -129,6 +130,41 @@ void TicketView::onCurrentTabChanged(int index)
 {
     if (index == RawTabIndex)
         m_raw->ensureLoaded();
+    if (index == NotesTabIndex && isVisible())
+        Q_EMIT notesViewed();
+}
+
+void TicketView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Also when the window comes back from being minimised, or this ticket's
+    // tab is brought to the front: the agent sees the notes now.
+    if (m_tabs->currentIndex() == NotesTabIndex)
+        Q_EMIT notesViewed();
+}
+
+void TicketView::setNewNotesCount(int count)
+{
+    count = std::max(0, count);
+    if (count == m_newNotes)
+        return;
+    m_newNotes = count;
+    m_tabs->setTabText(NotesTabIndex, notesTabTitle());
+}
+
+void TicketView::setNewNoteIds(const QSet<QString> &ids)
+{
+    m_notes->model()->setNewNoteIds(ids);
+    setNewNotesCount(m_notes->model()->newNoteCount());
+}
+
+QString TicketView::notesTabTitle() const
+{
+    const QString count = QLocale().toString(m_ticket.notes.size());
+    if (m_newNotes == 0)
+        return QStringLiteral("%1 (%2)").arg(tr("Notes"), count);
+    // "Notes (62 · 2 new)"
+    return tr("%1 (%2 · %n new)", nullptr, m_newNotes).arg(tr("Notes"), count);
 }
 
 void TicketView::updateTabTitles()
@@ -148,7 +184,7 @@ void TicketView::updateTabTitles()
     const TabInfo tabs[TabCount] = {
         {tr("Overview"), w("Description") + w("NotifyUsers") + w("Documentation") + w("GitHubIssue") +
                              w("Survey") + w("AttachmentInfo")},
-        {counted(tr("Notes"), m_ticket.notes.size()), w("Notes")},
+        {notesTabTitle(), w("Notes")},
         {counted(tr("Statistics"), m_ticket.statistics.size()), w("Statistics")},
         {counted(tr("Collaborators"), m_ticket.collaborators.size()), w("Collaborators")},
         {counted(tr("Files"), m_ticket.files.size()), w("Files")},

@@ -2,6 +2,7 @@
 
 #include "core/ticket.h"
 
+#include <QSet>
 #include <QUrl>
 #include <QWidget>
 
@@ -60,11 +61,27 @@ public:
     // For the Files tab's Save As… (plain requests; never the API key).
     void setNetworkAccessManager(QNetworkAccessManager *network);
 
+    // What is new since the agent last looked (issue 14): the Notes tab's
+    // title says "Notes (62 · 2 new)"; 0 gives the usual "Notes (62)".
+    void setNewNotesCount(int count);
+    [[nodiscard]] int newNotesCount() const { return m_newNotes; }
+    // Marks those notes "New" in the Notes tab and sets the count from the
+    // ones this ticket has; an empty set clears both.
+    void setNewNoteIds(const QSet<QString> &ids);
+    [[nodiscard]] NotesTab *notesTab() const { return m_notes; }
+
 Q_SIGNALS:
     // Only https URLs (and mailto), after a user click.
     void httpsLinkActivated(const QUrl &url);
+    // The Notes tab is in front of the agent: it became current in a visible
+    // view, or the view became visible with it current (its notes are seen).
+    void notesViewed();
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
+    [[nodiscard]] QString notesTabTitle() const;
     void forwardLink(const QUrl &url);
     void updateTabTitles();
     void onCurrentTabChanged(int index);
@@ -81,6 +98,7 @@ private:
     FilesTab *m_files;
     RequesterTab *m_requester;
     RawTab *m_raw;
+    int m_newNotes = 0;
 };
 
 } // namespace CaseLens::Gui

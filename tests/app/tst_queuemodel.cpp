@@ -9,6 +9,7 @@
 #include "support/ticketpages.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -372,6 +373,53 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 1);
         QVERIFY(index.data(QueueModel::OpenInTabRole).toBool());
         QVERIFY(index.data(Qt::AccessibleTextRole).toString().endsWith(u"Open in a tab."_s));
+    }
+
+    void unreadAndNewRowsAreBold()
+    {
+        m_server->setHandler(listHandler(45));
+        QVERIFY(loadFirstPage());
+        const auto bold = [this](const QString &caseNumber) {
+            const QModelIndex index = m_model->index(m_model->rowOf(caseNumber));
+            const QVariant font = index.data(Qt::FontRole);
+            return font.isValid() && font.value<QFont>().bold() &&
+                   index.data(QueueModel::UnreadRole).toBool();
+        };
+        QVERIFY(!m_model->index(0).data(Qt::FontRole).isValid()); // the view's own font
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        // Q0000030 is on page 2, not loaded yet.
+        m_model->setUnreadCases({u"Q0000002"_s, u"Q0000030"_s});
+        m_model->setNewCases({u"Q0000005"_s});
+        QCOMPARE(changed.size(), 2);
+        QVERIFY(changed.constFirst().at(2).value<QList<int>>().contains(Qt::FontRole));
+        QVERIFY(bold(u"Q0000002"_s));
+        QVERIFY(bold(u"Q0000005"_s));
+        QVERIFY(!bold(u"Q0000001"_s));
+        const auto spoken = [this](const QString &caseNumber) {
+            return m_model->index(m_model->rowOf(caseNumber)).data(Qt::AccessibleTextRole).toString();
+        };
+        QVERIFY2(spoken(u"Q0000002"_s).startsWith(u"Unread changes. "_s), qPrintable(spoken(u"Q0000002"_s)));
+        QVERIFY2(spoken(u"Q0000005"_s).startsWith(u"New. "_s), qPrintable(spoken(u"Q0000005"_s)));
+        QVERIFY(!spoken(u"Q0000001"_s).contains(u"Unread"_s));
+
+        // The next page brings a marked row in bold; a refresh keeps the marks.
+        QVERIFY(fetchNextPage());
+        QVERIFY(bold(u"Q0000030"_s));
+        QSignalSpy reloaded(m_model.get(), &QueueModel::reloaded);
+        m_model->refresh();
+        QVERIFY(reloaded.wait());
+        QVERIFY(bold(u"Q0000002"_s));
+        QVERIFY(bold(u"Q0000005"_s));
+
+        // Seen: the marks go.
+        changed.clear();
+        m_model->setUnreadCases({});
+        m_model->setNewCases({});
+        QCOMPARE(changed.size(), 2);
+        QVERIFY(!bold(u"Q0000002"_s));
+        QVERIFY(!m_model->index(m_model->rowOf(u"Q0000005"_s)).data(Qt::FontRole).isValid());
+        m_model->setUnreadCases({}); // no change, no signal
+        QCOMPARE(changed.size(), 2);
     }
 
     void ageTexts()

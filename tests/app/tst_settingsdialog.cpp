@@ -1,10 +1,14 @@
 #include "app/languagesupport.h"
 #include "app/settingsdialog.h"
+#include "app/watchsettingspage.h"
 #include "core/accountstatus.h"
 #include "core/apiclient.h"
 #include "core/apikeyprovider.h"
+#include "core/clientsettings.h"
+#include "core/session.h"
 #include "support/fakeserver.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QJsonObject>
@@ -12,7 +16,9 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
 
@@ -70,6 +76,11 @@ private Q_SLOTS:
     void valuesRoundTrip();
     void checkKeySaysWhoseKeyItIs();
     void showsWhoIsSignedIn();
+    void watchingRoundTripsThroughTheSettings();
+    void watchingIntervalSetByTheEnvironment();
+
+private:
+    QTemporaryDir m_settingsDir;
 };
 
 void tst_SettingsDialog::keyMaskedWithShowToggle()
@@ -213,6 +224,86 @@ void tst_SettingsDialog::showsWhoIsSignedIn()
     QTRY_COMPARE(label->text(), QStringLiteral("Signed in as Ana Ruiz (ana@example.com)\n"
                                                "1,204 of 100,000 calls this month \u00b7 60 per minute"));
     QVERIFY(!label->isHidden());
+}
+
+void tst_SettingsDialog::watchingRoundTripsThroughTheSettings()
+{
+    // This suite's own settings file, never the user's.
+    QVERIFY(m_settingsDir.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    QSettings().clear();
+
+    QNetworkAccessManager network;
+    ApiClient client(&network);
+    ApiKeyProvider keys;
+    Session session(&client, &keys);
+    // Nothing saved: every 5 minutes, with notifications.
+    QCOMPARE(session.values().watchIntervalMinutes, 5);
+    QVERIFY(session.values().notifications);
+    {
+        SettingsDialog dialog(&keys, session.values());
+        auto *interval = child<QComboBox>(&dialog, "watchIntervalCombo");
+        auto *notify = child<QCheckBox>(&dialog, "notificationsCheck");
+        QCOMPARE(interval->currentData().toInt(), 5);
+        QVERIFY(notify->isChecked());
+        QStringList offered;
+        for (int i = 0; i < interval->count(); ++i)
+            offered << interval->itemData(i).toString();
+        QCOMPARE(offered.join(u','), QStringLiteral("0,1,2,5,10,15,30,60"));
+        QCOMPARE(interval->itemText(0), QStringLiteral("Off"));
+        interval->setCurrentIndex(interval->findData(15));
+        notify->setChecked(false);
+        session.apply(dialog.values());
+    }
+    QCOMPARE(ClientSettings().watchIntervalMinutes(), 15);
+    QVERIFY(!ClientSettings().notifications());
+    // The next time the dialog opens, it shows what was saved.
+    {
+        SettingsDialog dialog(&keys, session.values());
+        QCOMPARE(child<QComboBox>(&dialog, "watchIntervalCombo")->currentData().toInt(), 15);
+        QVERIFY(!child<QCheckBox>(&dialog, "notificationsCheck")->isChecked());
+        child<QComboBox>(&dialog, "watchIntervalCombo")->setCurrentIndex(0); // Off
+        session.apply(dialog.values());
+    }
+    QCOMPARE(ClientSettings().watchIntervalMinutes(), 0);
+    // A value edited by hand: out of range falls back or is capped; one not
+    // offered shows as the next longer choice.
+    QSettings().setValue(QStringLiteral("watch/intervalMinutes"), QStringLiteral("soon"));
+    QCOMPARE(ClientSettings().watchIntervalMinutes(), 5);
+    QSettings().setValue(QStringLiteral("watch/intervalMinutes"), 500);
+    QCOMPARE(ClientSettings().watchIntervalMinutes(), 60);
+    SettingsValues odd = session.values();
+    odd.watchIntervalMinutes = 7;
+    WatchSettingsPage page(odd);
+    QCOMPARE(page.intervalMinutes(), 10);
+}
+
+void tst_SettingsDialog::watchingIntervalSetByTheEnvironment()
+{
+    ApiKeyProvider keys;
+    qputenv("CASELENS_WATCH_INTERVAL", "7");
+    SettingsDialog dialog(&keys, defaults());
+    qunsetenv("CASELENS_WATCH_INTERVAL");
+    auto *interval = child<QComboBox>(&dialog, "watchIntervalCombo");
+    auto *label = child<QLabel>(&dialog, "watchOverrideLabel");
+    // The variable wins: the choice is greyed out and the page says why.
+    QVERIFY(!interval->isEnabled());
+    QVERIFY(!label->isHidden());
+    QVERIFY2(label->text().startsWith(QStringLiteral("Set by CASELENS_WATCH_INTERVAL: every 7 second")),
+             qPrintable(label->text()));
+    // The saved choice still round-trips.
+    QCOMPARE(dialog.values().watchIntervalMinutes, 5);
+
+    // Too short or not a number: ignored, as the watcher ignores it.
+    for (const QByteArray &value : {QByteArray("4"), QByteArray("fast")}) {
+        qputenv("CASELENS_WATCH_INTERVAL", value);
+        WatchSettingsPage page(defaults());
+        qunsetenv("CASELENS_WATCH_INTERVAL");
+        QVERIFY(!page.environmentOverride());
+        QVERIFY(page.findChild<QComboBox *>(QStringLiteral("watchIntervalCombo"))->isEnabled());
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("watchOverrideLabel"))->isHidden());
+    }
 }
 
 QTEST_MAIN(tst_SettingsDialog)
