@@ -60,9 +60,15 @@ public:
     // For the Files tab's Save As… (plain requests; never the API key).
     void setNetworkAccessManager(QNetworkAccessManager *network);
 
+    // Below this height the header collapses to one line.
+    static constexpr int CompactHeaderBelowHeight = 560;
+
 Q_SIGNALS:
     // Only https URLs (and mailto), after a user click.
     void httpsLinkActivated(const QUrl &url);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void forwardLink(const QUrl &url);
