@@ -83,7 +83,6 @@ private:
     Error m_lastError;
     QString m_statusText;
     QDateTime m_loadedAt;
-    QTimer *m_ageTimer; // "Updated 2 minutes ago": one timer per page, each minute
 
     QProgressBar *m_refreshBar;
     ErrorBanner *m_refreshError;
@@ -91,6 +90,7 @@ private:
     LoadingPane *m_loading;
     TicketView *m_view;
     ErrorBanner *m_errorBanner;
+    QTimer *m_ageTimer; // "Updated 2 minutes ago": one timer per page, each minute
 };
 
 } // namespace CaseLens::Gui

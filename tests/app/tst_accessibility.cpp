@@ -27,7 +27,7 @@ using namespace CaseLens::Testing;
 
 namespace {
 
-constexpr auto SampleEmail = u"maria.lopez@example.com";
+const QString SampleEmail = QStringLiteral("maria.lopez@example.com");
 
 // The window with HYXTNJV open and keyboard focus; null when it cannot be built.
 std::unique_ptr<WindowHarness> windowWithSample(TicketPage **page)
@@ -101,7 +101,7 @@ void tst_Accessibility::requesterEmailAfterCtrl6()
         return std::any_of(texts.cbegin(), texts.cend(),
                            [&needle](const QString &t) { return t.contains(needle); });
     };
-    QVERIFY2(readable(SampleEmail.toString()), qPrintable(texts.join(u'|')));
+    QVERIFY2(readable(SampleEmail), qPrintable(texts.join(u'|')));
     // Title and value together, as a screen reader should say them.
     QVERIFY2(readable(QStringLiteral("Phone: (555) 123-4567")), qPrintable(texts.join(u'|')));
     QVERIFY2(readable(QStringLiteral("IP address: 203.0.113.24")), qPrintable(texts.join(u'|')));
