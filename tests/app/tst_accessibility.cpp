@@ -8,6 +8,7 @@
 #include "support/windowharness.h"
 #include "ticketview/activitychart.h"
 #include "ticketview/badge.h"
+#include "ticketview/elidedlabel.h"
 #include "ticketview/ticketheader.h"
 #include "ticketview/ticketview.h"
 
@@ -59,6 +60,9 @@ void collectTexts(QAccessibleInterface *iface, QStringList &texts, int depth = 0
 
 QString plainText(const QLabel *label)
 {
+    // An elided label shows part of its text; a screen reader gets it all.
+    if (const auto *elided = qobject_cast<const ElidedLabel *>(label))
+        return elided->fullText();
     return label->textFormat() == Qt::PlainText
                ? label->text()
                : QTextDocumentFragment::fromHtml(label->text()).toPlainText();
