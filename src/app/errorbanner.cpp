@@ -1,7 +1,5 @@
 #include "app/errorbanner.h"
 
-#include "app/palettecolors.h"
-
 #include <QApplication>
 #include <QClipboard>
 #include <QDateTime>
@@ -9,6 +7,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStyle>
@@ -31,12 +30,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     , m_details(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("errorBanner"));
-    setAccessibleName(tr("Error"));
     setFrameShape(QFrame::StyledPanel);
 
-    const int iconSize = style()->pixelMetric(QStyle::PM_LargeIconSize, nullptr, this);
-    m_icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(iconSize));
-    m_icon->setAccessibleName(tr("Warning"));
     m_icon->setAlignment(Qt::AlignTop);
 
     // Server text is never interpreted: plain text everywhere in the banner.
@@ -111,7 +106,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addLayout(text, 1);
 
-    updateColors();
+    setTone(PaletteColors::Tone::Error);
 }
 
 ErrorBanner::NextStep ErrorBanner::nextStepFor(const Error &error)
@@ -202,7 +197,7 @@ void ErrorBanner::showError(const Error &error, const QString &caseNumber)
         headline = tr("No secure connection to the server");
         break;
     case ErrorKind::Cancelled:
-        headline = tr("Fetching %1 was cancelled").arg(caseNumber);
+        headline = tr("Cancelled — press F5 to load %1 again").arg(caseNumber);
         message.clear();
         break;
     default:
@@ -213,6 +208,8 @@ void ErrorBanner::showError(const Error &error, const QString &caseNumber)
     m_message->setText(message);
     m_message->setVisible(!message.isEmpty());
     setAccessibleDescription(headline + u' ' + message);
+    setToolTip({});
+    setTone(error.kind() == ErrorKind::Cancelled ? PaletteColors::Tone::Info : PaletteColors::Tone::Error);
 
     m_retry->setText(error.kind() == ErrorKind::Cancelled ? tr("Fetch again") : tr("Retry"));
     m_retry->setAccessibleName(m_retry->text());
@@ -249,6 +246,32 @@ void ErrorBanner::showError(const Error &error, const QString &caseNumber)
     m_detailsToggle->setChecked(false);
 }
 
+void ErrorBanner::showRefreshError(const Error &error, const QString &caseNumber, const QDateTime &dataTime)
+{
+    showError(error, caseNumber);
+    // The old ticket is still useful: say how old it is first, and why it
+    // stayed (the error's own headline) second.
+    const QString reason = m_headline->text();
+    const QString headline = tr("Showing data from %1 — refresh failed").arg(dataTimeText(dataTime));
+    m_headline->setText(headline);
+    m_message->setText(reason);
+    m_message->setVisible(true);
+    m_message->setToolTip(error.message());
+    setToolTip(reason + u'\n' + error.message());
+    setAccessibleDescription(headline + u' ' + reason);
+    m_details->setPlainText(error.message() + QStringLiteral("\n\n") + error.details());
+    setTone(PaletteColors::Tone::Warning);
+}
+
+QString ErrorBanner::dataTimeText(const QDateTime &dataTime)
+{
+    const QDateTime local = dataTime.toLocalTime();
+    const QLocale locale;
+    if (local.date() == QDate::currentDate())
+        return locale.toString(local.time(), QLocale::ShortFormat);
+    return locale.toString(local, QLocale::ShortFormat);
+}
+
 void ErrorBanner::setDismissible(bool dismissible)
 {
     m_dismiss->setVisible(dismissible);
@@ -282,8 +305,22 @@ void ErrorBanner::updateColors()
 {
     // From the application palette: the style sheet tints this widget's own
     // palette, and deriving from that would tint again on every change.
-    setStyleSheet(PaletteColors::bannerStyleSheet(QApplication::palette(this), PaletteColors::Tone::Error,
-                                                  objectName()));
+    setStyleSheet(PaletteColors::bannerStyleSheet(QApplication::palette(this), m_tone, objectName()));
+}
+
+void ErrorBanner::setTone(PaletteColors::Tone tone)
+{
+    m_tone = tone;
+    const bool error = tone != PaletteColors::Tone::Info;
+    const int iconSize = style()->pixelMetric(QStyle::PM_LargeIconSize, nullptr, this);
+    m_icon->setPixmap(
+        style()
+            ->standardIcon(error ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation, nullptr,
+                           this)
+            .pixmap(iconSize));
+    m_icon->setAccessibleName(error ? tr("Warning") : tr("Information"));
+    setAccessibleName(error ? tr("Error") : tr("Notice"));
+    updateColors();
 }
 
 } // namespace CaseLens::Gui

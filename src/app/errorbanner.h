@@ -1,6 +1,9 @@
 #pragma once
 
+#include "app/palettecolors.h"
 #include "core/error.h"
+
+#include <QDateTime>
 
 #include <QFrame>
 
@@ -25,7 +28,14 @@ public:
 
     explicit ErrorBanner(QWidget *parent = nullptr);
 
+    // A cancelled fetch is shown neutrally (the agent asked for it): no
+    // warning colour, no warning icon.
     void showError(const Error &error, const QString &caseNumber);
+    // A refresh that failed while the ticket from dataTime stays on screen:
+    // "Showing data from 14:02 — refresh failed", the reason below and in the tooltip.
+    void showRefreshError(const Error &error, const QString &caseNumber, const QDateTime &dataTime);
+    // "14:02" for today, else a short date and time, in the user's locale and zone.
+    [[nodiscard]] static QString dataTimeText(const QDateTime &dataTime);
     // A banner above a ticket that stays visible (a failed refresh) can be closed.
     void setDismissible(bool dismissible);
 
@@ -50,10 +60,12 @@ protected:
 private:
     void onNextStep();
     void updateColors();
+    void setTone(PaletteColors::Tone tone);
 
     Error m_error;
     QString m_caseNumber;
     NextStep m_nextStep = NextStep::None;
+    PaletteColors::Tone m_tone = PaletteColors::Tone::Error;
 
     QLabel *m_icon;
     QLabel *m_headline;

@@ -2,11 +2,15 @@
 
 #include "app/errorbanner.h"
 #include "app/loadingpane.h"
+#include "ticketview/ticketheader.h"
 #include "ticketview/ticketview.h"
 
 #include <QProgressBar>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <chrono>
 
 namespace CaseLens::Gui {
 
@@ -20,6 +24,7 @@ TicketPage::TicketPage(ApiClient *client, const CaseNumber &caseNumber, QWidget 
     , m_loading(new LoadingPane(m_stack))
     , m_view(new TicketView(m_stack))
     , m_errorBanner(new ErrorBanner(m_stack))
+    , m_ageTimer(new QTimer(this))
 {
     Q_ASSERT(client);
     setObjectName(QStringLiteral("ticketPage"));
@@ -67,6 +72,10 @@ TicketPage::TicketPage(ApiClient *client, const CaseNumber &caseNumber, QWidget 
         connect(banner, &ErrorBanner::editCaseRequested, this, &TicketPage::editCaseRequested);
     }
     connect(m_view, &TicketView::httpsLinkActivated, this, &TicketPage::httpsLinkActivated);
+
+    using namespace std::chrono_literals;
+    m_ageTimer->setInterval(1min);
+    connect(m_ageTimer, &QTimer::timeout, this, &TicketPage::updateAges);
 }
 
 // Deleting the reply withdraws the request (quietly): nothing arrives for a
@@ -150,9 +159,13 @@ void TicketPage::onFinished()
         return;
     }
     if (m_hasTicket) {
-        // A failed or cancelled refresh: the ticket already shown stays.
-        if (result.error.kind() != ErrorKind::Cancelled) {
-            m_refreshError->showError(result.error, m_caseNumber.toString());
+        // A failed or cancelled refresh: the ticket already shown stays, and
+        // says how old it is. Cancelling was the agent's wish: no banner.
+        if (result.error.kind() == ErrorKind::Cancelled) {
+            setStatusText(
+                tr("Refresh cancelled — showing data from %1").arg(ErrorBanner::dataTimeText(m_loadedAt)));
+        } else {
+            m_refreshError->showRefreshError(result.error, m_caseNumber.toString(), m_loadedAt);
             m_refreshError->show();
         }
     } else {
@@ -172,10 +185,26 @@ void TicketPage::showTicket(const Ticket &ticket)
     if (tab > 0)
         m_view->showTab(tab);
     m_hasTicket = true;
+    m_loadedAt = QDateTime::currentDateTimeUtc();
+    m_view->header()->setUpdatedAt(m_loadedAt);
+    m_ageTimer->start();
     m_refreshError->hide();
     m_stack->setCurrentWidget(m_view);
     Q_EMIT stateChanged();
     Q_EMIT ticketLoaded();
+}
+
+void TicketPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    updateAges(); // a page that was behind another one shows its age as it is now
+}
+
+void TicketPage::updateAges()
+{
+    // Hidden pages wait for their showEvent: no work for tabs nobody sees.
+    if (m_hasTicket && isVisible())
+        m_view->header()->updateAges();
 }
 
 void TicketPage::showStatusMessage(const QString &text)

@@ -5,10 +5,12 @@
 #include "core/error.h"
 #include "core/ticket.h"
 
+#include <QDateTime>
 #include <QWidget>
 
 class QProgressBar;
 class QStackedWidget;
+class QTimer;
 
 namespace CaseLens::Gui {
 
@@ -37,6 +39,8 @@ public:
     [[nodiscard]] bool isRefreshing() const { return isBusy() && m_hasTicket; }
     [[nodiscard]] bool hasTicket() const { return m_hasTicket; }
     [[nodiscard]] Error lastError() const { return m_lastError; }
+    // When the ticket shown arrived (UTC); invalid before the first one.
+    [[nodiscard]] QDateTime loadedAt() const { return m_loadedAt; }
     // A short line for the status bar: "Refreshing HYXTNJV…", retry notices.
     [[nodiscard]] QString statusText() const { return m_statusText; }
 
@@ -61,8 +65,12 @@ Q_SIGNALS:
     void editCaseRequested(const QString &caseNumber);
     void httpsLinkActivated(const QUrl &url);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void onStarted();
+    void updateAges();
     void onRetrying(const RetryNotice &notice);
     void onFinished();
     void setStatusText(const QString &text);
@@ -74,6 +82,7 @@ private:
     bool m_hasTicket = false;
     Error m_lastError;
     QString m_statusText;
+    QDateTime m_loadedAt;
 
     QProgressBar *m_refreshBar;
     ErrorBanner *m_refreshError;
@@ -81,6 +90,7 @@ private:
     LoadingPane *m_loading;
     TicketView *m_view;
     ErrorBanner *m_errorBanner;
+    QTimer *m_ageTimer; // "Updated 2 minutes ago": one timer per page, each minute
 };
 
 } // namespace CaseLens::Gui

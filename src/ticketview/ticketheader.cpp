@@ -3,6 +3,7 @@
 #include "core/pluralcount.h"
 #include "ticketview/badge.h"
 #include "ticketview/elidedlabel.h"
+#include "ticketview/headerfacts.h"
 #include "ticketview/ticketcopy.h"
 #include "ticketview/viewhelpers.h"
 
@@ -16,6 +17,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -25,6 +27,7 @@ namespace {
 
 constexpr qsizetype MaxNameChars = 120;
 constexpr int WarningsListLines = 6;
+constexpr qsizetype MaxEmailChars = 80;
 
 QLabel *makeTitle(const QString &text, QWidget *parent)
 {
@@ -65,6 +68,15 @@ TicketHeader::TicketHeader(QWidget *parent)
     , m_closed(makePlainLabel(this, tr("Closed")))
     , m_completion(new QProgressBar(this))
     , m_completionTitle(makeTitle(tr("Completion:"), this))
+    , m_createdTitle(makeTitle(tr("Created:"), this))
+    , m_longOpen(new Badge(this))
+    , m_survey(new Badge(this))
+    , m_gitHub(new QToolButton(this))
+    , m_requester(new QPushButton(this))
+    , m_activity(new QLabel(this))
+    , m_updated(new QLabel(this))
+    , m_titleRow(new QHBoxLayout)
+    , m_factsRow(new QHBoxLayout)
 {
     QFont caseFont = m_caseNumber->font();
     caseFont.setBold(true);
@@ -72,7 +84,7 @@ TicketHeader::TicketHeader(QWidget *parent)
     m_caseNumber->setFont(caseFont);
     m_caseNumber->setTextFormat(Qt::PlainText);
     m_caseNumber->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_caseNumber->setAccessibleName(tr("Case number"));
+    setAccessibleTitle(m_caseNumber, tr("Case number"));
     m_caseNumber->setObjectName(QStringLiteral("caseNumber"));
 
     m_copy->setText(tr("Copy"));
@@ -122,12 +134,11 @@ TicketHeader::TicketHeader(QWidget *parent)
         label->setTextFormat(Qt::PlainText);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
+    // Their texts name what they are ("Product area: Winners", "42 views"):
+    // no accessible name, so that a screen reader reads the text itself.
     m_area->setObjectName(QStringLiteral("productArea"));
-    m_area->setAccessibleName(tr("Product area"));
     m_views->setObjectName(QStringLiteral("views"));
-    m_views->setAccessibleName(tr("Views"));
     m_pinned->setObjectName(QStringLiteral("pinned"));
-    m_pinned->setAccessibleName(tr("Pinned"));
     m_created->setObjectName(QStringLiteral("created"));
     m_closed->setObjectName(QStringLiteral("closed"));
 
@@ -138,32 +149,72 @@ TicketHeader::TicketHeader(QWidget *parent)
     m_completion->setMaximumWidth(m_completion->fontMetrics().averageCharWidth() * 28);
     m_completion->setMaximumHeight(m_completion->fontMetrics().height() + 6);
 
+    m_longOpen->setObjectName(QStringLiteral("longOpenBadge"));
+    m_survey->setObjectName(QStringLiteral("surveyChip"));
+    m_gitHub->setObjectName(QStringLiteral("gitHubChip"));
+    m_gitHub->setAutoRaise(true);
+    connect(m_gitHub, &QToolButton::clicked, this, [this] {
+        if (isOpenableUrl(m_gitHubUrl, false))
+            Q_EMIT httpsLinkActivated(m_gitHubUrl);
+    });
+
+    // Who asked: a link-like button, so that it takes focus and Enter opens
+    // the Requester tab as a click does.
+    m_requester->setObjectName(QStringLiteral("requesterButton"));
+    m_requester->setFlat(true);
+    m_requester->setAutoDefault(true); // Enter clicks it (outside a dialog it draws nothing more)
+    m_requester->setCursor(Qt::PointingHandCursor);
+    QFont linkFont = m_requester->font();
+    linkFont.setUnderline(true);
+    m_requester->setFont(linkFont);
+    m_requester->setToolTip(tr("Show the requester's details"));
+    connect(m_requester, &QPushButton::clicked, this, &TicketHeader::requesterActivated);
+
+    for (QLabel *label : {m_activity, m_updated}) {
+        label->setTextFormat(Qt::PlainText);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        label->setForegroundRole(QPalette::PlaceholderText);
+    }
+    m_activity->setObjectName(QStringLiteral("lastActivity"));
+    m_updated->setObjectName(QStringLiteral("updatedAge"));
+
     // Row 1: case number, copy, subject, warnings; the actions at the right.
-    auto *titleRow = new QHBoxLayout;
-    titleRow->addWidget(m_caseNumber);
-    titleRow->addWidget(m_copy);
-    titleRow->addSpacing(8);
-    titleRow->addWidget(m_subject, 1);
-    titleRow->addWidget(m_warningsButton);
-    titleRow->addWidget(m_resolve);
+    // A compact header moves the status and priority badges here.
+    m_titleRow->addWidget(m_caseNumber);
+    m_titleRow->addWidget(m_copy);
+    m_titleRow->addSpacing(8);
+    m_titleRow->addWidget(m_subject, 1);
+    m_titleRow->addWidget(m_warningsButton);
+    m_titleRow->addWidget(m_resolve);
 
     // Row 2: badges and small facts.
-    auto *factsRow = new QHBoxLayout;
-    factsRow->addWidget(m_status);
-    factsRow->addWidget(m_priority);
-    factsRow->addSpacing(8);
-    factsRow->addWidget(m_area);
-    factsRow->addSpacing(8);
-    factsRow->addWidget(m_views);
-    factsRow->addSpacing(8);
-    factsRow->addWidget(m_pinned);
-    factsRow->addStretch(1);
+    m_factsRow->addWidget(m_status);
+    m_factsRow->addWidget(m_priority);
+    m_factsRow->addWidget(m_longOpen);
+    m_factsRow->addSpacing(8);
+    m_factsRow->addWidget(m_area);
+    m_factsRow->addSpacing(8);
+    m_factsRow->addWidget(m_views);
+    m_factsRow->addSpacing(8);
+    m_factsRow->addWidget(m_pinned);
+    m_factsRow->addSpacing(8);
+    m_factsRow->addWidget(m_survey);
+    m_factsRow->addWidget(m_gitHub);
+    m_factsRow->addStretch(1);
 
-    // Rows 3+: dates and completion.
+    // Row 3: who asked, what happened last, how fresh the data is.
+    auto *peopleRow = new QHBoxLayout;
+    peopleRow->setSpacing(12);
+    peopleRow->addWidget(m_requester);
+    peopleRow->addWidget(m_activity);
+    peopleRow->addStretch(1);
+    peopleRow->addWidget(m_updated);
+
+    // Rows 4+: dates and completion.
     auto *grid = new QGridLayout;
     grid->setHorizontalSpacing(8);
     grid->setVerticalSpacing(2);
-    grid->addWidget(makeTitle(tr("Created:"), this), 0, 0, Qt::AlignRight | Qt::AlignTop);
+    grid->addWidget(m_createdTitle, 0, 0, Qt::AlignRight | Qt::AlignTop);
     grid->addWidget(m_created, 0, 1);
     grid->addWidget(m_closedTitle, 1, 0, Qt::AlignRight | Qt::AlignTop);
     grid->addWidget(m_closed, 1, 1);
@@ -174,9 +225,10 @@ TicketHeader::TicketHeader(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
-    layout->addLayout(titleRow);
+    layout->addLayout(m_titleRow);
     layout->addWidget(makeCallout());
-    layout->addLayout(factsRow);
+    layout->addLayout(m_factsRow);
+    layout->addLayout(peopleRow);
     layout->addLayout(grid);
     layout->addWidget(m_warningsList);
 
@@ -244,13 +296,13 @@ void TicketHeader::setTicket(const Ticket &ticket, const QDateTime &now)
     // Product area, views, pin.
     const QStringList areaWarnings = w("ResourceAffected");
     const QString area = singleLine(shortened(ticket.resourceAffected, 60));
-    m_area->setVisible(!area.isEmpty() || !areaWarnings.isEmpty());
+    setShown(m_area, !area.isEmpty() || !areaWarnings.isEmpty());
     setMarked(m_area, tr("Product area: %1").arg(isolate(capitalized(area))), areaWarnings);
     setMarked(m_views,
               tr("%1 view(s)", nullptr, pluralCount(ticket.views)).arg(QLocale().toString(ticket.views)),
               w("Views"));
     const QStringList pinWarnings = w("Pin");
-    m_pinned->setVisible(ticket.pinned || !pinWarnings.isEmpty());
+    setShown(m_pinned, ticket.pinned || !pinWarnings.isEmpty());
     setMarked(m_pinned, ticket.pinned ? tr("Pinned") : tr("Not pinned"), pinWarnings);
 
     // Created.
@@ -265,8 +317,8 @@ void TicketHeader::setTicket(const Ticket &ticket, const QDateTime &now)
     const QStringList closedWarnings = w("ClosedBy") + w("CloseDate");
     const bool closed =
         ticket.status == TicketStatus::Closed || ticket.closeDate.isValid() || !ticket.closedBy.isEmpty();
-    m_closedTitle->setVisible(closed || !closedWarnings.isEmpty());
-    m_closed->setVisible(closed || !closedWarnings.isEmpty());
+    setShown(m_closedTitle, closed || !closedWarnings.isEmpty());
+    setShown(m_closed, closed || !closedWarnings.isEmpty());
     QStringList closedParts;
     if (!ticket.closedBy.trimmed().isEmpty())
         closedParts.append(
@@ -306,6 +358,118 @@ void TicketHeader::setTicket(const Ticket &ticket, const QDateTime &now)
     if (count == 0)
         m_warningsButton->setChecked(false);
     setWarningsVisible(m_warningsButton->isChecked() && count > 0);
+
+    for (QWidget *always : std::initializer_list<QWidget *>{m_views, m_createdTitle, m_created,
+                                                            m_completionTitle, m_completion})
+        setShown(always, true);
+    updateRequester();
+    updateChips();
+    updateAges(now);
+}
+
+void TicketHeader::updateRequester()
+{
+    const Requester &r = m_ticket.requester;
+    const QString name = singleLine(shortened(r.fullName.trimmed(), MaxNameChars)).trimmed();
+    const QString email = singleLine(shortened(r.email.trimmed(), MaxEmailChars)).trimmed();
+    QString text = name.isEmpty() ? email : isolate(name);
+    if (!name.isEmpty() && !email.isEmpty())
+        text += QStringLiteral(" <") + isolate(email) + u'>';
+    setShown(m_requester, !text.isEmpty());
+    // A button's text takes '&' as a mnemonic marker: double it to show it.
+    m_requester->setText(QString(text).replace(u'&', QStringLiteral("&&")));
+    m_requester->setAccessibleName(tr("Requester: %1").arg(text));
+}
+
+void TicketHeader::updateChips()
+{
+    const QString rating = surveyRatingText(m_ticket.survey);
+    setShown(m_survey, !rating.isEmpty());
+    m_survey->setBadge(tr("Survey: %1").arg(isolate(rating)), Badge::Icon::None);
+    m_survey->setToolTip(
+        toolTipText(tr("Satisfaction survey, as sent:\n%1").arg(jsonValueText(m_ticket.survey))));
+
+    const IssueLink issue = gitHubIssueLink(m_ticket.gitHubIssue);
+    m_gitHubUrl = issue.url;
+    setShown(m_gitHub, issue.url.isValid());
+    m_gitHub->setText(issue.number.isEmpty() ? tr("GitHub issue") : tr("GitHub issue #%1").arg(issue.number));
+    m_gitHub->setAccessibleName(m_gitHub->text());
+    m_gitHub->setToolTip(toolTipText((issue.title.isEmpty() ? QString() : issue.title + u'\n') +
+                                     tr("Open %1").arg(issue.url.toString())));
+}
+
+void TicketHeader::updateAges(const QDateTime &now)
+{
+    // The age and the last note: what happened last, and whether anyone answered.
+    const QDateTime lastNote = lastNoteDate(m_ticket);
+    QStringList parts;
+    QStringList tips;
+    const QLocale locale;
+    if (m_ticket.created.isValid()) {
+        parts.append(tr("Opened %1").arg(relativeAgeText(m_ticket.created, now)));
+        tips.append(
+            tr("Opened: %1").arg(locale.toString(m_ticket.created.toLocalTime(), QLocale::LongFormat)));
+    }
+    if (m_ticket.notes.isEmpty()) {
+        parts.append(m_ticket.status == TicketStatus::Closed ? tr("No notes") : tr("No reply yet"));
+    } else if (lastNote.isValid()) {
+        parts.append(tr("Last note %1").arg(relativeAgeText(lastNote, now)));
+        tips.append(tr("Last note: %1").arg(locale.toString(lastNote.toLocalTime(), QLocale::LongFormat)));
+    }
+    m_activity->setText(parts.join(QStringLiteral(" \u00B7 ")));
+    m_activity->setToolTip(toolTipText(tips.join(u'\n')));
+    setShown(m_activity, !parts.isEmpty());
+
+    const bool longOpen = isLongOpen(m_ticket, now);
+    setShown(m_longOpen, longOpen);
+    const QString openFor =
+        longOpen ? tr("Open for %1").arg(durationText(m_ticket.created.secsTo(now))) : QString();
+    m_longOpen->setBadge(tr("Long open"), Badge::Icon::None);
+    m_longOpen->setToolTip(toolTipText(openFor));
+    m_longOpen->setAccessibleDescription(openFor);
+
+    // How fresh the data is.
+    setShown(m_updated, m_loadedAt.isValid());
+    if (m_loadedAt.isValid()) {
+        m_updated->setText(tr("Updated %1").arg(relativeAgeText(m_loadedAt, now)));
+        m_updated->setToolTip(
+            toolTipText(tr("Loaded at %1. Press F5 to refresh.")
+                            .arg(locale.toString(m_loadedAt.toLocalTime(), QLocale::LongFormat))));
+    }
+}
+
+void TicketHeader::setUpdatedAt(const QDateTime &loadedAt, const QDateTime &now)
+{
+    m_loadedAt = loadedAt;
+    updateAges(now);
+}
+
+void TicketHeader::setShown(QWidget *widget, bool shown)
+{
+    m_wanted.insert(widget, shown);
+    widget->setVisible(shown && !m_compact);
+}
+
+void TicketHeader::setCompact(bool compact)
+{
+    if (compact == m_compact)
+        return;
+    m_compact = compact;
+    // The badges move between rows of one parent widget: no reparenting, so
+    // they stay shown.
+    for (Badge *badge : {m_status, m_priority}) {
+        m_titleRow->removeWidget(badge);
+        m_factsRow->removeWidget(badge);
+    }
+    if (compact) {
+        m_titleRow->insertWidget(2, m_status);
+        m_titleRow->insertWidget(3, m_priority);
+    } else {
+        m_factsRow->insertWidget(0, m_status);
+        m_factsRow->insertWidget(1, m_priority);
+    }
+    for (auto it = m_wanted.cbegin(); it != m_wanted.cend(); ++it)
+        it.key()->setVisible(it.value() && !compact);
 }
 
 void TicketHeader::copyCaseNumber()

@@ -64,12 +64,21 @@ TicketView::TicketView(QWidget *parent)
     connect(m_files, &FilesTab::httpsLinkActivated, this, &TicketView::forwardLink);
     connect(m_requester, &RequesterTab::httpsLinkActivated, this, &TicketView::forwardLink);
     connect(m_tabs, &QTabWidget::currentChanged, this, &TicketView::onCurrentTabChanged);
+    connect(m_header, &TicketHeader::requesterActivated, this, [this] { showTab(RequesterTabIndex); });
+    connect(m_header, &TicketHeader::httpsLinkActivated, this, &TicketView::forwardLink);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
     layout->addWidget(m_tabs, 1);
 
     setTicket(Ticket{});
+}
+
+void TicketView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // A short window keeps the tabs' room: the header shrinks to one line.
+    m_header->setCompact(height() < CompactHeaderBelowHeight);
 }
 
 void TicketView::setTicket(const Ticket &ticket)

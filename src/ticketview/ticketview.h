@@ -69,6 +69,8 @@ public:
     // ones this ticket has; an empty set clears both.
     void setNewNoteIds(const QSet<QString> &ids);
     [[nodiscard]] NotesTab *notesTab() const { return m_notes; }
+    // Below this height the header collapses to one line.
+    static constexpr int CompactHeaderBelowHeight = 560;
 
 Q_SIGNALS:
     // Only https URLs (and mailto), after a user click.
@@ -79,6 +81,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     [[nodiscard]] QString notesTabTitle() const;

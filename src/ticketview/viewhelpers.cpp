@@ -2,6 +2,8 @@
 
 #include "core/htmlsanitizer.h"
 
+#include <QAccessible>
+#include <QAccessibleWidget>
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -10,6 +12,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QStackedWidget>
+#include <QTextDocument>
+#include <QTextDocumentFragment>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -23,6 +27,34 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(CaseLens::Gui::TicketView)
 };
+
+// Where setAccessibleTitle() keeps a label's title (a dynamic property, so
+// that any QLabel can carry one without a subclass).
+constexpr char AccessibleTitleProperty[] = "caselensAccessibleTitle";
+
+// A label with a title: its name is "title: value", read when asked, so it
+// follows every setText() without the callers' help.
+class TitledLabelAccessible final : public QAccessibleWidget
+{
+public:
+    explicit TitledLabelAccessible(QLabel *label)
+        : QAccessibleWidget(label, QAccessible::StaticText)
+    {}
+
+    [[nodiscard]] QString text(QAccessible::Text t) const override
+    {
+        if (t == QAccessible::Name)
+            return accessibleValueText(static_cast<const QLabel *>(widget()));
+        return QAccessibleWidget::text(t);
+    }
+};
+
+QAccessibleInterface *titledLabelFactory(const QString &className, QObject *object)
+{
+    if (className == u"QLabel" && object && object->property(AccessibleTitleProperty).isValid())
+        return new TitledLabelAccessible(static_cast<QLabel *>(object));
+    return nullptr;
+}
 
 bool isAllDigits(const QString &s)
 {
@@ -282,14 +314,42 @@ QLabel *fillWithContentStack(QWidget *tab, QStackedWidget *stack, QWidget *conte
     return empty;
 }
 
-QLabel *makePlainLabel(QWidget *parent, const QString &accessibleName)
+QLabel *makePlainLabel(QWidget *parent, const QString &title)
 {
     auto *label = new QLabel(parent);
     label->setTextFormat(Qt::PlainText);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     label->setWordWrap(true);
-    label->setAccessibleName(accessibleName);
+    setAccessibleTitle(label, title);
     return label;
+}
+
+void setAccessibleTitle(QLabel *label, const QString &title)
+{
+    // Installed once, before the first interface is asked for; factories
+    // installed later are asked first, so this one precedes Qt's own.
+    static const bool installed = [] {
+        QAccessible::installFactory(titledLabelFactory);
+        return true;
+    }();
+    Q_UNUSED(installed)
+    label->setProperty(AccessibleTitleProperty, title);
+}
+
+QString accessibleValueText(const QLabel *label)
+{
+    // A name set on purpose still wins, as it does for any widget.
+    if (!label->accessibleName().isEmpty())
+        return label->accessibleName();
+    const QString title = label->property(AccessibleTitleProperty).toString();
+    const bool rich = label->textFormat() == Qt::RichText ||
+                      (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(label->text()));
+    const QString value = rich ? QTextDocumentFragment::fromHtml(label->text()).toPlainText() : label->text();
+    if (title.isEmpty())
+        return value;
+    if (value.isEmpty())
+        return title;
+    return Tr::tr("%1: %2", "accessible name of a value: its title and its value").arg(title, value);
 }
 
 } // namespace CaseLens::Gui

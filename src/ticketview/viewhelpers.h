@@ -90,7 +90,17 @@ inline constexpr qsizetype MaxDisplayHtmlChars = 100'000;
 // label saying emptyText (returned), so that the tab shows one or the other.
 QLabel *fillWithContentStack(QWidget *tab, QStackedWidget *stack, QWidget *content, const QString &emptyText);
 
-// A label for user text: plain text only, selectable, wrapping.
-[[nodiscard]] QLabel *makePlainLabel(QWidget *parent, const QString &accessibleName);
+// A label for user text: plain text only, selectable, wrapping. A screen
+// reader hears its title and its value ("E-mail: ana@example.com"), as
+// setAccessibleTitle() arranges.
+[[nodiscard]] QLabel *makePlainLabel(QWidget *parent, const QString &title);
+
+// Makes the label's accessible name "title: text", following its text (rich
+// text read as plain). An accessible name set on a label would hide its text
+// from screen readers, so value labels carry a title instead.
+void setAccessibleTitle(QLabel *label, const QString &title);
+
+// What a screen reader hears for a label given a title: "E-mail: ana@example.com".
+[[nodiscard]] QString accessibleValueText(const QLabel *label);
 
 } // namespace CaseLens::Gui

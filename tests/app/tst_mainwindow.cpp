@@ -381,6 +381,9 @@ void tst_MainWindow::escCancelsLoading()
     QCOMPARE(page->lastError().kind(), ErrorKind::Cancelled);
     QVERIFY(!page->isBusy());
     QCOMPARE(visibleButton(page->errorBanner(), "retryButton")->text(), QStringLiteral("Fetch again"));
+    // The agent asked for it: a neutral notice, not an error.
+    QCOMPARE(page->errorBanner()->headline(), QStringLiteral("Cancelled — press F5 to load HYXTNJV again"));
+    QCOMPARE(page->errorBanner()->accessibleName(), QStringLiteral("Notice"));
 
     QTest::mouseClick(visibleButton(page->errorBanner(), "retryButton"), Qt::LeftButton);
     QTRY_COMPARE(page->state(), TicketPage::State::Ticket);
@@ -470,12 +473,43 @@ void tst_MainWindow::refreshKeepsTicket()
              QStringLiteral("Updated subject"));
     QCOMPARE(h->server.requestCount(), 2);
 
-    // A failed refresh keeps the ticket and says so above it.
+    auto *updatedAge = page->findChild<QLabel *>(QStringLiteral("updatedAge"));
+    QVERIFY(updatedAge && updatedAge->isVisible());
+    QCOMPARE(updatedAge->text(), QStringLiteral("Updated just now"));
+    const QDateTime loadedAt = page->loadedAt();
+    QVERIFY(loadedAt.isValid());
+
+    // A cancelled refresh keeps the ticket, with no banner: only a neutral line.
+    FakeResponse slower = FakeResponse::ticket(updated);
+    slower.delayMs = 3000;
+    h->server.enqueue(slower);
+    QTest::keyClick(h->window.get(), Qt::Key_F5);
+    QTRY_COMPARE(h->server.requestCount(), 3);
+    QTest::keyClick(h->window.get(), Qt::Key_Escape);
+    QTRY_VERIFY(!page->isBusy());
+    QCOMPARE(page->lastError().kind(), ErrorKind::Cancelled);
+    QVERIFY(!page->refreshErrorBanner()->isVisible());
+    QCOMPARE(page->state(), TicketPage::State::Ticket);
+    QCOMPARE(
+        page->statusText(),
+        QStringLiteral("Refresh cancelled — showing data from %1").arg(ErrorBanner::dataTimeText(loadedAt)));
+
+    // A failed refresh keeps the ticket and says how old it is, why, and Retry.
     h->server.enqueue(FakeResponse::error(500, QStringLiteral("Internal Server Error")));
     QTest::keyClick(h->window.get(), Qt::Key_F5);
     QTRY_VERIFY(page->refreshErrorBanner()->isVisible());
     QCOMPARE(page->state(), TicketPage::State::Ticket);
     QCOMPARE(page->ticketView()->ticket().subject, QStringLiteral("Updated subject"));
+    ErrorBanner *stale = page->refreshErrorBanner();
+    QCOMPARE(stale->headline(),
+             QStringLiteral("Showing data from %1 — refresh failed")
+                 .arg(QLocale().toString(loadedAt.toLocalTime().time(), QLocale::ShortFormat)));
+    QCOMPARE(stale->findChild<QLabel *>(QStringLiteral("messageLabel"))->text(),
+             QStringLiteral("Could not load HYXTNJV"));
+    QVERIFY(stale->toolTip().contains(QStringLiteral("Could not load HYXTNJV")));
+    QVERIFY(visibleButton(stale, "retryButton")->isVisible());
+    QCOMPARE(page->loadedAt(), loadedAt); // the data is as old as it was
+    QCOMPARE(updatedAge->text(), QStringLiteral("Updated just now"));
 }
 
 void tst_MainWindow::backAndForward()

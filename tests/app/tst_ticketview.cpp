@@ -5,6 +5,7 @@
 #include "ticketview/elidedlabel.h"
 #include "ticketview/filesmodel.h"
 #include "ticketview/filestab.h"
+#include "ticketview/headerfacts.h"
 #include "ticketview/itemviewlinks.h"
 #include "ticketview/notesmodel.h"
 #include "ticketview/notestab.h"
@@ -14,6 +15,7 @@
 #include "ticketview/statisticsmodel.h"
 #include "ticketview/statisticstab.h"
 #include "ticketview/tabletab.h"
+#include "ticketview/ticketheader.h"
 #include "ticketview/ticketview.h"
 
 #include <QApplication>
@@ -21,11 +23,13 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -45,6 +49,13 @@ class tst_TicketView final : public QObject
 private Q_SLOTS:
     void tabsForSampleTicket();
     void headerForSampleTicket();
+    void headerWhoAndWhen();
+    void headerLongOpen();
+    void headerChips();
+    void surveyAndIssueReading_data();
+    void surveyAndIssueReading();
+    void headerUpdatedAge();
+    void headerCollapsesWhenShort();
     void subjectIsPlainText();
     void hugeSubjectDoesNotFreeze();
     void emptyStates();
@@ -130,6 +141,214 @@ void tst_TicketView::headerForSampleTicket()
     auto *subject = child<ElidedLabel>(view, QStringLiteral("subject"));
     QCOMPARE(subject->fullText(), Testing::sampleTicket().subject);
     QVERIFY(subject->text().contains(QStringLiteral("Winners list export")));
+}
+
+// Who asked, and what happened last: the requester opens the Requester tab
+// (click or Enter); the age and the last note are relative to the header's now.
+void tst_TicketView::headerWhoAndWhen()
+{
+    TicketView view;
+    view.resize(1100, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    Ticket ticket = Testing::sampleTicket(); // created 26 Jan 10:00 UTC, last note 28 Jan 16:40
+    const QDateTime now(QDate(2025, 1, 31), QTime(16, 40), Qt::UTC);
+    view.setTicket(ticket);
+    view.header()->setTicket(ticket, now);
+
+    auto *requester = child<QPushButton>(view, QStringLiteral("requesterButton"));
+    QCOMPARE(requester->text(), QStringLiteral("⁨Maria Lopez⁩ <⁨maria.lopez@example.com⁩>"));
+    QVERIFY(requester->isVisible());
+    QTest::mouseClick(requester, Qt::LeftButton);
+    QCOMPARE(view.currentTab(), int(TicketView::RequesterTabIndex));
+    view.showTab(TicketView::OverviewTabIndex);
+    requester->setFocus();
+    QTest::keyClick(requester, Qt::Key_Return);
+    QCOMPARE(view.currentTab(), int(TicketView::RequesterTabIndex));
+
+    auto *activity = child<QLabel>(view, QStringLiteral("lastActivity"));
+    QCOMPARE(activity->text(), QStringLiteral("Opened 5 days ago · Last note 3 days ago"));
+    QVERIFY(activity->toolTip().contains(QLocale().toString(
+        QDateTime(QDate(2025, 1, 28), QTime(16, 40), Qt::UTC).toLocalTime(), QLocale::LongFormat)));
+
+    // No notes on an open ticket: nobody has answered.
+    ticket.notes.clear();
+    ticket.status = TicketStatus::Open;
+    view.header()->setTicket(ticket, now);
+    QCOMPARE(activity->text(), QStringLiteral("Opened 5 days ago · No reply yet"));
+
+    // A name with '&' shows it (a button would take it as a mnemonic), and
+    // no requester at all means no button.
+    ticket.requester.fullName = QStringLiteral("Tom & Jerry");
+    ticket.requester.email.clear();
+    view.header()->setTicket(ticket, now);
+    QCOMPARE(requester->text(), QStringLiteral("⁨Tom && Jerry⁩"));
+    ticket.requester = {};
+    view.header()->setTicket(ticket, now);
+    QVERIFY(!requester->isVisible());
+}
+
+void tst_TicketView::headerLongOpen()
+{
+    TicketView view;
+    view.resize(1100, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    Ticket ticket = Testing::sampleTicket();
+    ticket.status = TicketStatus::Open;
+    ticket.closeDate = {};
+    view.setTicket(ticket);
+    auto *badge = child<Badge>(view, QStringLiteral("longOpenBadge"));
+
+    view.header()->setTicket(ticket, ticket.created.addDays(20).addSecs(3 * 3600));
+    QVERIFY(badge->isVisible());
+    QCOMPARE(badge->text(), QStringLiteral("Long open"));
+    QVERIFY2(badge->toolTip().contains(QStringLiteral("Open for 20 days 3 hours")),
+             qPrintable(badge->toolTip()));
+
+    view.header()->setTicket(ticket, ticket.created.addDays(10));
+    QVERIFY(!badge->isVisible());
+    ticket.status = TicketStatus::Closed; // closed tickets are never "long open"
+    view.header()->setTicket(ticket, ticket.created.addDays(90));
+    QVERIFY(!badge->isVisible());
+}
+
+// The survey rating and the GitHub issue as chips; the chip opens only https.
+void tst_TicketView::headerChips()
+{
+    TicketView view;
+    view.resize(1100, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    Ticket ticket = Testing::sampleTicket();
+    view.setTicket(ticket);
+    auto *survey = child<Badge>(view, QStringLiteral("surveyChip"));
+    auto *gitHub = child<QToolButton>(view, QStringLiteral("gitHubChip"));
+    QVERIFY(survey->isVisible());
+    QCOMPARE(survey->text(), QStringLiteral("Survey: ⁨5⁩"));
+    QVERIFY(gitHub->isVisible());
+    QCOMPARE(gitHub->text(), QStringLiteral("GitHub issue #1842"));
+
+    QSignalSpy links(&view, &TicketView::httpsLinkActivated);
+    gitHub->click();
+    QCOMPARE(links.count(), 1);
+    QCOMPARE(links.at(0).at(0).toUrl(),
+             QUrl(QStringLiteral("https://github.com/sweeppea/platform/issues/1842")));
+
+    ticket.survey = QJsonValue(QJsonObject{{QStringLiteral("Comment"), QStringLiteral("no rating here")}});
+    ticket.gitHubIssue =
+        QJsonValue(QJsonObject{{QStringLiteral("Url"), QStringLiteral("javascript:alert(1)")}});
+    view.setTicket(ticket);
+    QVERIFY(!survey->isVisible());
+    QVERIFY(!gitHub->isVisible());
+    gitHub->click();
+    QCOMPARE(links.count(), 1);
+}
+
+void tst_TicketView::surveyAndIssueReading_data()
+{
+    QTest::addColumn<QJsonValue>("survey");
+    QTest::addColumn<QString>("rating");
+    QTest::addColumn<QJsonValue>("issue");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("number");
+    const auto object = [](const char *json) { return QJsonValue(QJsonDocument::fromJson(json).object()); };
+    const auto array = [](const char *json) { return QJsonValue(QJsonDocument::fromJson(json).array()); };
+    QTest::newRow("absent") << QJsonValue() << QString() << QJsonValue() << QString() << QString();
+    QTest::newRow("scalars") << QJsonValue(4) << QStringLiteral("4")
+                             << QJsonValue(QStringLiteral("https://github.com/o/r/issues/12"))
+                             << QStringLiteral("https://github.com/o/r/issues/12") << QStringLiteral("12");
+    QTest::newRow("objects") << object(R"({"score": 4, "outOf": 5})") << QStringLiteral("4/5")
+                             << object(R"({"html_url": "https://github.com/o/r/pull/7", "number": 7})")
+                             << QStringLiteral("https://github.com/o/r/pull/7") << QStringLiteral("7");
+    QTest::newRow("arrays") << array(R"([{"Rating": "Good"}])") << QStringLiteral("Good")
+                            << array(R"([1842, "https://github.com/o/r/issues/1842"])")
+                            << QStringLiteral("https://github.com/o/r/issues/1842") << QStringLiteral("1842");
+    QTest::newRow("unreadable") << object(R"({"Rating": {"a": 1}})") << QString()
+                                << object(R"({"Url": "http://github.com/o/r/issues/1", "Number": 1})")
+                                << QString() << QString();
+    QTest::newRow("hostile") << QJsonValue(QStringLiteral("  ")) << QString()
+                             << QJsonValue(QStringLiteral("file:///etc/passwd")) << QString() << QString();
+    QTest::newRow("odd types") << QJsonValue(true) << QString() << QJsonValue(1842) << QString() << QString();
+}
+
+void tst_TicketView::surveyAndIssueReading()
+{
+    QFETCH(QJsonValue, survey);
+    QFETCH(QString, rating);
+    QFETCH(QJsonValue, issue);
+    QFETCH(QString, url);
+    QFETCH(QString, number);
+    QCOMPARE(surveyRatingText(survey), rating);
+    const IssueLink link = gitHubIssueLink(issue);
+    QCOMPARE(link.url.toString(), url);
+    QCOMPARE(link.number, number);
+}
+
+void tst_TicketView::headerUpdatedAge()
+{
+    TicketView view;
+    view.resize(1100, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTicket(Testing::sampleTicket());
+    auto *updated = child<QLabel>(view, QStringLiteral("updatedAge"));
+    QVERIFY(!updated->isVisible()); // nothing loaded it yet
+
+    const QDateTime loaded(QDate(2026, 3, 2), QTime(14, 2), Qt::UTC);
+    view.header()->setUpdatedAt(loaded, loaded.addSecs(30));
+    QVERIFY(updated->isVisible());
+    QCOMPARE(updated->text(), QStringLiteral("Updated just now"));
+    view.header()->updateAges(loaded.addSecs(150));
+    QCOMPARE(updated->text(), QStringLiteral("Updated 2 minutes ago"));
+    view.header()->updateAges(loaded.addSecs(3 * 3600));
+    QCOMPARE(updated->text(), QStringLiteral("Updated 3 hours ago"));
+}
+
+// On a short window the header is one line: case, subject, status, priority
+// and the actions; the rest comes back when there is room again.
+void tst_TicketView::headerCollapsesWhenShort()
+{
+    TicketView view;
+    view.resize(1100, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTicket(Testing::sampleTicket());
+    TicketHeader *header = view.header();
+    auto *caseNumber = child<QLabel>(view, QStringLiteral("caseNumber"));
+    auto *status = child<Badge>(view, QStringLiteral("statusBadge"));
+    auto *priority = child<Badge>(view, QStringLiteral("priorityBadge"));
+    auto *area = child<QLabel>(view, QStringLiteral("productArea"));
+    auto *requester = child<QPushButton>(view, QStringLiteral("requesterButton"));
+    QVERIFY(!header->isCompact());
+    QVERIFY(area->isVisible() && requester->isVisible());
+    const int fullHeight = header->height();
+
+    const auto sameLine = [caseNumber](const QWidget *w) {
+        const int y = w->mapTo(w->window(), w->rect().center()).y();
+        const QRect line(caseNumber->mapTo(caseNumber->window(), QPoint(0, 0)), caseNumber->size());
+        return y >= line.top() && y <= line.bottom();
+    };
+    QVERIFY(!sameLine(status));
+
+    view.resize(1100, 500);
+    QTRY_VERIFY(header->isCompact());
+    QTRY_VERIFY(header->height() < fullHeight / 2);
+    QVERIFY(caseNumber->isVisible() && status->isVisible() && priority->isVisible());
+    QVERIFY(child<ElidedLabel>(view, QStringLiteral("subject"))->isVisible());
+    QVERIFY(!area->isVisible() && !requester->isVisible());
+    QVERIFY(!child<QLabel>(view, QStringLiteral("created"))->isVisible());
+    QTRY_VERIFY(sameLine(status) && sameLine(priority));
+
+    // A new ticket while compact stays compact.
+    view.setTicket(Testing::sampleTicket());
+    QVERIFY(!area->isVisible());
+
+    view.resize(1100, 700);
+    QTRY_VERIFY(!header->isCompact());
+    QVERIFY(area->isVisible() && requester->isVisible());
+    QTRY_COMPARE(header->height(), fullHeight);
+    QVERIFY(!sameLine(status));
 }
 
 void tst_TicketView::subjectIsPlainText()
