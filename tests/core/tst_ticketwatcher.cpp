@@ -16,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 #include <chrono>
@@ -51,6 +52,8 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs = 10000)
 {
     QElapsedTimer timer;
     timer.start();
+    QTimer tick; // an event now and then, so that the timeout is seen when nothing else comes
+    tick.start(100);
     while (!done()) {
         if (timer.elapsed() > timeoutMs)
             return false;
