@@ -23,7 +23,8 @@ constexpr milliseconds Minute{60'000};
 // exist: then nothing is known and the network counts as reachable).
 QNetworkInformation *networkInformation()
 {
-    static const bool loaded = QNetworkInformation::load(QNetworkInformation::Feature::Reachability);
+    static const bool loaded =
+        QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability);
     return loaded ? QNetworkInformation::instance() : nullptr;
 }
 
