@@ -20,6 +20,7 @@
 #include <QSysInfo>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <cstring>
 
 using namespace std::chrono_literals;
@@ -281,6 +282,16 @@ int ApiClient::pendingCount() const
     for (const auto &endpoint : std::as_const(m_endpoints))
         count += int(endpoint->queue.size()) + (endpoint->active ? 1 : 0);
     return count;
+}
+
+bool ApiClient::hasUserRequests() const
+{
+    const auto isUser = [](const std::shared_ptr<Call> &call) { return call && call->lane() == Lane::User; };
+    return std::any_of(m_endpoints.cbegin(), m_endpoints.cend(),
+                       [&isUser](const std::shared_ptr<Endpoint> &endpoint) {
+                           return isUser(endpoint->active) ||
+                                  std::any_of(endpoint->queue.cbegin(), endpoint->queue.cend(), isUser);
+                       });
 }
 
 // --- Requests ------------------------------------------------------------------

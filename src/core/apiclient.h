@@ -143,6 +143,9 @@ public:
     // Requests waiting or on the wire (each shared request counts once).
     [[nodiscard]] int pendingCount() const;
     [[nodiscard]] bool isBusy() const { return pendingCount() > 0; }
+    // A user's request waits in a queue or is on the wire: a background
+    // poller (TicketWatcher) then does not even queue its own.
+    [[nodiscard]] bool hasUserRequests() const;
 
     // Starts what the queues and the limiter allow now. The client calls it
     // itself (also when the limiter frees a slot); a test that moves an
