@@ -226,6 +226,7 @@ void MainWindow::finishSetup()
         return;
     m_setupFinished = true;
     (void)queuePanel(); // the first frame is on screen: now the panel
+    setupWatching();
     // PNG decoding (libpng, zlib) is the costliest part of the constructor,
     // and neither picture is needed for the first frame.
     m_ui->welcomeIconLabel->setPixmap(applicationIcon().pixmap(WelcomeIconSize));

@@ -32,6 +32,7 @@ class QueuePanel;
 class RecentCases;
 class SettingsDialog;
 class TicketPage;
+class WatchController;
 class WatchStatusLabel;
 class WriteActions;
 
@@ -95,6 +96,7 @@ public:
     // remembered) and the status bar's watch line.
     [[nodiscard]] QAction *doNotDisturbAction() const { return m_doNotDisturb; }
     [[nodiscard]] WatchStatusLabel *watchStatusLabel() const { return m_watchStatus; }
+    [[nodiscard]] WatchController *watchController() const { return m_watch; }
 
     void showSettings();
     void showShortcuts();
@@ -115,6 +117,7 @@ private:
     void clearInputError();
     void setupQueue();
     void setupWatchActions();
+    void setupWatching(); // the watcher, seen state and notifier (after the first frame)
     void restoreQueueLayout(const AppSettings &settings);
     TicketPage *addPage(const CaseNumber &caseNumber, bool makeCurrent = true);
     void openFromQueue(const CaseNumber &caseNumber, bool inBackground);
@@ -159,6 +162,7 @@ private:
     AccountStatusLabel *m_accountLabel;
     QAction *m_doNotDisturb = nullptr;
     WatchStatusLabel *m_watchStatus = nullptr;
+    WatchController *m_watch = nullptr;
     QLabel *m_doNotDisturbIndicator = nullptr;
     WriteActions *m_writes = nullptr; // New ticket…, Edit…, Resolve…
     QList<QAction *> m_showTabActions;

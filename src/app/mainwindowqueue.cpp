@@ -11,6 +11,7 @@
 #include "app/queuemodel.h"
 #include "app/queuepanel.h"
 #include "app/ticketpage.h"
+#include "app/watchcontroller.h"
 #include "core/accountstatus.h"
 #include "core/casenumber.h"
 #include "core/session.h"
@@ -98,6 +99,8 @@ void MainWindow::updateQueueMarks()
     }
     if (m_queue)
         m_queue->setOpenCases(open);
+    if (m_watch)
+        m_watch->pagesChanged();
 }
 
 bool MainWindow::queueHasFocus() const

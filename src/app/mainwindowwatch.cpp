@@ -6,6 +6,9 @@
 
 #include "ui_mainwindow.h"
 
+#include "app/queuemodel.h"
+#include "app/queuepanel.h"
+#include "app/watchcontroller.h"
 #include "app/watchstatus.h"
 #include "core/settingskeys.h"
 
@@ -40,6 +43,16 @@ void MainWindow::setupWatchActions()
         QSettings().setValue(SettingsKeys::WatchDoNotDisturb, on);
         m_doNotDisturbIndicator->setVisible(on);
     });
+}
+
+void MainWindow::setupWatching()
+{
+    // After the first frame: the seen state is read from disk and the
+    // notifier looks for the session bus, neither needed to show the window.
+    m_watch = new WatchController(this, m_session, m_ui->ticketTabs);
+    m_watch->setQueueModel(queuePanel()->model());
+    m_watch->pagesChanged();
+    connect(m_watch, &WatchController::openRequested, this, &MainWindow::activateFromOtherLaunch);
 }
 
 } // namespace CaseLens::Gui

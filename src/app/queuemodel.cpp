@@ -71,13 +71,13 @@ void QueueModel::reload()
     start(1, Lane::User);
 }
 
-void QueueModel::refresh()
+void QueueModel::refresh(Lane lane)
 {
     if (m_rows.isEmpty() || !m_keyAvailable) {
         reload();
         return;
     }
-    start(1, Lane::User);
+    start(1, lane);
     Q_EMIT stateChanged(); // isFetching() changed: the view says "Refreshing"
 }
 

@@ -69,7 +69,8 @@ public:
     void reload();
     // Asks for page 1 again, keeping the rows on show until it arrives (then
     // they are replaced and reloaded() lets a view select the same case).
-    void refresh();
+    // lane: Background when no one asked (the watcher found a new ticket).
+    void refresh(Lane lane = Lane::User);
     // After a failure: page 1 again when page 1 failed, else the page that
     // failed (the rows shown stay).
     void retry();

@@ -109,6 +109,7 @@ void Session::apply(const SettingsValues &chosen)
     if (chosen.notifications != current.notifications)
         settings.setNotifications(chosen.notifications);
     m_client->setCaFile(settings.caFile());
+    Q_EMIT settingsApplied();
 }
 
 void Session::enterDemo(const QUrl &url, const QString &key)

@@ -84,6 +84,9 @@ Q_SIGNALS:
     void demoChanged(bool demo);
     // The configured server changed (Settings).
     void serverChanged(const QUrl &url);
+    // apply() finished: what it saved is in values() (the window's parts
+    // that follow settings, such as watching, read it there).
+    void settingsApplied();
 
 private:
     void onKeysChanged();

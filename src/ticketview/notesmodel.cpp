@@ -1,6 +1,7 @@
 #include "ticketview/notesmodel.h"
 
 #include "core/htmlsanitizer.h"
+#include "core/seenstore.h"
 #include "ticketview/viewhelpers.h"
 
 #include <algorithm>
@@ -87,12 +88,12 @@ int NotesModel::newNoteCount() const
     if (m_newIds.isEmpty())
         return 0;
     return int(std::count_if(m_notes.cbegin(), m_notes.cend(),
-                             [this](const Note &note) { return m_newIds.contains(note.id); }));
+                             [this](const Note &note) { return m_newIds.contains(seenNoteKey(note)); }));
 }
 
 bool NotesModel::isNew(int row) const
 {
-    return !m_newIds.isEmpty() && m_newIds.contains(m_notes.at(row).id);
+    return !m_newIds.isEmpty() && m_newIds.contains(seenNoteKey(m_notes.at(row)));
 }
 
 const QString &NotesModel::sanitizedHtml(int row) const

@@ -34,7 +34,7 @@ public:
     void setNotes(const QList<Note> &notes);
     [[nodiscard]] const QList<Note> &notes() const { return m_notes; }
 
-    // Notes added since the agent last looked, by id: IsNewRole, and their
+    // Notes added since the agent last looked, by seenNoteKey(): IsNewRole, and their
     // accessible text starts with "New, ". Kept across setNotes() (a refresh
     // brings the same ids back); an empty set clears the markers.
     void setNewNoteIds(const QSet<QString> &ids);
