@@ -261,7 +261,9 @@ QByteArray DemoServer::withFollowUps(const QString &caseNumber, const QByteArray
     }
     // Oldest first, as the API sends them: a note the agent added through the
     // demo's writes (dated when written) falls between the follow-ups.
-    QList<QJsonValue> sorted(notes.cbegin(), notes.cend());
+    QList<QJsonValue> sorted;
+    for (const QJsonValue &note : std::as_const(notes))
+        sorted.append(note);
     std::stable_sort(sorted.begin(), sorted.end(), [](const QJsonValue &a, const QJsonValue &b) {
         return a.toObject().value(u"Date").toString() < b.toObject().value(u"Date").toString();
     });
