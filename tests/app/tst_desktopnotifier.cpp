@@ -1,8 +1,8 @@
 // Desktop notifications (issue 14) on a real session bus: the notifier talks
 // to a test org.freedesktop.Notifications service through the bus daemon
 // (scripts/with-keyring.sh runs the tests under dbus-run-session).
-#include "app/desktopm_notifier->h"
-#include "support/notificationm_service->h"
+#include "app/desktopnotifier.h"
+#include "support/notificationservice.h"
 
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
