@@ -6,9 +6,13 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
+
+#include <algorithm>
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -49,6 +53,27 @@ QJsonObject demoPlan()
             {u"MaxApiCallsPerMinute"_s, DemoCallsPerMinute}};
 }
 
+// The customer of the living ticket (DemoServer::setFollowUps) writes again
+// while the replay of her failed webhooks waits; the texts come round in turn.
+const std::array<QString, 6> &followUpTexts()
+{
+    static const std::array<QString, 6> texts{
+        u"Any news on the replay? Our marketing team is asking about the missing entries from Feb 10\u201313."_s,
+        u"<p>Quick check-in: a few deliveries from this morning returned <b>401</b> again. "
+        "Could that be the replay starting?</p>"_s,
+        u"We exported our CRM log for Feb 10\u201313 in case it helps to match the failed delivery IDs. "
+        "Should I attach it here?"_s,
+        u"<p>All of today's deliveries return <b>200</b>. We are only waiting for the old ones now.</p>"_s,
+        u"Our auditors need the Feb 10\u201313 entries by Friday. Is there an ETA for the replay?"_s,
+        u"<p>Following up again &mdash; is there anything we need to do on our side before the replay "
+        "runs?</p>"_s};
+    return texts;
+}
+
+// Far above the bundled tickets' note ids and those the demo's writes add
+// (one more than the largest): a follow-up's id never changes or collides.
+constexpr int FollowUpIdBase = 900'000;
+
 // Generous for a JSON body holding a case number; anything bigger is not ours.
 constexpr Loopback::RequestLimits Limits{16 * 1024, 64 * 1024};
 
@@ -74,6 +99,9 @@ DemoServer::DemoServer(const QString &directory, QObject *parent)
     , m_queue(directory)
     , m_writes(
           m_queue, [this](const QString &caseNumber) { return servedTicket(caseNumber); }, demoProfile())
+    , m_clock([] { return std::chrono::steady_clock::now(); })
+    , m_started(m_clock())
+    , m_startedUtc(QDateTime::currentDateTimeUtc())
 {
     m_server.setLimits(Limits);
     m_server.setKeepRequests(false); // it lives as long as the app; it only counts
@@ -112,6 +140,18 @@ bool DemoServer::listen()
 QUrl DemoServer::url() const
 {
     return m_server.url();
+}
+
+void DemoServer::setFollowUps(const QString &caseNumber, std::chrono::milliseconds period)
+{
+    m_followUpCase = caseNumber;
+    m_followUpPeriod = std::max(period, std::chrono::milliseconds(1));
+}
+
+void DemoServer::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+    m_started = m_clock();
 }
 
 void DemoServer::addRoute(const QByteArray &method, const QByteArray &path, Handler handler)
@@ -182,7 +222,7 @@ HttpResponse DemoServer::fetchSingleTicket(const HttpRequest &request) const
         if (body) {
             HttpResponse response;
             response.contentType = "application/json; charset=utf-8";
-            response.body = *body;
+            response.body = withFollowUps(parsed.text(), *body);
             return response;
         }
     }
@@ -200,6 +240,39 @@ std::optional<QByteArray> DemoServer::servedTicket(const QString &caseNumber) co
     if (file.open(QIODevice::ReadOnly))
         return file.readAll();
     return m_queue.generatedTicket(caseNumber);
+}
+
+QByteArray DemoServer::withFollowUps(const QString &caseNumber, const QByteArray &body) const
+{
+    if (caseNumber != m_followUpCase)
+        return body;
+    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(m_clock() - m_started);
+    const auto count = int(std::min<qint64>(MaxFollowUps, elapsed / m_followUpPeriod));
+    if (count <= 0)
+        return body;
+    QJsonObject answer = QJsonDocument::fromJson(body).object();
+    QJsonObject data = answer.value(u"Data").toObject();
+    QJsonArray notes = data.value(u"Notes").toArray();
+    for (int i = 0; i < count; ++i) {
+        const QDateTime written = m_startedUtc.addMSecs(qint64(i + 1) * m_followUpPeriod.count());
+        notes.append(QJsonObject{{u"Id"_s, FollowUpIdBase + i + 1},
+                                 {u"Date"_s, written.toString(Qt::ISODateWithMs)},
+                                 {u"Note"_s, followUpTexts().at(std::size_t(i) % followUpTexts().size())}});
+    }
+    // Oldest first, as the API sends them: a note the agent added through the
+    // demo's writes (dated when written) falls between the follow-ups.
+    QList<QJsonValue> sorted;
+    for (const QJsonValue &note : std::as_const(notes))
+        sorted.append(note);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const QJsonValue &a, const QJsonValue &b) {
+        return a.toObject().value(u"Date").toString() < b.toObject().value(u"Date").toString();
+    });
+    notes = QJsonArray();
+    for (const QJsonValue &note : std::as_const(sorted))
+        notes.append(note);
+    data.insert(u"Notes"_s, notes);
+    answer.insert(u"Data"_s, data);
+    return QJsonDocument(answer).toJson(QJsonDocument::Compact);
 }
 
 HttpResponse DemoServer::accountAnswer(QJsonObject fields) const

@@ -5,6 +5,7 @@
 #include "core/ticket.h"
 #include "loopback/httpserver.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -12,6 +13,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <chrono>
 #include <functional>
 
 namespace CaseLens::Gui {
@@ -37,6 +39,8 @@ struct DemoCase
 // app's real ApiClient here, so the real client and parser run against it. The API's rules as far as the demo
 // needs them: 401 without the demo key, the contract's error envelopes. Endpoints are routes (method, path ->
 // handler): a new endpoint is one handler and one addRoute() line in the constructor.
+// One ticket lives (issue 14, so that watching can be seen without a key): its customer writes a
+// follow-up note about every minute, up to MaxFollowUps, each with a new note id and date.
 class DemoServer final : public QObject
 {
     Q_OBJECT
@@ -54,6 +58,19 @@ public:
     [[nodiscard]] QString apiKey() const { return m_apiKey; }
     [[nodiscard]] QString directory() const { return m_directory; }
     [[nodiscard]] int requestCount() const { return m_server.requestCount(); }
+
+    // The living ticket: an open bundled one whose customer is waiting for an answer.
+    static constexpr auto DefaultFollowUpCase = "ABC1234";
+    static constexpr std::chrono::seconds DefaultFollowUpPeriod{60};
+    // Memory stays flat however long the demo runs: the notes are made on
+    // each fetch from the time since start, never more than this many.
+    static constexpr int MaxFollowUps = 50;
+    using Clock = std::function<std::chrono::steady_clock::time_point()>;
+    // Which ticket gains a note every `period` (an empty case: none).
+    void setFollowUps(const QString &caseNumber, std::chrono::milliseconds period);
+    [[nodiscard]] QString followUpCase() const { return m_followUpCase; }
+    // Tests: an injected clock; the follow-ups count from the moment it is set.
+    void setClock(Clock clock);
 
     // The case numbers the directory holds, sorted.
     [[nodiscard]] static QStringList caseNumbers(const QString &directory = defaultDirectory());
@@ -73,6 +90,8 @@ private:
     [[nodiscard]] Loopback::HttpResponse fetchSingleTicket(const Loopback::HttpRequest &request) const;
     // A bundled or generated ticket's answer, as it was before any write.
     [[nodiscard]] std::optional<QByteArray> servedTicket(const QString &caseNumber) const;
+    // The answer with the follow-up notes written so far, when it is the living ticket.
+    [[nodiscard]] QByteArray withFollowUps(const QString &caseNumber, const QByteArray &body) const;
     // {"Response":true, fields..., "Telemetry":{...}}: an account answer.
     [[nodiscard]] Loopback::HttpResponse accountAnswer(QJsonObject fields) const;
 
@@ -82,6 +101,11 @@ private:
     DemoQueue m_queue;
     DemoWrites m_writes;               // resolve, create, update: in memory for this run
     QHash<QByteArray, Route> m_routes; // by path
+    QString m_followUpCase = QString::fromLatin1(DefaultFollowUpCase);
+    std::chrono::milliseconds m_followUpPeriod = DefaultFollowUpPeriod;
+    Clock m_clock;
+    std::chrono::steady_clock::time_point m_started;
+    QDateTime m_startedUtc; // the follow-ups' dates count from here
 };
 
 } // namespace CaseLens::Gui

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace CaseLens;
 using namespace CaseLens::Gui;
 using namespace std::chrono_literals;
@@ -38,6 +40,8 @@ private Q_SLOTS:
     void badRequests();
     void bundledDemoTickets_data();
     void bundledDemoTickets();
+    void followUpNoteEveryPeriod();
+    void defaultFollowUpTicket();
 
 private:
     QTemporaryDir m_dir;
@@ -192,6 +196,80 @@ void tst_DemoServer::bundledDemoTickets()
     const TicketResult result = fetch(client, caseNumber);
     QVERIFY2(result.ok(), qPrintable(result.error.message()));
     QCOMPARE(result.ticket.caseNumber, caseNumber);
+}
+
+// Issue 14: one demo ticket gains a note about every minute, so watching
+// can be seen in demo mode. An injected clock stands for the minutes.
+void tst_DemoServer::followUpNoteEveryPeriod()
+{
+    DemoServer server(m_dir.path());
+    auto now = std::chrono::steady_clock::time_point{} + 1h;
+    server.setClock([&now] { return now; });
+    server.setFollowUps(QStringLiteral("HYXTNJV"), 60s);
+    QVERIFY(server.listen());
+    QNetworkAccessManager network;
+    ApiClient client(&network);
+    QVERIFY(!client.setBaseUrl(server.url()).isError());
+    client.setApiKey(server.apiKey());
+    const auto noteIds = [](const Ticket &ticket) {
+        QStringList ids;
+        for (const Note &note : ticket.notes)
+            ids.append(note.id);
+        return ids;
+    };
+
+    const TicketResult first = fetch(client, QStringLiteral("HYXTNJV"));
+    QVERIFY2(first.ok(), qPrintable(first.error.message()));
+    QCOMPARE(first.ticket.notes.size(), 3);
+
+    now += 59s;
+    QCOMPARE(fetch(client, QStringLiteral("HYXTNJV")).ticket.notes.size(), 3);
+
+    now += 1s;
+    const TicketResult second = fetch(client, QStringLiteral("HYXTNJV"));
+    QCOMPARE(second.ticket.notes.size(), 4);
+    const Note added = second.ticket.notes.constLast();
+    QVERIFY(!noteIds(first.ticket).contains(added.id));
+    QVERIFY(added.date > first.ticket.notes.constLast().date);
+    QVERIFY(!added.html.isEmpty());
+
+    // Ten minutes on: ten follow-ups, the earlier ones as they were.
+    now += 9min;
+    const TicketResult later = fetch(client, QStringLiteral("HYXTNJV"));
+    QCOMPARE(later.ticket.notes.size(), 13);
+    QCOMPARE(noteIds(later.ticket).mid(0, 4), noteIds(second.ticket));
+    const QStringList laterIds = noteIds(later.ticket);
+    QCOMPARE(QSet<QString>(laterIds.cbegin(), laterIds.cend()).size(), 13);
+
+    // A day on: no more than MaxFollowUps, however long the demo runs.
+    now += 24h;
+    QCOMPARE(fetch(client, QStringLiteral("HYXTNJV")).ticket.notes.size(), 3 + DemoServer::MaxFollowUps);
+}
+
+// In the app's demo, the living ticket is a bundled open one.
+void tst_DemoServer::defaultFollowUpTicket()
+{
+    DemoServer server;
+    QVERIFY(DemoServer::caseNumbers().contains(server.followUpCase()));
+    const QList<DemoCase> catalog = DemoServer::catalog();
+    const auto living = std::find_if(catalog.cbegin(), catalog.cend(), [&](const DemoCase &entry) {
+        return entry.caseNumber == server.followUpCase();
+    });
+    QVERIFY(living != catalog.cend());
+    QCOMPARE(living->status, TicketStatus::Open);
+
+    auto now = std::chrono::steady_clock::time_point{} + 1h;
+    server.setClock([&now] { return now; });
+    QVERIFY(server.listen());
+    QNetworkAccessManager network;
+    ApiClient client(&network);
+    QVERIFY(!client.setBaseUrl(server.url()).isError());
+    client.setApiKey(server.apiKey());
+    const qsizetype before = fetch(client, server.followUpCase()).ticket.notes.size();
+    now += DemoServer::DefaultFollowUpPeriod;
+    QCOMPARE(fetch(client, server.followUpCase()).ticket.notes.size(), before + 1);
+    // The other tickets stay as bundled.
+    QCOMPARE(fetch(client, QStringLiteral("HYXTNJV")).ticket.notes.size(), 3);
 }
 
 QTEST_MAIN(tst_DemoServer)
