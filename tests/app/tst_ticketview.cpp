@@ -31,10 +31,12 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
@@ -47,6 +49,7 @@ class tst_TicketView final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void tabsForSampleTicket();
     void headerForSampleTicket();
     void headerWhoAndWhen();
@@ -74,6 +77,9 @@ private Q_SLOTS:
     void statisticsTab();
     void largeTicketIsFast();
     void accessibleNames();
+
+private:
+    QTemporaryDir m_settingsDir;
 };
 
 namespace {
@@ -88,6 +94,14 @@ T *child(const QWidget &parent, const QString &name)
 }
 
 } // namespace
+
+void tst_TicketView::initTestCase()
+{
+    // The notes' order choice is remembered (QSettings): keep it out of the user's settings.
+    QVERIFY(m_settingsDir.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+}
 
 void tst_TicketView::tabsForSampleTicket()
 {
@@ -697,6 +711,8 @@ void tst_TicketView::notesTab()
     auto *notes = child<NotesTab>(view, QStringLiteral("notesTab"));
     QSortFilterProxyModel *proxy = notes->proxyModel();
     QCOMPARE(proxy->rowCount(), 3);
+    QCOMPARE(proxy->index(0, 0).data(NotesModel::IdRole).toString(), QStringLiteral("103")); // newest first
+    notes->setNewestFirst(false);
     QCOMPARE(proxy->index(0, 0).data(NotesModel::IdRole).toString(), QStringLiteral("101"));
     notes->setNewestFirst(true);
     QCOMPARE(proxy->index(0, 0).data(NotesModel::IdRole).toString(), QStringLiteral("103"));
@@ -727,6 +743,7 @@ void tst_TicketView::noteLinks()
     view.resize(900, 600);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
+    child<NotesTab>(view, QStringLiteral("notesTab"))->setNewestFirst(false); // rows in note order
     view.setTicket(t);
     view.showTab(TicketView::NotesTabIndex);
     QSignalSpy spy(&view, &TicketView::httpsLinkActivated);
@@ -758,7 +775,7 @@ void tst_TicketView::statisticsTab()
     QCOMPARE(proxy->rowCount(), 4);
     QCOMPARE(proxy->index(0, StatisticsModel::WhoColumn).data().toString(), QStringLiteral("Maria Lopez"));
     stats->tableView()->sortByColumn(StatisticsModel::DateColumn, Qt::DescendingOrder);
-    QCOMPARE(proxy->index(0, StatisticsModel::ActionColumn).data().toString(), QStringLiteral("resolve"));
+    QCOMPARE(proxy->index(0, StatisticsModel::ActionColumn).data().toString(), QStringLiteral("Resolved"));
     stats->setFilterText(QStringLiteral("dana"));
     QCOMPARE(proxy->rowCount(), 2);
     QCOMPARE(stats->tableView()->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
@@ -770,7 +787,7 @@ void tst_TicketView::statisticsTab()
     for (const ActivityChart::Bucket &b : chart->buckets())
         total += b.total;
     QCOMPARE(total, 4);
-    QCOMPARE(chart->actions().first(), QStringLiteral("update"));
+    QCOMPARE(chart->actions().first(), QStringLiteral("Updated"));
     QVERIFY(chart->bucketToolTip(0).contains(QStringLiteral("3 actions")));
 }
 
