@@ -174,14 +174,6 @@ std::pair<QDate, QDate> ActivityChart::bucketDays(int bucketIndex) const
     return {};
 }
 
-QString ActivityChart::bucketTitle(int bucketIndex) const
-{
-    if (bucketIndex < 0 || bucketIndex >= m_buckets.size())
-        return {};
-    const QDate start = m_buckets.at(bucketIndex).start;
-    return m_unit == Unit::Day ? QLocale().toString(start, QLocale::LongFormat) : bucketLabel(start);
-}
-
 void ActivityChart::updateAccessibleDescription()
 {
     if (m_buckets.isEmpty()) {

@@ -42,9 +42,8 @@ public:
     [[nodiscard]] QColor colorForAction(int actionIndex) const;
     [[nodiscard]] int bucketAt(const QPoint &pos) const;
     [[nodiscard]] QString bucketToolTip(int bucketIndex) const;
-    // The local days a bar covers (first, last inclusive), and how to name them.
+    // The local days a bar covers (first, last inclusive).
     [[nodiscard]] std::pair<QDate, QDate> bucketDays(int bucketIndex) const;
-    [[nodiscard]] QString bucketTitle(int bucketIndex) const;
     // The action keys as counted ("create", ...), in actions() order; the
     // folded tail is "" (it has no one action).
     [[nodiscard]] const QStringList &actionKeys() const { return m_actionKeys; }

@@ -3,6 +3,7 @@
 // when the note says, and Ctrl+1…7 (TicketView::showTab) puts the keyboard
 // inside the tab's content.
 #include "support/englishplurals.h"
+#include "support/throwawaysettings.h"
 #include "support/ticketviewtestdata.h"
 #include "ticketview/notedelegate.h"
 #include "ticketview/notesmodel.h"
@@ -17,7 +18,6 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QVBoxLayout>
 #include <QtTest>
 
@@ -29,7 +29,6 @@ class tst_NotesTab final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
     void init();
     void opensAtTheNewestNote_data();
     void opensAtTheNewestNote();
@@ -38,7 +37,8 @@ private Q_SLOTS:
     void showTabPutsTheKeyboardInTheContent();
 
 private:
-    QTemporaryDir m_settingsDir;
+    // The notes' order and "Show views" are remembered: not in the user's settings.
+    Testing::ThrowawaySettings m_settings{QStringLiteral("tst_notestab")};
 };
 
 namespace {
@@ -67,15 +67,6 @@ NotesTab *notesTabOf(const TicketView &view)
 }
 
 } // namespace
-
-void tst_NotesTab::initTestCase()
-{
-    QVERIFY(m_settingsDir.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("CaseLensTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_notestab"));
-}
 
 void tst_NotesTab::init()
 {

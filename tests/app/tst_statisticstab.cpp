@@ -2,6 +2,7 @@
 // colour per action on every ticket, views left out of the chart until asked
 // for, and a click on a day's bar lists that day only.
 #include "support/englishplurals.h"
+#include "support/throwawaysettings.h"
 #include "support/ticketviewtestdata.h"
 #include "ticketview/activitychart.h"
 #include "ticketview/fieldtext.h"
@@ -14,7 +15,6 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace CaseLens;
@@ -25,7 +25,6 @@ class tst_StatisticsTab final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
     void init();
     void actionsInWords();
     void sameActionSameColour();
@@ -33,7 +32,8 @@ private Q_SLOTS:
     void clickOnADayListsThatDay();
 
 private:
-    QTemporaryDir m_settingsDir;
+    // The notes' order and "Show views" are remembered: not in the user's settings.
+    Testing::ThrowawaySettings m_settings{QStringLiteral("tst_statisticstab")};
 };
 
 namespace {
@@ -71,15 +71,6 @@ int actionIndex(const ActivityChart &chart, const QString &key)
 }
 
 } // namespace
-
-void tst_StatisticsTab::initTestCase()
-{
-    QVERIFY(m_settingsDir.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("CaseLensTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_statisticstab"));
-}
 
 void tst_StatisticsTab::init()
 {

@@ -1,4 +1,5 @@
 #include "support/englishplurals.h"
+#include "support/throwawaysettings.h"
 #include "support/ticketviewtestdata.h"
 #include "ticketview/activitychart.h"
 #include "ticketview/badge.h"
@@ -36,7 +37,6 @@
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
@@ -49,7 +49,6 @@ class tst_TicketView final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
     void tabsForSampleTicket();
     void headerForSampleTicket();
     void headerWhoAndWhen();
@@ -79,7 +78,8 @@ private Q_SLOTS:
     void accessibleNames();
 
 private:
-    QTemporaryDir m_settingsDir;
+    // The notes' order and "Show views" are remembered: not in the user's settings.
+    Testing::ThrowawaySettings m_settings{QStringLiteral("tst_ticketview")};
 };
 
 namespace {
@@ -94,14 +94,6 @@ T *child(const QWidget &parent, const QString &name)
 }
 
 } // namespace
-
-void tst_TicketView::initTestCase()
-{
-    // The notes' order choice is remembered (QSettings): keep it out of the user's settings.
-    QVERIFY(m_settingsDir.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-}
 
 void tst_TicketView::tabsForSampleTicket()
 {
