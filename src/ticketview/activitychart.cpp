@@ -193,10 +193,14 @@ bool ActivityChart::event(QEvent *event)
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const int index = bucketAt(help->pos());
-        if (index >= 0)
-            QToolTip::showText(help->globalPos(), toolTipText(bucketToolTip(index)), this);
-        else
+        if (index >= 0) {
+            QString text = bucketToolTip(index);
+            if (m_buckets.at(index).total > 0)
+                text += u'\n' + tr("Click to list only these entries");
+            QToolTip::showText(help->globalPos(), toolTipText(text), this);
+        } else {
             QToolTip::hideText();
+        }
         return true;
     }
     return QWidget::event(event);

@@ -92,6 +92,11 @@ NotesTab::NotesTab(QWidget *parent)
     m_order->setCurrentIndex(QSettings().value(QLatin1StringView(NewestFirstKey), true).toBool() ? 1 : 0);
     connect(m_order, &QComboBox::currentIndexChanged, this, &NotesTab::applySortOrder);
     connect(m_order, &QComboBox::currentIndexChanged, this, &NotesTab::rememberSortOrder);
+    connect(m_order, &QComboBox::currentIndexChanged, this, [this] {
+        // The note the agent was on stays in view after the order flips.
+        if (m_list->currentIndex().isValid() && isVisible())
+            m_list->scrollTo(m_list->currentIndex());
+    });
     setFocusProxy(m_list); // Ctrl+2 lands in the notes, not on the tab
 
     applySortOrder();

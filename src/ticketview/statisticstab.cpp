@@ -54,7 +54,6 @@ StatisticsTab::StatisticsTab(QWidget *parent)
     m_count->setTextFormat(Qt::PlainText);
     m_count->setAccessibleName(tr("Number of entries shown"));
     m_chart->setObjectName(QStringLiteral("activityChart"));
-    m_chart->setToolTip(tr("Click a bar to list that day's activity"));
     m_showViews->setObjectName(QStringLiteral("showViews"));
     m_showViews->setToolTip(tr("Count views in the chart (they often outnumber everything else)"));
     m_showViews->setChecked(QSettings().value(QLatin1StringView(ShowViewsKey), false).toBool());
