@@ -48,11 +48,12 @@ public:
     // folded tail is "" (it has no one action).
     [[nodiscard]] const QStringList &actionKeys() const { return m_actionKeys; }
 
-Q_SIGNALS:
-    void bucketClicked(const QDate &first, const QDate &last);
-
     [[nodiscard]] QSize sizeHint() const override;
     [[nodiscard]] QSize minimumSizeHint() const override;
+
+Q_SIGNALS:
+    // A click on a bar (with entries): the local days it covers, inclusive.
+    void bucketClicked(const QDate &first, const QDate &last);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -14,8 +14,8 @@ namespace CaseLens::Gui {
 class SafeTextDocument;
 
 // Paints a note (NotesModel rows): a header line with the author (when the
-// note names one) and the local date, and the
-// note's sanitised rich text below, wrapped to the view's width. Heights are
+// note names one) and the local date, and the note's sanitised rich text
+// below, wrapped to the view's width. Heights are
 // cached per note for the current width and laid-out documents are kept in a
 // small cache, so thousands of notes scroll smoothly. Clicking a link emits
 // linkActivated() for https and mailto links only. Notes added since the

@@ -34,8 +34,8 @@ public:
     [[nodiscard]] QSortFilterProxyModel *proxyModel() const { return m_proxy; }
     [[nodiscard]] QListView *listView() const { return m_list; }
 
-    // The order choice, remembered across tickets and restarts (QSettings
-    // "notes/newestFirst") when the agent picks it in the box.
+    // The order choice (newest first unless the agent picked otherwise),
+    // remembered across tickets and restarts: QSettings "notes/newestFirst".
     void setNewestFirst(bool newestFirst);
     [[nodiscard]] bool newestFirst() const;
     void setFilterText(const QString &text); // applies at once (the box waits for typing to pause)

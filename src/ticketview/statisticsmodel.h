@@ -90,7 +90,6 @@ public:
 
     // Entries from first to last (local days, inclusive); invalid dates: all.
     void setDayRange(const QDate &first, const QDate &last);
-    [[nodiscard]] bool hasDayRange() const { return m_first.isValid(); }
 
 protected:
     [[nodiscard]] bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
