@@ -15,9 +15,11 @@
 #include "ticketview/viewhelpers.h"
 
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace CaseLens::Gui {

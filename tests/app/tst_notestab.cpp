@@ -197,7 +197,8 @@ void tst_NotesTab::showTabPutsTheKeyboardInTheContent()
         QVERIFY2(focus && page->isAncestorOf(focus),
                  qPrintable(QStringLiteral("tab %1: focus on %2")
                                 .arg(i)
-                                .arg(focus ? focus->objectName() + u' ' + focus->metaObject()->className()
+                                .arg(focus ? focus->objectName() + u' ' +
+                                                 QString::fromLatin1(focus->metaObject()->className())
                                            : QStringLiteral("nothing"))));
     }
     // The content, not the filter box above it.
