@@ -21,6 +21,7 @@ namespace CaseLens::Gui {
 namespace {
 
 constexpr int FilterDelayMs = 200;
+constexpr int MaxScrollAttempts = 200;
 constexpr auto NewestFirstKey = "notes/newestFirst";
 
 } // namespace
@@ -146,9 +147,18 @@ void NotesTab::scrollToCurrent()
 {
     if (!m_scrollPending || !isVisible())
         return;
-    m_scrollPending = false;
-    m_list->scrollTo(m_list->currentIndex(),
+    const QModelIndex current = m_list->currentIndex();
+    m_list->scrollTo(current,
                      newestFirst() ? QAbstractItemView::PositionAtTop : QAbstractItemView::PositionAtBottom);
+    // The list lays its rows out in batches: at the bottom, try again until
+    // the row is really in view (bounded, a few event-loop turns).
+    const bool inView = m_list->viewport()->rect().intersects(m_list->visualRect(current));
+    if (inView || ++m_scrollAttempts > MaxScrollAttempts) {
+        m_scrollPending = false;
+        m_scrollAttempts = 0;
+        return;
+    }
+    QMetaObject::invokeMethod(this, &NotesTab::scrollToCurrent, Qt::QueuedConnection);
 }
 
 void NotesTab::showEvent(QShowEvent *event)

@@ -66,6 +66,7 @@ private:
     QStackedWidget *m_stack;
     QTimer *m_filterTimer;
     bool m_scrollPending = false; // the newest note is to be scrolled to when shown
+    int m_scrollAttempts = 0;
 };
 
 } // namespace CaseLens::Gui
