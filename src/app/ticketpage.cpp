@@ -183,7 +183,7 @@ void TicketPage::showTicket(const Ticket &ticket)
     const int tab = m_hasTicket ? m_view->currentTab() : 0;
     m_view->setTicket(ticket);
     if (tab > 0)
-        m_view->showTab(tab);
+        m_view->showTab(tab, TicketView::TabFocus::KeepFocus);
     m_hasTicket = true;
     m_loadedAt = QDateTime::currentDateTimeUtc();
     m_view->header()->setUpdatedAt(m_loadedAt);

@@ -40,6 +40,9 @@ struct Note
     QString id;     // numbers are kept as their decimal text
     QDateTime date; // UTC; invalid when missing or unreadable
     QString html;   // untrusted: plain text or HTML
+    // Who wrote it, when the note carries an author-like field (not in the
+    // contract: see noteAuthor() in the parser); empty when it does not.
+    QString author;
 };
 
 struct StatisticEntry

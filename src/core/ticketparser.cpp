@@ -87,6 +87,24 @@ std::optional<QDateTime> parseFixedUtcDate(QStringView s)
     return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
 }
 
+// The note's author, when the note carries one. The contract has no author
+// field, but some accounts' notes do under one of these names; the first that
+// holds text wins. Anything else reads as no author: the note itself is fine.
+QString noteAuthor(const QJsonObject &note)
+{
+    static constexpr QLatin1StringView Keys[] = {"Author"_L1,   "AuthorName"_L1, "CreatedBy"_L1,
+                                                 "UserName"_L1, "FullName"_L1,   "Name"_L1};
+    for (const QLatin1StringView key : Keys) {
+        const QJsonValue value = note.value(key);
+        if (value.isString()) {
+            const QString text = value.toString().trimmed();
+            if (!text.isEmpty())
+                return text;
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 // Exposed for tests and benchmarks (declared in ticketparser.h).
@@ -229,6 +247,7 @@ void Parser::readNotes(const QJsonValue &v, Ticket &t)
         readTextOrNumber(o.value("Id"_L1), field("Id"_L1), Presence::Optional, note.id);
         readDate(o.value("Date"_L1), field("Date"_L1), Presence::Optional, note.date);
         readText(o.value("Note"_L1), field("Note"_L1), Presence::Optional, note.html);
+        note.author = noteAuthor(o);
     });
 }
 

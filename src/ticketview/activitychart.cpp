@@ -1,15 +1,18 @@
 #include "ticketview/activitychart.h"
 
+#include "ticketview/fieldtext.h"
 #include "ticketview/localtimecache.h"
 #include "ticketview/viewhelpers.h"
 
 #include <QEvent>
 #include <QHelpEvent>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
 
 #include <algorithm>
+#include <iterator>
 
 namespace CaseLens::Gui {
 namespace {
@@ -21,8 +24,8 @@ constexpr int Margin = 4;
 constexpr int AxisLabelGap = 2;
 constexpr int MaxBarWidth = 32;
 
-// Mid-tone colours (Tableau 10) readable on light and dark backgrounds.
-constexpr QRgb Palette[] = {0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2, 0xedc948, 0xb07aa1, 0x9c755f};
+// The folded "other" actions: a neutral grey, no action's colour.
+constexpr QRgb OtherColor = 0x8c8c8c;
 
 } // namespace
 
@@ -36,22 +39,49 @@ ActivityChart::ActivityChart(QWidget *parent)
 
 void ActivityChart::setStatistics(const QList<StatisticEntry> &statistics)
 {
+    m_statistics = statistics;
+    rebuild();
+}
+
+void ActivityChart::setShowViews(bool show)
+{
+    if (show == m_showViews)
+        return;
+    m_showViews = show;
+    rebuild();
+}
+
+void ActivityChart::rebuild()
+{
+    QList<StatisticEntry> counted;
+    if (!m_showViews) {
+        counted.reserve(m_statistics.size());
+        std::copy_if(m_statistics.cbegin(), m_statistics.cend(), std::back_inserter(counted),
+                     [](const StatisticEntry &entry) { return !isViewAction(entry.action); });
+    }
     LocalTimeCache localTime;
     Activity activity = bucketActivity(
-        statistics, [&localTime](const QDateTime &utc) { return localTime.toLocal(utc).date(); }, MaxBuckets,
-        MaxActions);
+        m_showViews ? m_statistics : counted,
+        [&localTime](const QDateTime &utc) { return localTime.toLocal(utc).date(); }, MaxBuckets, MaxActions);
     m_unit = activity.unit;
     m_buckets = std::move(activity.buckets);
     m_actionTotals = std::move(activity.actionTotals);
     m_maxTotal = activity.maxTotal;
     m_undated = activity.undated;
     m_actions.clear();
+    m_actionKeys.clear();
+    m_colors.clear();
     for (qsizetype i = 0; i < activity.actions.size(); ++i) {
         const QString &key = activity.actions.at(i);
-        if (activity.othersFolded && i == activity.actions.size() - 1)
+        if (activity.othersFolded && i == activity.actions.size() - 1) {
             m_actions.append(tr("other"));
-        else
-            m_actions.append(key.isEmpty() ? tr("(none)") : singleLine(shortened(key, 30)));
+            m_actionKeys.append(QString());
+            m_colors.append(QColor::fromRgb(OtherColor));
+            continue;
+        }
+        m_actions.append(key.isEmpty() ? tr("(none)") : shortened(actionText(key), 30));
+        m_actionKeys.append(key);
+        m_colors.append(key.isEmpty() ? QColor::fromRgb(OtherColor) : actionColor(key));
     }
     updateAccessibleDescription();
     updateGeometry();
@@ -60,7 +90,7 @@ void ActivityChart::setStatistics(const QList<StatisticEntry> &statistics)
 
 QColor ActivityChart::colorForAction(int actionIndex) const
 {
-    return QColor::fromRgb(Palette[size_t(actionIndex) % std::size(Palette)]);
+    return actionIndex >= 0 && actionIndex < m_colors.size() ? m_colors.at(actionIndex) : QColor();
 }
 
 int ActivityChart::legendHeight() const
@@ -126,6 +156,24 @@ QString ActivityChart::bucketToolTip(int bucketIndex) const
     return lines.join(u'\n');
 }
 
+std::pair<QDate, QDate> ActivityChart::bucketDays(int bucketIndex) const
+{
+    if (bucketIndex < 0 || bucketIndex >= m_buckets.size())
+        return {};
+    const QDate start = m_buckets.at(bucketIndex).start;
+    switch (m_unit) {
+    case Unit::Day:
+        return {start, start};
+    case Unit::Week:
+        return {start, start.addDays(6)};
+    case Unit::Month:
+        return {start, start.addMonths(1).addDays(-1)};
+    case Unit::Year:
+        return {start, start.addYears(1).addDays(-1)};
+    }
+    return {};
+}
+
 void ActivityChart::updateAccessibleDescription()
 {
     if (m_buckets.isEmpty()) {
@@ -145,13 +193,28 @@ bool ActivityChart::event(QEvent *event)
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const int index = bucketAt(help->pos());
-        if (index >= 0)
-            QToolTip::showText(help->globalPos(), toolTipText(bucketToolTip(index)), this);
-        else
+        if (index >= 0) {
+            QString text = bucketToolTip(index);
+            if (m_buckets.at(index).total > 0)
+                text += u'\n' + tr("Click to list only these entries");
+            QToolTip::showText(help->globalPos(), toolTipText(text), this);
+        } else {
             QToolTip::hideText();
+        }
         return true;
     }
     return QWidget::event(event);
+}
+
+void ActivityChart::mouseReleaseEvent(QMouseEvent *event)
+{
+    const int index = event->button() == Qt::LeftButton ? bucketAt(event->position().toPoint()) : -1;
+    if (index >= 0 && m_buckets.at(index).total > 0) {
+        const auto [first, last] = bucketDays(index);
+        Q_EMIT bucketClicked(first, last);
+        return;
+    }
+    QWidget::mouseReleaseEvent(event);
 }
 
 void ActivityChart::paintEvent(QPaintEvent *event)

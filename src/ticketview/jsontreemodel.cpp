@@ -1,5 +1,6 @@
 #include "ticketview/jsontreemodel.h"
 
+#include "ticketview/fieldtext.h"
 #include "ticketview/viewhelpers.h"
 
 #include <QApplication>
@@ -13,8 +14,11 @@ namespace CaseLens::Gui {
 
 struct JsonTreeModel::Node
 {
-    QString key;
-    QString valueText;
+    QString key;          // as shown: a known key's label, else the key as sent
+    QString name;         // the key as sent, for object members
+    QString valueText;    // as shown
+    QString sentValue;    // the value as sent, when valueText says it otherwise
+    QString token;        // a user token: shown as who it is (personText)
     QUrl url;             // https link for string leaves
     QStringList warnings; // sections only
     bool missing = false; // a section without a value
@@ -73,7 +77,10 @@ void JsonTreeModel::build(Node *node, const QJsonValue &value, int depth)
                 node->addChild(QString(QChar(0x2026)))->valueText = tr("(more not shown)");
                 return;
             }
-            build(node->addChild(singleLine(shortened(it.key(), 100))), it.value(), depth + 1);
+            const QString label = fieldLabel(it.key());
+            Node *child = node->addChild(label.isEmpty() ? singleLine(shortened(it.key(), 100)) : label);
+            child->name = it.key();
+            build(child, it.value(), depth + 1);
         }
         return;
     }
@@ -93,11 +100,63 @@ void JsonTreeModel::build(Node *node, const QJsonValue &value, int depth)
         }
         return;
     }
+    presentScalar(node, value);
+}
+
+// A value as a person reads it; what was sent stays in the tooltip.
+void JsonTreeModel::presentScalar(Node *node, const QJsonValue &value)
+{
     node->valueText = jsonValueText(value, 2000);
-    if (value.isNull())
+    if (value.isNull()) {
         node->valueText = tr("(null)");
-    if (value.isString())
-        node->url = httpsUrlFromText(value.toString());
+        return;
+    }
+    switch (fieldKind(node->name)) {
+    case FieldKind::Token:
+        if (value.isString() && !value.toString().trimmed().isEmpty()) {
+            node->token = value.toString();
+            node->sentValue = node->valueText;
+            return;
+        }
+        break;
+    case FieldKind::Size:
+        if (const QString size = dataSizeText(value); !size.isEmpty()) {
+            //: The tooltip of a size in the Overview tree, %1 the byte count as sent
+            node->sentValue = tr("%1 bytes").arg(node->valueText);
+            node->valueText = size;
+            return;
+        }
+        break;
+    case FieldKind::Plain:
+        break;
+    }
+    if (!value.isString())
+        return;
+    if (const QString date = localDateText(value.toString()); !date.isEmpty()) {
+        node->sentValue = node->valueText;
+        node->valueText = date;
+        return;
+    }
+    node->url = httpsUrlFromText(value.toString());
+}
+
+void JsonTreeModel::setPeople(const QHash<QString, QString> &namesByKey, const QString &youToken)
+{
+    m_names = namesByKey;
+    m_youKey = tokenKey(youToken);
+    emitValuesChanged(m_root.get());
+}
+
+void JsonTreeModel::emitValuesChanged(const Node *node)
+{
+    if (node->children.empty())
+        return;
+    const Node *first = node->children.front().get();
+    const Node *last = node->children.back().get();
+    Q_EMIT dataChanged(createIndex(first->row, ValueColumn, first), createIndex(last->row, ValueColumn, last),
+                       {Qt::DisplayRole});
+    for (const auto &child : node->children)
+        emitValuesChanged(child.get());
 }
 
 JsonTreeModel::Node *JsonTreeModel::nodeFor(const QModelIndex &index) const
@@ -147,6 +206,8 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (index.column() == KeyColumn)
             return node->key; // warnings: the icon, the tooltip and the accessible description
+        if (!node->token.isEmpty())
+            return personText(node->token, m_names, m_youKey);
         return singleLine(shortened(node->valueText, 500));
     case Qt::AccessibleDescriptionRole:
         if (index.column() == KeyColumn && !node->warnings.isEmpty())
@@ -154,7 +215,11 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole: {
         QStringList lines;
-        if (index.column() == ValueColumn && node->valueText.size() > 60)
+        if (index.column() == KeyColumn && !node->name.isEmpty() && node->name != node->key)
+            lines.append(node->name); // "Url" beside "Link": the name the data uses
+        if (index.column() == ValueColumn && !node->sentValue.isEmpty())
+            lines.append(node->sentValue);
+        else if (index.column() == ValueColumn && node->valueText.size() > 60)
             lines.append(node->valueText);
         lines.append(node->warnings);
         return lines.isEmpty() ? QVariant() : QVariant(toolTipText(lines.join(u'\n')));

@@ -3,6 +3,7 @@
 #include "ticketview/titledcolumns.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QJsonValue>
 #include <QList>
 #include <QStringList>
@@ -17,6 +18,9 @@ namespace CaseLens::Gui {
 // named sections ("Survey", "GitHub issue", ...), each with its value and the
 // parser warnings about it. https strings carry LinkUrlRole. Hostile sizes are
 // cut (depth and node limits) so the tree stays quick to build and show.
+// Known keys read as words ("Link" for Url), ISO dates as local dates, byte
+// counts as sizes and user tokens as people ("Unknown user (9f1e2d3c…)");
+// the tooltip keeps what was sent.
 class JsonTreeModel final : public TitledColumns<QAbstractItemModel>
 {
     Q_OBJECT
@@ -39,6 +43,9 @@ public:
     ~JsonTreeModel() override;
 
     void setSections(const QList<Section> &sections);
+    // Who user tokens are (tokenKey() -> name) and the signed-in user's
+    // token ("You"); applies to the tree shown and the next ones.
+    void setPeople(const QHash<QString, QString> &namesByKey, const QString &youToken);
 
     [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     [[nodiscard]] QModelIndex parent(const QModelIndex &child) const override;
@@ -51,10 +58,14 @@ private:
 
     struct Node;
     void build(Node *node, const QJsonValue &value, int depth);
+    static void presentScalar(Node *node, const QJsonValue &value);
+    void emitValuesChanged(const Node *node);
     [[nodiscard]] Node *nodeFor(const QModelIndex &index) const;
 
     std::unique_ptr<Node> m_root;
     int m_nodeCount = 0;
+    QHash<QString, QString> m_names;
+    QString m_youKey;
 };
 
 } // namespace CaseLens::Gui

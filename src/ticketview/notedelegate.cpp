@@ -87,6 +87,23 @@ SafeTextDocument *NoteDelegate::document(const QModelIndex &index, const QFont &
     return doc;
 }
 
+QString NoteDelegate::headerText(const QModelIndex &index)
+{
+    // "Ana Ruiz · 26/01/2025 10:05 · 2 days ago": who first, when the note says.
+    QStringList parts;
+    if (QString author = index.data(NotesModel::AuthorRole).toString(); !author.isEmpty())
+        parts.append(std::move(author));
+    const QString date = index.data(NotesModel::DateTextRole).toString();
+    if (date.isEmpty()) {
+        parts.append(tr("No date"));
+    } else {
+        parts.append(date);
+        parts.append(
+            relativeAgeText(index.data(NotesModel::DateRole).toDateTime(), QDateTime::currentDateTimeUtc()));
+    }
+    return parts.join(QStringLiteral(" \u00B7 "));
+}
+
 QRect NoteDelegate::bodyRect(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const int headerHeight = option.fontMetrics.height();
@@ -138,12 +155,7 @@ void NoteDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     if (!selected)
         headerColor = opt.palette.color(group, QPalette::PlaceholderText);
     painter->setPen(headerColor);
-    const QDateTime date = index.data(NotesModel::DateRole).toDateTime();
-    QString header = index.data(NotesModel::DateTextRole).toString();
-    if (header.isEmpty())
-        header = tr("No date");
-    else
-        header += QStringLiteral(" \u00B7 ") + relativeAgeText(date, QDateTime::currentDateTimeUtc());
+    const QString header = headerText(index);
     QRect headerRect(opt.rect.left() + Padding, opt.rect.top() + Padding, opt.rect.width() - 2 * Padding,
                      opt.fontMetrics.height());
     if (index.data(NotesModel::IsNewRole).toBool()) {

@@ -13,8 +13,9 @@ namespace CaseLens::Gui {
 
 class SafeTextDocument;
 
-// Paints a note (NotesModel rows): a header line with the local date and the
-// note's sanitised rich text below, wrapped to the view's width. Heights are
+// Paints a note (NotesModel rows): a header line with the author (when the
+// note names one) and the local date, and the note's sanitised rich text
+// below, wrapped to the view's width. Heights are
 // cached per note for the current width and laid-out documents are kept in a
 // small cache, so thousands of notes scroll smoothly. Clicking a link emits
 // linkActivated() for https and mailto links only. Notes added since the
@@ -44,6 +45,9 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     [[nodiscard]] QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // The line above the note's text: author (when known), date, age.
+    [[nodiscard]] static QString headerText(const QModelIndex &index);
+
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
                    const QModelIndex &index) override;
 

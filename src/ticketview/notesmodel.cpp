@@ -35,9 +35,7 @@ QVariant NotesModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole: {
-        const QString date = localDateTimeText(note.date);
-        const QString text = shortened(plainText(row), 2000);
-        const QString line = date.isEmpty() ? text : date + QStringLiteral(": ") + text;
+        const QString line = accessibleText(row);
         // The "New" pill is painted; a screen reader hears it first.
         return role == Qt::AccessibleTextRole && isNew(row) ? tr("New, %1").arg(line) : line;
     }
@@ -55,6 +53,8 @@ QVariant NotesModel::data(const QModelIndex &index, int role) const
         return row;
     case IsNewRole:
         return isNew(row);
+    case AuthorRole:
+        return author(row);
     default:
         break;
     }
@@ -71,6 +71,7 @@ QHash<int, QByteArray> NotesModel::roleNames() const
     names.insert(IdRole, "noteId");
     names.insert(NoteIndexRole, "noteIndex");
     names.insert(IsNewRole, "isNew");
+    names.insert(AuthorRole, "author");
     return names;
 }
 
@@ -94,6 +95,23 @@ int NotesModel::newNoteCount() const
 bool NotesModel::isNew(int row) const
 {
     return !m_newIds.isEmpty() && m_newIds.contains(seenNoteKey(m_notes.at(row)));
+}
+
+QString NotesModel::author(int row) const
+{
+    return singleLine(shortened(m_notes.at(row).author, 100));
+}
+
+// "Ana Ruiz, 26/01/2025 10:05: text": who and when first, as the list shows them.
+QString NotesModel::accessibleText(int row) const
+{
+    QStringList parts;
+    if (const QString who = author(row); !who.isEmpty())
+        parts.append(who);
+    if (const QString date = localDateTimeText(m_notes.at(row).date); !date.isEmpty())
+        parts.append(date);
+    const QString text = shortened(plainText(row), 2000);
+    return parts.isEmpty() ? text : parts.join(QStringLiteral(", ")) + QStringLiteral(": ") + text;
 }
 
 const QString &NotesModel::sanitizedHtml(int row) const

@@ -27,6 +27,7 @@ public:
         IdRole,                      // the note's Id as text
         NoteIndexRole,               // int: the row in this model (stable key for caches)
         IsNewRole,                   // bool: added since the agent last looked (setNewNoteIds)
+        AuthorRole,                  // who wrote it, one line; empty when the note does not say
     };
 
     explicit NotesModel(QObject *parent = nullptr);
@@ -49,6 +50,8 @@ public:
 private:
     [[nodiscard]] const QString &sanitizedHtml(int row) const;
     [[nodiscard]] const QString &plainText(int row) const;
+    [[nodiscard]] QString author(int row) const;
+    [[nodiscard]] QString accessibleText(int row) const;
 
     [[nodiscard]] bool isNew(int row) const;
 

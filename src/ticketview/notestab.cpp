@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTimer>
@@ -20,6 +21,8 @@ namespace CaseLens::Gui {
 namespace {
 
 constexpr int FilterDelayMs = 200;
+constexpr int MaxScrollAttempts = 200;
+constexpr auto NewestFirstKey = "notes/newestFirst";
 
 } // namespace
 
@@ -86,7 +89,16 @@ NotesTab::NotesTab(QWidget *parent)
     connect(m_filterTimer, &QTimer::timeout, this, &NotesTab::applyFilter);
     connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
     connect(m_filter, &QLineEdit::returnPressed, this, &NotesTab::applyFilter);
+    // Newest first unless the agent chose otherwise: the latest note is what they came for.
+    m_order->setCurrentIndex(QSettings().value(QLatin1StringView(NewestFirstKey), true).toBool() ? 1 : 0);
     connect(m_order, &QComboBox::currentIndexChanged, this, &NotesTab::applySortOrder);
+    connect(m_order, &QComboBox::currentIndexChanged, this, &NotesTab::rememberSortOrder);
+    connect(m_order, &QComboBox::currentIndexChanged, this, [this] {
+        // The note the agent was on stays in view after the order flips.
+        if (m_list->currentIndex().isValid() && isVisible())
+            m_list->scrollTo(m_list->currentIndex());
+    });
+    setFocusProxy(m_list); // Ctrl+2 lands in the notes, not on the tab
 
     applySortOrder();
     updateState();
@@ -98,11 +110,62 @@ void NotesTab::setTicket(const Ticket &ticket)
     m_model->setNotes(ticket.notes);
     applySortOrder();
     updateState();
+    showNewestNote();
 }
 
 void NotesTab::setNewestFirst(bool newestFirst)
 {
     m_order->setCurrentIndex(newestFirst ? 1 : 0);
+}
+
+bool NotesTab::newestFirst() const
+{
+    return m_order->currentIndex() == 1;
+}
+
+void NotesTab::rememberSortOrder()
+{
+    QSettings().setValue(QLatin1StringView(NewestFirstKey), newestFirst());
+}
+
+// The latest note is what an agent reads first: select it, and bring it into
+// view once the list is shown (at the bottom when oldest first: that needs
+// every note's height, so it waits until the agent looks).
+void NotesTab::showNewestNote()
+{
+    const int rows = m_proxy->rowCount();
+    if (rows == 0)
+        return;
+    const QModelIndex newest = m_proxy->index(newestFirst() ? 0 : rows - 1, 0);
+    m_list->selectionModel()->setCurrentIndex(newest, QItemSelectionModel::ClearAndSelect);
+    m_scrollPending = true;
+    if (isVisible())
+        QMetaObject::invokeMethod(this, &NotesTab::scrollToCurrent, Qt::QueuedConnection);
+}
+
+void NotesTab::scrollToCurrent()
+{
+    if (!m_scrollPending || !isVisible())
+        return;
+    const QModelIndex current = m_list->currentIndex();
+    m_list->scrollTo(current,
+                     newestFirst() ? QAbstractItemView::PositionAtTop : QAbstractItemView::PositionAtBottom);
+    // The list lays its rows out in batches: at the bottom, try again until
+    // the row is really in view (bounded, a few event-loop turns).
+    const bool inView = m_list->viewport()->rect().intersects(m_list->visualRect(current));
+    if (inView || ++m_scrollAttempts > MaxScrollAttempts) {
+        m_scrollPending = false;
+        m_scrollAttempts = 0;
+        return;
+    }
+    QMetaObject::invokeMethod(this, &NotesTab::scrollToCurrent, Qt::QueuedConnection);
+}
+
+void NotesTab::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_scrollPending)
+        QMetaObject::invokeMethod(this, &NotesTab::scrollToCurrent, Qt::QueuedConnection);
 }
 
 void NotesTab::setFilterText(const QString &text)
@@ -120,7 +183,7 @@ void NotesTab::applyFilter()
 
 void NotesTab::applySortOrder()
 {
-    m_proxy->sort(0, m_order->currentIndex() == 1 ? Qt::DescendingOrder : Qt::AscendingOrder);
+    m_proxy->sort(0, newestFirst() ? Qt::DescendingOrder : Qt::AscendingOrder);
 }
 
 void NotesTab::updateState()

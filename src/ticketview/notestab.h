@@ -19,7 +19,7 @@ class NoteDelegate;
 class NotesModel;
 
 // The Notes tab: the conversation as a list of rich-text notes with a filter
-// box and an oldest/newest first choice.
+// box and an oldest/newest first choice. A new ticket opens at its newest note.
 class NotesTab final : public QWidget
 {
     Q_OBJECT
@@ -34,15 +34,24 @@ public:
     [[nodiscard]] QSortFilterProxyModel *proxyModel() const { return m_proxy; }
     [[nodiscard]] QListView *listView() const { return m_list; }
 
+    // The order choice (newest first unless the agent picked otherwise),
+    // remembered across tickets and restarts: QSettings "notes/newestFirst".
     void setNewestFirst(bool newestFirst);
+    [[nodiscard]] bool newestFirst() const;
     void setFilterText(const QString &text); // applies at once (the box waits for typing to pause)
 
 Q_SIGNALS:
     void httpsLinkActivated(const QUrl &url);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void applyFilter();
     void applySortOrder();
+    void rememberSortOrder();
+    void showNewestNote();
+    void scrollToCurrent();
     void updateState();
     void copySelectedNotes();
 
@@ -56,6 +65,8 @@ private:
     QLabel *m_empty;
     QStackedWidget *m_stack;
     QTimer *m_filterTimer;
+    bool m_scrollPending = false; // the newest note is to be scrolled to when shown
+    int m_scrollAttempts = 0;
 };
 
 } // namespace CaseLens::Gui

@@ -3,6 +3,7 @@
 #include "ticketview/itemviewlinks.h"
 #include "ticketview/jsontreemodel.h"
 #include "ticketview/safetextbrowser.h"
+#include "ticketview/statisticsmodel.h"
 #include "ticketview/viewhelpers.h"
 
 #include <QHeaderView>
@@ -43,6 +44,7 @@ OverviewTab::OverviewTab(QWidget *parent)
     m_details->header()->setSectionResizeMode(JsonTreeModel::KeyColumn, QHeaderView::Interactive);
     m_details->header()->resizeSection(JsonTreeModel::KeyColumn,
                                        m_details->fontMetrics().averageCharWidth() * 26);
+    setFocusProxy(m_details); // Ctrl+1 lands in the details tree
     auto *links = new ItemViewLinks(m_details);
     connect(links, &ItemViewLinks::linkActivated, this, &OverviewTab::httpsLinkActivated);
 
@@ -64,6 +66,12 @@ OverviewTab::OverviewTab(QWidget *parent)
     layout->addWidget(splitter);
 }
 
+void OverviewTab::setYouToken(const QString &token)
+{
+    m_youToken = token;
+    m_detailsModel->setPeople(m_names, token);
+}
+
 void OverviewTab::setTicket(const Ticket &ticket)
 {
     const QStringList descriptionWarnings = warningMessages(ticket, QStringLiteral("Description"));
@@ -80,6 +88,8 @@ void OverviewTab::setTicket(const Ticket &ticket)
     const QJsonValue notifyValue = notify.isEmpty() ? QJsonValue() : QJsonValue(notify);
     const QJsonValue documentation =
         ticket.documentation.isEmpty() ? QJsonValue() : QJsonValue(ticket.documentation);
+    m_names = StatisticsModel::namesByToken(ticket);
+    m_detailsModel->setPeople(m_names, m_youToken);
     m_detailsModel->setSections({
         section(tr("Notified users"), notifyValue, QStringLiteral("NotifyUsers")),
         section(tr("Documentation"), documentation, QStringLiteral("Documentation")),

@@ -2,6 +2,7 @@
 
 #include "core/ticket.h"
 
+#include <QHash>
 #include <QUrl>
 #include <QWidget>
 
@@ -25,6 +26,8 @@ public:
     explicit OverviewTab(QWidget *parent = nullptr);
 
     void setTicket(const Ticket &ticket);
+    // The signed-in user's token: the details say "You" for it.
+    void setYouToken(const QString &token);
 
     [[nodiscard]] SafeTextBrowser *descriptionBrowser() const { return m_description; }
     [[nodiscard]] JsonTreeModel *detailsModel() const { return m_detailsModel; }
@@ -38,6 +41,8 @@ private:
     SafeTextBrowser *m_description;
     JsonTreeModel *m_detailsModel;
     QTreeView *m_details;
+    QHash<QString, QString> m_names; // token -> name, from the requester and collaborators
+    QString m_youToken;
 };
 
 } // namespace CaseLens::Gui

@@ -1,5 +1,6 @@
 #include "ticketview/statisticsmodel.h"
 
+#include "ticketview/fieldtext.h"
 #include "ticketview/viewhelpers.h"
 
 #include <QJsonObject>
@@ -9,8 +10,6 @@
 
 namespace CaseLens::Gui {
 namespace {
-
-constexpr qsizetype ShortTokenChars = 8;
 
 // The first string value among keys (compared case-insensitively).
 QString stringForKeys(const QJsonObject &object, std::initializer_list<QStringView> keys)
@@ -25,11 +24,6 @@ QString stringForKeys(const QJsonObject &object, std::initializer_list<QStringVi
         }
     }
     return {};
-}
-
-QString tokenKey(const QString &token)
-{
-    return token.trimmed().toCaseFolded();
 }
 
 } // namespace
@@ -82,15 +76,7 @@ void StatisticsModel::setYouToken(const QString &token)
 
 QString StatisticsModel::whoText(const QString &token) const
 {
-    const QString trimmed = token.trimmed();
-    if (trimmed.isEmpty())
-        return tr("Unknown");
-    if (!m_youToken.isEmpty() && tokenKey(trimmed) == m_youToken)
-        return tr("You");
-    const auto it = m_names.constFind(tokenKey(trimmed));
-    if (it != m_names.constEnd())
-        return singleLine(shortened(*it, 200));
-    return singleLine(shortened(trimmed, ShortTokenChars + 1));
+    return personText(token, m_names, m_youToken);
 }
 
 int StatisticsModel::rowCount(const QModelIndex &parent) const
@@ -109,6 +95,12 @@ const QString &StatisticsModel::dateText(int row) const
     if (!cached)
         cached = m_localTime.shortText(m_entries.at(row).date);
     return *cached;
+}
+
+QDate StatisticsModel::localDate(int row) const
+{
+    const QDateTime &date = m_entries.at(row).date;
+    return date.isValid() ? m_localTime.toLocal(date).date() : QDate();
 }
 
 int StatisticsModel::dateRank(int row) const
@@ -132,7 +124,8 @@ int StatisticsModel::dateRank(int row) const
 QString StatisticsModel::filterText(int row) const
 {
     const StatisticEntry &entry = m_entries.at(row);
-    return dateText(row) + u'\n' + whoText(entry.userToken) + u'\n' + entry.action + u'\n' + entry.userToken;
+    return dateText(row) + u'\n' + whoText(entry.userToken) + u'\n' + actionText(entry.action) + u'\n' +
+           entry.action + u'\n' + entry.userToken;
 }
 
 QVariant StatisticsModel::data(const QModelIndex &index, int role) const
@@ -149,7 +142,7 @@ QVariant StatisticsModel::data(const QModelIndex &index, int role) const
         case WhoColumn:
             return whoText(entry.userToken);
         case ActionColumn:
-            return singleLine(shortened(entry.action, 200));
+            return actionText(entry.action);
         default:
             return {};
         }
@@ -182,7 +175,7 @@ QVariant StatisticsModel::data(const QModelIndex &index, int role) const
         case WhoColumn:
             return whoText(entry.userToken).toCaseFolded();
         case ActionColumn:
-            return entry.action.toCaseFolded();
+            return actionText(entry.action).toCaseFolded();
         default:
             return {};
         }
@@ -224,6 +217,25 @@ bool StatisticsProxyModel::lessThan(const QModelIndex &left, const QModelIndex &
         right.column() == StatisticsModel::DateColumn && right.model() == model)
         return model->dateRank(left.row()) < model->dateRank(right.row());
     return QSortFilterProxyModel::lessThan(left, right);
+}
+
+void StatisticsProxyModel::setDayRange(const QDate &first, const QDate &last)
+{
+    const bool valid = first.isValid() && last.isValid();
+    m_first = valid ? first : QDate();
+    m_last = valid ? last : QDate();
+    invalidateFilter();
+}
+
+bool StatisticsProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (m_first.isValid()) {
+        const auto *model = qobject_cast<const StatisticsModel *>(sourceModel());
+        const QDate day = model ? model->localDate(sourceRow) : QDate();
+        if (!day.isValid() || day < m_first || day > m_last)
+            return false;
+    }
+    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }
 
 } // namespace CaseLens::Gui

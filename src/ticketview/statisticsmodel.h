@@ -5,6 +5,7 @@
 #include "ticketview/titledcolumns.h"
 
 #include <QAbstractTableModel>
+#include <QDate>
 #include <QHash>
 #include <QSortFilterProxyModel>
 
@@ -14,8 +15,9 @@
 namespace CaseLens::Gui {
 
 // The ticket's activity log: Date, Who, Action. "Who" shows the requester's or
-// a collaborator's name when the entry's token matches theirs, else a short
-// token ("0b8e9c4a…"); the full token is in the tooltip. Built for tens of
+// a collaborator's name when the entry's token matches theirs, else
+// "Unknown user (0b8e9c4a…)"; the full token is in the tooltip. "Action" is in
+// the UI's language ("Created"), as sent in the tooltip. Built for tens of
 // thousands of rows: nothing per row is computed before a view asks for it.
 class StatisticsModel final : public TitledColumns<QAbstractTableModel>
 {
@@ -40,8 +42,11 @@ public:
     // Token (case-folded) -> person's name, from the requester and the
     // collaborators (keys UserToken/Token and FullName/Name, any case).
     [[nodiscard]] static QHash<QString, QString> namesByToken(const Ticket &ticket);
-    // The text "Who" shows for a token.
+    // The text "Who" shows for a token (personText()).
     [[nodiscard]] QString whoText(const QString &token) const;
+    // The calendar day of the row's entry in the user's time zone (invalid
+    // when undated): the day the activity chart counts it on.
+    [[nodiscard]] QDate localDate(int row) const;
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
@@ -72,6 +77,9 @@ private:
 // QDateTime values, ties kept in model order) instead of through QVariant,
 // which made sorting 20,000 rows a GUI-thread stall. Other columns and
 // roles sort as QSortFilterProxyModel does.
+//
+// It also keeps only the entries of some days when asked (a click on the
+// activity chart's bar), besides the text filter.
 class StatisticsProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -80,8 +88,16 @@ class StatisticsProxyModel final : public QSortFilterProxyModel
 public:
     explicit StatisticsProxyModel(QObject *parent = nullptr);
 
+    // Entries from first to last (local days, inclusive); invalid dates: all.
+    void setDayRange(const QDate &first, const QDate &last);
+
 protected:
     [[nodiscard]] bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+    [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QDate m_first;
+    QDate m_last;
 };
 
 } // namespace CaseLens::Gui

@@ -4,19 +4,25 @@
 #include "ticketview/statisticsmodel.h"
 #include "ticketview/viewhelpers.h"
 
+#include <QCheckBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QVBoxLayout>
 
 namespace CaseLens::Gui {
 namespace {
 
 constexpr int FilterDelayMs = 250;
+constexpr auto ShowViewsKey = "statistics/showViews";
 
 } // namespace
 
@@ -26,6 +32,9 @@ StatisticsTab::StatisticsTab(QWidget *parent)
     , m_proxy(new StatisticsProxyModel(this))
     , m_filter(new QLineEdit(this))
     , m_count(new QLabel(this))
+    , m_showViews(new QCheckBox(tr("Show views"), this))
+    , m_daysLabel(new QLabel(this))
+    , m_showAll(new QPushButton(tr("Show all"), this))
     , m_chart(new ActivityChart(this))
     , m_table(new QTableView(this))
     , m_stack(new QStackedWidget(this))
@@ -45,6 +54,12 @@ StatisticsTab::StatisticsTab(QWidget *parent)
     m_count->setTextFormat(Qt::PlainText);
     m_count->setAccessibleName(tr("Number of entries shown"));
     m_chart->setObjectName(QStringLiteral("activityChart"));
+    m_showViews->setObjectName(QStringLiteral("showViews"));
+    m_showViews->setToolTip(tr("Count views in the chart (they often outnumber everything else)"));
+    m_showViews->setChecked(QSettings().value(QLatin1StringView(ShowViewsKey), false).toBool());
+    m_chart->setShowViews(m_showViews->isChecked());
+    connect(m_showViews, &QCheckBox::toggled, this, &StatisticsTab::setShowViews);
+    connect(m_chart, &ActivityChart::bucketClicked, this, &StatisticsTab::showDays);
 
     m_table->setModel(m_proxy);
     m_table->setObjectName(QStringLiteral("statisticsTable"));
@@ -57,6 +72,7 @@ StatisticsTab::StatisticsTab(QWidget *parent)
     m_table->setWordWrap(false);
     m_table->setShowGrid(false);
     m_table->setCornerButtonEnabled(false);
+    setFocusProxy(m_table); // Ctrl+3 lands in the activity log
     // Fixed row heights: 50,000 rows scroll without measuring any of them.
     QHeaderView *rows = m_table->verticalHeader();
     rows->setSectionResizeMode(QHeaderView::Fixed);
@@ -72,7 +88,12 @@ StatisticsTab::StatisticsTab(QWidget *parent)
     columns->resizeSection(StatisticsModel::DateColumn, metrics.horizontalAdvance(sampleDate) + 24);
     columns->resizeSection(StatisticsModel::WhoColumn, metrics.averageCharWidth() * 28);
 
-    fillWithContentStack(this, m_stack, makeBarPage(this, {m_filter, m_count}, m_table, m_chart),
+    auto *above = new QWidget(this);
+    auto *aboveLayout = new QVBoxLayout(above);
+    aboveLayout->setContentsMargins(0, 0, 0, 0);
+    aboveLayout->addWidget(m_chart);
+    aboveLayout->addWidget(makeDaysBar());
+    fillWithContentStack(this, m_stack, makeBarPage(this, {m_filter, m_count, m_showViews}, m_table, above),
                          tr("No activity recorded on this ticket"));
 
     m_filterTimer->setSingleShot(true);
@@ -83,8 +104,60 @@ StatisticsTab::StatisticsTab(QWidget *parent)
     updateState();
 }
 
+QSortFilterProxyModel *StatisticsTab::proxyModel() const
+{
+    return m_proxy;
+}
+
+// "Showing 14 March — Show all": says the table is cut to a bar's days, and undoes it.
+QWidget *StatisticsTab::makeDaysBar()
+{
+    m_daysBar = new QWidget(this);
+    m_daysBar->setObjectName(QStringLiteral("daysBar"));
+    m_daysLabel->setObjectName(QStringLiteral("daysLabel"));
+    m_daysLabel->setTextFormat(Qt::PlainText);
+    m_showAll->setObjectName(QStringLiteral("showAllDays"));
+    m_showAll->setFlat(true);
+    m_showAll->setAccessibleDescription(tr("List the activity of every day again"));
+    connect(m_showAll, &QPushButton::clicked, this, [this] { showDays({}, {}); });
+    auto *layout = new QHBoxLayout(m_daysBar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_daysLabel);
+    layout->addWidget(m_showAll);
+    layout->addStretch(1);
+    m_daysBar->hide();
+    return m_daysBar;
+}
+
+void StatisticsTab::showDays(const QDate &first, const QDate &last)
+{
+    const bool some = first.isValid() && last.isValid();
+    const bool focusWasOnButton = m_showAll->hasFocus();
+    m_proxy->setDayRange(first, last);
+    if (some) {
+        const QLocale locale;
+        const QString days = first == last ? locale.toString(first, QLocale::LongFormat)
+                                           : tr("%1 to %2")
+                                                 .arg(locale.toString(first, QLocale::ShortFormat),
+                                                      locale.toString(last, QLocale::ShortFormat));
+        //: Above the activity table after a click on a chart bar; %1 is a day or a range of days
+        m_daysLabel->setText(tr("Showing %1 —").arg(days));
+    }
+    m_daysBar->setVisible(some);
+    if (!some && focusWasOnButton)
+        m_table->setFocus(Qt::OtherFocusReason); // not lost with the hidden button
+    updateState();
+}
+
+void StatisticsTab::setShowViews(bool show)
+{
+    QSettings().setValue(QLatin1StringView(ShowViewsKey), show);
+    m_chart->setShowViews(show);
+}
+
 void StatisticsTab::setTicket(const Ticket &ticket)
 {
+    showDays({}, {}); // a bar of another ticket means nothing here
     m_model->setTicket(ticket);
     m_proxy->sort(m_table->horizontalHeader()->sortIndicatorSection(),
                   m_table->horizontalHeader()->sortIndicatorOrder());

@@ -15,9 +15,11 @@
 #include "ticketview/viewhelpers.h"
 
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace CaseLens::Gui {
@@ -57,6 +59,10 @@ TicketView::TicketView(QWidget *parent)
     m_files->setObjectName(QStringLiteral("filesTab"));
     m_requester->setObjectName(QStringLiteral("requesterTab"));
     m_raw->setObjectName(QStringLiteral("rawTab"));
+    // Where Ctrl+1…7 puts the keyboard (showTab); Notes, Overview and Statistics set their own.
+    m_collaborators->setFocusProxy(m_collaborators->tableView());
+    m_files->setFocusProxy(m_files->tableView());
+    m_raw->setFocusProxy(m_raw->editor());
 
     connect(m_overview, &OverviewTab::httpsLinkActivated, this, &TicketView::forwardLink);
     connect(m_notes, &NotesTab::httpsLinkActivated, this, &TicketView::forwardLink);
@@ -111,11 +117,40 @@ int TicketView::tabCount() const
     return m_tabs->count();
 }
 
-void TicketView::showTab(int index)
+void TicketView::showTab(int index, TabFocus focus)
 {
     if (index < 0 || index >= m_tabs->count())
         return;
     m_tabs->setCurrentIndex(index);
+    if (focus == TabFocus::MoveIntoContent)
+        focusTabContent(index);
+}
+
+// The keyboard goes where the reading is: the tab's focus proxy (the notes
+// list, the table, ...); else its first control that takes Tab focus (the
+// Requester's values); else, on an empty tab, the tab bar.
+void TicketView::focusTabContent(int index)
+{
+    QWidget *page = m_tabs->widget(index);
+    QWidget *target = page;
+    while (target->focusProxy())
+        target = target->focusProxy();
+    const auto takesFocus = [page](const QWidget *w) {
+        return w && w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus) &&
+               page->isAncestorOf(w);
+    };
+    if (!takesFocus(target)) {
+        target = nullptr;
+        for (QWidget *w = page->nextInFocusChain(); w && w != page; w = w->nextInFocusChain()) {
+            if (takesFocus(w)) {
+                target = w;
+                break;
+            }
+        }
+    }
+    if (!target)
+        target = m_tabs->tabBar();
+    target->setFocus(Qt::ShortcutFocusReason);
 }
 
 QString TicketView::tabTitle(int index) const
@@ -219,6 +254,7 @@ void TicketView::setNetworkAccessManager(QNetworkAccessManager *network)
 void TicketView::setYouToken(const QString &token)
 {
     m_statistics->model()->setYouToken(token);
+    m_overview->setYouToken(token);
     m_collaboratorsModel->setYouToken(token);
 }
 

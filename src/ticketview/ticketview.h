@@ -52,7 +52,11 @@ public:
     [[nodiscard]] TicketHeader *header() const { return m_header; }
 
     [[nodiscard]] int tabCount() const;
-    void showTab(int index);                         // Ctrl+1..7 from the main window
+    // Ctrl+1..7 from the main window: the tab, with the keyboard in its
+    // content (the notes list, the table, ...). A refresh that keeps the tab
+    // passes KeepFocus, so that it takes nothing from where the agent types.
+    enum class TabFocus { MoveIntoContent, KeepFocus };
+    void showTab(int index, TabFocus focus = TabFocus::MoveIntoContent);
     [[nodiscard]] QString tabTitle(int index) const; // e.g. "Notes (12)"
     [[nodiscard]] int currentTab() const;
     // The signed-in user's token (from the account's profile): Statistics
@@ -87,6 +91,7 @@ private:
     [[nodiscard]] QString notesTabTitle() const;
     void forwardLink(const QUrl &url);
     void updateTabTitles();
+    void focusTabContent(int index);
     void onCurrentTabChanged(int index);
 
     Ticket m_ticket;

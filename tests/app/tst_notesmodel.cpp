@@ -28,6 +28,7 @@ private Q_SLOTS:
     void newNotesAreMarked();
     void oneDividerAboveTheFirstNewNote();
     void newNotesArePainted();
+    void authorWhenTheNoteNamesOne();
 };
 
 namespace {
@@ -265,6 +266,26 @@ void tst_NotesModel::newNotesArePainted()
     QTRY_VERIFY(highlightPixels(list) > before + 50);
     tab.model()->setNewNoteIds({});
     QTRY_COMPARE(highlightPixels(list), before);
+}
+
+void tst_NotesModel::authorWhenTheNoteNamesOne()
+{
+    NotesModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Note signed_;
+    signed_.date = QDateTime(QDate(2025, 3, 14), QTime(9, 30), Qt::UTC);
+    signed_.html = QStringLiteral("Looking into it.");
+    signed_.author = QStringLiteral("Ana Ruiz");
+    Note anonymous = signed_;
+    anonymous.author.clear();
+    model.setNotes({signed_, anonymous});
+    QCOMPARE(model.index(0).data(NotesModel::AuthorRole).toString(), QStringLiteral("Ana Ruiz"));
+    QVERIFY(model.index(1).data(NotesModel::AuthorRole).toString().isEmpty());
+    // A screen reader hears who wrote it first, and no empty name when nobody is known.
+    QVERIFY2(model.index(0).data().toString().startsWith(QStringLiteral("Ana Ruiz, ")),
+             qPrintable(model.index(0).data().toString()));
+    QVERIFY(!model.index(1).data().toString().startsWith(QStringLiteral(",")));
+    QVERIFY(model.index(1).data().toString().endsWith(QStringLiteral(": Looking into it.")));
 }
 
 QTEST_MAIN(tst_NotesModel)

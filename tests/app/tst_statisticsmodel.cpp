@@ -49,7 +49,7 @@ void tst_StatisticsModel::sampleTicket()
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.index(0, StatisticsModel::WhoColumn).data().toString(), QStringLiteral("Maria Lopez"));
     QCOMPARE(model.index(1, StatisticsModel::WhoColumn).data().toString(), QStringLiteral("Dana Whitfield"));
-    QCOMPARE(model.index(3, StatisticsModel::ActionColumn).data().toString(), QStringLiteral("resolve"));
+    QCOMPARE(model.index(3, StatisticsModel::ActionColumn).data().toString(), QStringLiteral("Resolved"));
     QCOMPARE(model.index(0, StatisticsModel::DateColumn).data(StatisticsModel::SortRole).toDateTime(),
              QDateTime(QDate(2025, 1, 26), QTime(10, 0), Qt::UTC));
     QCOMPARE(model.index(0, StatisticsModel::DateColumn).data(StatisticsModel::SortRole).metaType(),
@@ -81,7 +81,8 @@ void tst_StatisticsModel::whoMapsTokensToNames()
     StatisticsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setTicket(t);
-    QCOMPARE(model.index(0, StatisticsModel::WhoColumn).data().toString(), QStringLiteral("0b8e9c4a\u2026"));
+    QCOMPARE(model.index(0, StatisticsModel::WhoColumn).data().toString(),
+             QStringLiteral("Unknown user (0b8e9c4a\u2026)"));
     QCOMPARE(model.index(0, StatisticsModel::WhoColumn).data(Qt::ToolTipRole).toString(),
              QStringLiteral("<p>0b8e9c4a-0000-4000-8000-000000000000</p>"));
     QCOMPARE(model.index(1, StatisticsModel::WhoColumn).data().toString(), QStringLiteral("Lowercase Keys"));
@@ -168,7 +169,7 @@ void tst_StatisticsModel::fiftyThousandRows()
         who.insert(tab.model.index(row, StatisticsModel::WhoColumn).data().toString());
     QVERIFY(who.contains(QStringLiteral("Maria Lopez")));
     QVERIFY(who.contains(QStringLiteral("Dana Whitfield")));
-    QVERIFY(who.contains(QStringLiteral("00000001\u2026")));
+    QVERIFY(who.contains(QStringLiteral("Unknown user (00000001\u2026)")));
 
     timer.restart();
     tab.proxy.setFilterFixedString(QStringLiteral("dana"));

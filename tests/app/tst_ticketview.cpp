@@ -1,4 +1,5 @@
 #include "support/englishplurals.h"
+#include "support/throwawaysettings.h"
 #include "support/ticketviewtestdata.h"
 #include "ticketview/activitychart.h"
 #include "ticketview/badge.h"
@@ -31,6 +32,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
@@ -74,6 +76,10 @@ private Q_SLOTS:
     void statisticsTab();
     void largeTicketIsFast();
     void accessibleNames();
+
+private:
+    // The notes' order and "Show views" are remembered: not in the user's settings.
+    Testing::ThrowawaySettings m_settings{QStringLiteral("tst_ticketview")};
 };
 
 namespace {
@@ -697,6 +703,8 @@ void tst_TicketView::notesTab()
     auto *notes = child<NotesTab>(view, QStringLiteral("notesTab"));
     QSortFilterProxyModel *proxy = notes->proxyModel();
     QCOMPARE(proxy->rowCount(), 3);
+    QCOMPARE(proxy->index(0, 0).data(NotesModel::IdRole).toString(), QStringLiteral("103")); // newest first
+    notes->setNewestFirst(false);
     QCOMPARE(proxy->index(0, 0).data(NotesModel::IdRole).toString(), QStringLiteral("101"));
     notes->setNewestFirst(true);
     QCOMPARE(proxy->index(0, 0).data(NotesModel::IdRole).toString(), QStringLiteral("103"));
@@ -727,6 +735,7 @@ void tst_TicketView::noteLinks()
     view.resize(900, 600);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
+    child<NotesTab>(view, QStringLiteral("notesTab"))->setNewestFirst(false); // rows in note order
     view.setTicket(t);
     view.showTab(TicketView::NotesTabIndex);
     QSignalSpy spy(&view, &TicketView::httpsLinkActivated);
@@ -758,7 +767,7 @@ void tst_TicketView::statisticsTab()
     QCOMPARE(proxy->rowCount(), 4);
     QCOMPARE(proxy->index(0, StatisticsModel::WhoColumn).data().toString(), QStringLiteral("Maria Lopez"));
     stats->tableView()->sortByColumn(StatisticsModel::DateColumn, Qt::DescendingOrder);
-    QCOMPARE(proxy->index(0, StatisticsModel::ActionColumn).data().toString(), QStringLiteral("resolve"));
+    QCOMPARE(proxy->index(0, StatisticsModel::ActionColumn).data().toString(), QStringLiteral("Resolved"));
     stats->setFilterText(QStringLiteral("dana"));
     QCOMPARE(proxy->rowCount(), 2);
     QCOMPARE(stats->tableView()->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
@@ -770,7 +779,7 @@ void tst_TicketView::statisticsTab()
     for (const ActivityChart::Bucket &b : chart->buckets())
         total += b.total;
     QCOMPARE(total, 4);
-    QCOMPARE(chart->actions().first(), QStringLiteral("update"));
+    QCOMPARE(chart->actions().first(), QStringLiteral("Updated"));
     QVERIFY(chart->bucketToolTip(0).contains(QStringLiteral("3 actions")));
 }
 

@@ -267,6 +267,7 @@ private slots:
     void pin();
     void notifyUsers();
     void notesAndStatistics();
+    void noteAuthor();
     void undocumentedShapes();
     void closeDateEmptyString();
     void dates_data();
@@ -848,6 +849,29 @@ void TestTicketParser::notesAndStatistics()
     QVERIFY(hasWarningMentioning(t, u"Statistics[1]"_s, u"expected an object"_s));
     QVERIFY(hasWarningMentioning(t, u"Statistics[2].Action"_s));
     QCOMPARE(t.warnings.size(), 7);
+}
+
+// Notes have no author in the contract; an author-like field, when a note
+// carries one, is read without complaint, and nothing else is taken for one.
+void TestTicketParser::noteAuthor()
+{
+    QJsonArray notes{
+        QJsonObject{{u"Note"_s, u"a"_s}, {u"Author"_s, u" Ana Ruiz "_s}, {u"Name"_s, u"Other"_s}},
+        QJsonObject{{u"Note"_s, u"b"_s}, {u"CreatedBy"_s, u"Dana"_s}, {u"FullName"_s, u"Later"_s}},
+        QJsonObject{{u"Note"_s, u"c"_s}, {u"Author"_s, 5}, {u"UserName"_s, u"sam"_s}},
+        QJsonObject{{u"Note"_s, u"d"_s}, {u"Author"_s, QJsonObject{}}, {u"AuthorName"_s, u"  "_s}},
+        QJsonObject{{u"Note"_s, u"e"_s}},
+    };
+    QJsonObject data = Testing::sampleTicketData();
+    data.insert(u"Notes"_s, notes);
+    const Ticket t = parseTicketData(data);
+    QCOMPARE(t.notes.size(), 5);
+    QCOMPARE(t.notes[0].author, u"Ana Ruiz"_s);
+    QCOMPARE(t.notes[1].author, u"Dana"_s);
+    QCOMPARE(t.notes[2].author, u"sam"_s); // a number is no name: the next key's text
+    QVERIFY(t.notes[3].author.isEmpty());
+    QVERIFY(t.notes[4].author.isEmpty());
+    QVERIFY(t.warnings.isEmpty());
 }
 
 void TestTicketParser::undocumentedShapes()
