@@ -109,6 +109,15 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     setTone(PaletteColors::Tone::Error);
 }
 
+QString ErrorBanner::demoCasesHint(const QStringList &caseNumbers)
+{
+    constexpr qsizetype Listed = 5;
+    QStringList shown = caseNumbers.mid(0, Listed);
+    if (caseNumbers.size() > Listed)
+        shown << QStringLiteral("…");
+    return tr("Try one of the demo tickets: %1").arg(shown.join(QStringLiteral(", ")));
+}
+
 ErrorBanner::NextStep ErrorBanner::nextStepFor(const Error &error)
 {
     // A disabled account, a missing wildcard domain or a used-up plan are
@@ -188,6 +197,10 @@ void ErrorBanner::showError(const Error &error, const QString &caseNumber)
         headline = tr("No ticket %1 for this API key").arg(caseNumber);
         // The headline already says it; the server's words are in Details.
         message = tr("Check the case number. Tickets of other accounts are not visible with your key.");
+        if (!m_demoCases.isEmpty()) {
+            headline = tr("No demo ticket %1").arg(caseNumber);
+            message = demoCasesHint(m_demoCases);
+        }
         break;
     case ErrorKind::Network:
     case ErrorKind::Timeout:

@@ -6,6 +6,7 @@
 #include <QDateTime>
 
 #include <QFrame>
+#include <QStringList>
 
 class QLabel;
 class QPlainTextEdit;
@@ -38,11 +39,15 @@ public:
     [[nodiscard]] static QString dataTimeText(const QDateTime &dataTime);
     // A banner above a ticket that stays visible (a failed refresh) can be closed.
     void setDismissible(bool dismissible);
+    // Demo mode: a case the demo does not have is answered with these.
+    void setDemoCases(const QStringList &caseNumbers) { m_demoCases = caseNumbers; }
 
     [[nodiscard]] Error error() const { return m_error; }
     [[nodiscard]] NextStep nextStep() const { return m_nextStep; }
     [[nodiscard]] static NextStep nextStepFor(const Error &error);
     [[nodiscard]] static QString forbiddenHeadline(ForbiddenReason reason);
+    // "Try one of the demo tickets: HYXTNJV, 7741209, …"
+    [[nodiscard]] static QString demoCasesHint(const QStringList &caseNumbers);
     [[nodiscard]] QString headline() const;
     // What "Copy details for IT" puts on the clipboard: the headline, the
     // message, every technical detail (for a certificate: the whole chain),
@@ -66,6 +71,7 @@ private:
     QString m_caseNumber;
     NextStep m_nextStep = NextStep::None;
     PaletteColors::Tone m_tone = PaletteColors::Tone::Error;
+    QStringList m_demoCases;
 
     QLabel *m_icon;
     QLabel *m_headline;

@@ -1,5 +1,7 @@
 #include "app/languagesupport.h"
 
+#include "core/languagenames.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -109,6 +111,16 @@ QString ownName(const QString &qmFile, const QString &code)
     return name.isEmpty() ? code : name;
 }
 
+// "Deutsch (German)" in an English window, "Deutsch" in a German one: each
+// language in its own words, and in the window's when they differ.
+QString withUiName(const QString &own, const QString &code)
+{
+    const QString uiName = languageName(QLocale(code).language());
+    if (uiName.isEmpty() || uiName.compare(own, Qt::CaseInsensitive) == 0)
+        return own;
+    return QStringLiteral("%1 (%2)").arg(own, uiName);
+}
+
 } // namespace
 
 QList<LanguageChoice> availableLanguages()
@@ -120,7 +132,7 @@ QList<LanguageChoice> availableLanguages()
         const QString code = QFileInfo(file).completeBaseName().mid(qsizetype(sizeof("caselens_") - 1));
         if (code == englishPluralsName())
             continue; // English is listed below, first
-        translated.append({code, ownName(file, code)});
+        translated.append({code, withUiName(ownName(file, code), code)});
     }
     std::sort(translated.begin(), translated.end(), [](const LanguageChoice &a, const LanguageChoice &b) {
         return QString::localeAwareCompare(a.displayName, b.displayName) < 0;
@@ -128,7 +140,7 @@ QList<LanguageChoice> availableLanguages()
 
     QList<LanguageChoice> choices{
         {QStringLiteral("system"), QCoreApplication::translate("CaseLens::Gui::Language", "System")},
-        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("en"), withUiName(QStringLiteral("English"), QStringLiteral("en"))},
     };
     choices.append(translated);
     return choices;

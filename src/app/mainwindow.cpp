@@ -133,6 +133,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
         ProxyCredentialsDialog::asker(this)); // proxies asking for credentials
     setupActions();
     m_writes = new WriteActions(this, m_client, m_ui->menuTicket, m_ui->ticketTabs);
+    setupLook(); // focus, reopen, paste, appearance, language (mainwindowfocus.cpp, mainwindowlook.cpp)
     setupWelcome();
     setupQueue();
     setupWatchActions();
@@ -143,8 +144,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     updateWindowTitle();
 
     const AppSettings settings;
-    if (!restoreGeometry(settings.windowGeometry()))
-        resize(1120, 760);
+    restoreFittedGeometry(settings.windowGeometry()); // fits the screen (mainwindowfocus.cpp)
     restoreState(settings.windowState());
     restoreQueueLayout(settings);
     onAccessChanged(); // a key given on the command line or by the environment is already there
@@ -283,7 +283,7 @@ void MainWindow::setupWelcome()
 
 void MainWindow::submitSearch()
 {
-    if (openCase(m_ui->searchEdit->text()))
+    if (!holdShortInput() && openCase(m_ui->searchEdit->text()))
         m_ui->searchEdit->clear();
 }
 
@@ -351,6 +351,7 @@ TicketPage *MainWindow::addPage(const CaseNumber &caseNumber, bool makeCurrent)
     connect(page, &TicketPage::settingsRequested, this, &MainWindow::showSettings);
     connect(page, &TicketPage::editCaseRequested, this, &MainWindow::editCase);
     connect(page, &TicketPage::httpsLinkActivated, this, &MainWindow::openLink);
+    preparePage(page);
 
     const int index = m_ui->ticketTabs->addTab(page, caseNumber.toString());
     m_ui->ticketTabs->setTabToolTip(index, tr("Loading %1…").arg(caseNumber.toString()));
@@ -385,18 +386,18 @@ TicketPage *MainWindow::pageFor(const QString &caseNumber) const
 
 void MainWindow::closeTab(int index)
 {
-    QWidget *page = m_ui->ticketTabs->widget(index);
+    auto *page = qobject_cast<TicketPage *>(m_ui->ticketTabs->widget(index));
     if (!page)
         return;
+    rememberClosed(page->caseNumber());
     m_ui->ticketTabs->removeTab(index);
     delete page; // cancels its request
     updateQueueMarks();
-    if (m_ui->ticketTabs->count() == 0) {
+    if (m_ui->ticketTabs->count() == 0)
         updateWelcome();
-        m_ui->searchEdit->setFocus();
-    }
     updateActions();
     updateWindowTitle();
+    focusAfterClose();
 }
 
 void MainWindow::closeCurrent()
@@ -515,7 +516,8 @@ bool MainWindow::startDemo()
 
 void MainWindow::leaveDemo()
 {
-    m_session->leaveDemo();
+    if (confirmLeaveDemo())
+        m_session->leaveDemo();
 }
 
 void MainWindow::onDemoChanged(bool demo)

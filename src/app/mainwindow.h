@@ -145,6 +145,20 @@ private:
     void updateRecent();
     void updateColors();
     void saveWindowState();
+    // Focus, reopening, small screens, paste (mainwindowfocus.cpp); appearance and language
+    // (mainwindowlook.cpp).
+    void setupLook();
+    void rememberClosed(const QString &caseNumber);
+    void reopenClosed();
+    void focusAfterClose();
+    [[nodiscard]] bool confirmLeaveDemo(); // true: leave now; false: asked, the answer decides
+    void restoreFittedGeometry(const QByteArray &geometry);
+    void preparePage(TicketPage *page);
+    [[nodiscard]] bool holdShortInput();
+    void onSearchEdited(const QString &text);
+    void setupAppearance();
+    void applyLanguage(const QString &language);
+    void retranslate();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Session *m_session;
@@ -171,6 +185,9 @@ private:
     QLabel *m_startupProblem = nullptr; // created on the first startup problem
     bool m_setupScheduled = false;
     bool m_setupFinished = false;
+    QStringList m_closedCases; // Ctrl+Shift+T, the last closed first
+    QString m_searchText;      // before the last edit: a paste adds several characters at once
+    QString m_heldShortInput;  // hinted once as too short: Enter again fetches it
 };
 
 } // namespace CaseLens::Gui

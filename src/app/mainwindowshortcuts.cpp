@@ -40,6 +40,8 @@ QList<ShortcutEntry> MainWindow::shortcutEntries() const
         entry(tr("Next open ticket"), ui.actionNextTab),
         entry(tr("Previous open ticket"), ui.actionPreviousTab),
         entry(tr("Close the ticket"), ui.actionCloseTab),
+        entry(tr("Reopen the last closed ticket"),
+              findChild<QAction *>(QStringLiteral("actionReopenClosedTab"))),
         entry(tr("Copy the ticket's link"), findChild<QAction *>(QStringLiteral("actionCopyLink"))),
         entry(tr("Print the ticket"), findChild<QAction *>(QStringLiteral("actionPrint"))),
         {tr("Show ticket tab 1 to 7 (Overview, Notes, …)"),

@@ -2,6 +2,7 @@
 
 #include "ui_settingsdialog.h"
 
+#include "app/appearancesettingspage.h"
 #include "app/languagesupport.h"
 #include "app/networksettingspage.h"
 #include "app/palettecolors.h"
@@ -25,12 +26,14 @@ SettingsDialog::SettingsDialog(ApiKeyProvider *keys, const SettingsValues &value
     , m_account(account)
     , m_network(new NetworkSettingsPage(this))
     , m_watch(new WatchSettingsPage(values, this))
+    , m_appearance(new AppearanceSettingsPage(values.appearance, this))
 {
     Q_ASSERT(keys);
     m_ui->setupUi(this);
     m_ui->dialogLayout->insertWidget(m_ui->dialogLayout->indexOf(m_ui->languageGroup), m_network);
     m_ui->dialogLayout->insertWidget(m_ui->dialogLayout->indexOf(m_ui->languageGroup), m_watch);
     m_network->setValues(values.proxy, values.caFile);
+    m_ui->dialogLayout->insertWidget(m_ui->dialogLayout->indexOf(m_ui->languageGroup), m_appearance);
     m_network->setTestTarget([this] {
         return NetworkSettingsPage::TestTarget{enteredServerUrl(), m_ui->apiKeyEdit->text(),
                                                std::chrono::seconds(m_ui->timeoutSpin->value())};
@@ -173,6 +176,7 @@ SettingsValues SettingsDialog::values() const
     values.proxy = m_network->proxy();
     values.caFile = m_network->caFile();
     m_watch->applyTo(values);
+    values.appearance = m_appearance->appearance();
     return values;
 }
 

@@ -21,6 +21,7 @@ namespace CaseLens::Gui {
 namespace Ui {
 class SettingsDialog;
 }
+class AppearanceSettingsPage;
 class NetworkSettingsPage;
 class WatchSettingsPage;
 
@@ -60,6 +61,7 @@ private:
     AccountStatus *m_account;
     NetworkSettingsPage *m_network;
     WatchSettingsPage *m_watch;
+    AppearanceSettingsPage *m_appearance;
     KeyCheck *m_keyCheck = nullptr; // made on the first check
     bool m_offerSession = false;    // the keychain failed: offer a session-only key
     QPalette m_normalStatusPalette;

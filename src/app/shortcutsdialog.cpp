@@ -3,6 +3,7 @@
 #include "ui_shortcutsdialog.h"
 
 #include <QHeaderView>
+#include <QScrollBar>
 
 namespace CaseLens::Gui {
 
@@ -17,8 +18,16 @@ ShortcutsDialog::ShortcutsDialog(const QList<ShortcutEntry> &entries, QWidget *p
         table->setItem(row, 0, new QTableWidgetItem(entries.at(row).description));
         table->setItem(row, 1, new QTableWidgetItem(entries.at(row).keys));
     }
-    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // Both columns as wide as their text: German and Spanish descriptions are
+    // long, and a key cut to "Strg+Um…" is useless. The table asks for the
+    // width of both, so the dialog opens wide enough.
+    QHeaderView *header = table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->resizeColumnsToContents();
     table->resizeRowsToContents();
+    table->setMinimumWidth(header->length() + 2 * table->frameWidth() +
+                           table->verticalScrollBar()->sizeHint().width());
 }
 
 ShortcutsDialog::~ShortcutsDialog() = default;

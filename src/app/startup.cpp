@@ -1,5 +1,6 @@
 #include "app/startup.h"
 
+#include "app/appearance.h"
 #include "app/appicon.h"
 #include "app/commandline.h"
 #include "app/deferrediconstyle.h"
@@ -168,6 +169,7 @@ int runApplication(QApplication &app, FontConfigWarmUp *fonts)
 
     // Icons the first frame does not show are read when first shown.
     QApplication::setStyle(new DeferredIconStyle(QApplication::style()->name()));
+    Appearance::apply(Appearance::fromName(ClientSettings().appearance())); // System: unchanged
     if (fonts)
         fonts->wait();
     MainWindow window(&session);

@@ -1,8 +1,11 @@
 #include "core/casenumber.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QStringList>
 #include <QUrl>
+
+#include <algorithm>
 
 namespace CaseLens {
 
@@ -42,7 +45,70 @@ QStringView withoutLeadingWord(QStringView s)
     return s;
 }
 
+// Outside a link, a word is taken for a case number only when it looks like
+// one: long enough, and a digit in it or written in capitals.
+bool looksLikeCaseNumber(QStringView word)
+{
+    constexpr int MinimumLength = 5;
+    if (word.size() < MinimumLength)
+        return false;
+    const bool hasDigit = std::any_of(word.begin(), word.end(), [](QChar c) { return c.isDigit(); });
+    const bool capitals = std::all_of(word.begin(), word.end(), [](QChar c) { return !c.isLower(); });
+    return hasDigit || capitals;
+}
+
+// The forms find() looks for, most explicit first. Group 1 is the case
+// number; "plausible" ones must also pass looksLikeCaseNumber().
+struct Pattern
+{
+    QRegularExpression expression;
+    bool mustLookLikeCaseNumber;
+};
+
+const QList<Pattern> &patterns()
+{
+    static const QList<Pattern> list = [] {
+        const auto make = [](const char *pattern, bool check) {
+            return Pattern{
+                QRegularExpression(QLatin1StringView(pattern), QRegularExpression::CaseInsensitiveOption),
+                check};
+        };
+        return QList<Pattern>{
+            make(R"(caselens://ticket/([a-z0-9]{1,32})(?![a-z0-9]))", false),
+            // https://example.com/app/tickets/HYXTNJV, .../case/HYXTNJV/notes
+            make(R"(https?://\S*?/(?:tickets?|cases?)/([a-z0-9]{1,32})(?=[/?#\s]|$))", false),
+            // ...?case=HYXTNJV, &caseNumber=..., ?ticket=...
+            make(R"([?&](?:case|casenumber|case_number|caseid|ticket|ticketid)=([a-z0-9]{1,32})(?=[&#\s]|$))",
+                 false),
+            // "Re: Case #HYXTNJV - export fails", "about ticket: abc1234"
+            make(R"((?<![a-z0-9])(?:case|ticket)\s*(?:#|:|no\.)?\s*#?\s*([a-z0-9]{1,32})(?![a-z0-9]))", true),
+            make(R"((?<![a-z0-9&])#([a-z0-9]{1,32})(?![a-z0-9]))", true),
+        };
+    }();
+    return list;
+}
+
 } // namespace
+
+std::optional<CaseNumber> CaseNumber::find(QStringView text)
+{
+    if (const ParsedCaseNumber whole = parse(text); whole.ok())
+        return whole.caseNumber();
+    for (const Pattern &pattern : patterns()) {
+        QRegularExpressionMatchIterator it = pattern.expression.globalMatch(text);
+        while (it.hasNext()) {
+            const QStringView found = it.next().capturedView(1);
+            if (!pattern.mustLookLikeCaseNumber || looksLikeCaseNumber(found))
+                return CaseNumber(found.toString().toUpper());
+        }
+    }
+    // A lone token such as "HYXTNJV" or "2650478" in a sentence, as written.
+    static const QRegularExpression bare(
+        QStringLiteral("(?<![A-Za-z0-9])([A-Z0-9]{%1})(?![A-Za-z0-9])").arg(UsualLength));
+    if (const QRegularExpressionMatch match = bare.match(text); match.hasMatch())
+        return CaseNumber(match.captured(1));
+    return std::nullopt;
+}
 
 ParsedCaseNumber CaseNumber::parse(QStringView text)
 {

@@ -30,6 +30,18 @@ public:
     // Anything else is InvalidInput with a sentence saying what is wrong.
     [[nodiscard]] static ParsedCaseNumber parse(QStringView text);
 
+    // The usual length of a Sweeppea case number (the API contract: 7). The
+    // window gives a hint, before anything is sent, for anything shorter.
+    static constexpr int UsualLength = 7;
+
+    // A case number inside longer pasted text: the whole text when parse()
+    // takes it, else the first of a caselens:// link, an https link's
+    // ".../tickets/X" or "?case=X", "Case #X" / "ticket: X" in a sentence,
+    // "#X", or a lone upper-case token of UsualLength letters and digits.
+    // Outside links, a word must look like a case number (a digit, or all
+    // upper case) so that "the case is closed" finds nothing.
+    [[nodiscard]] static std::optional<CaseNumber> find(QStringView text);
+
     // True when text is meant as a caselens: link (parse() reads it as one).
     [[nodiscard]] static bool looksLikeLink(QStringView text);
 

@@ -60,6 +60,17 @@ void ClientSettings::setLanguage(const QString &language)
     m_settings.setValue(SettingsKeys::Language, language);
 }
 
+QString ClientSettings::appearance() const
+{
+    const QString appearance = m_settings.value(SettingsKeys::Appearance).toString();
+    return appearance == u"light" || appearance == u"dark" ? appearance : QStringLiteral("system");
+}
+
+void ClientSettings::setAppearance(const QString &appearance)
+{
+    m_settings.setValue(SettingsKeys::Appearance, appearance);
+}
+
 namespace {
 
 QString modeName(ProxyMode mode)

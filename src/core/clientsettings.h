@@ -20,6 +20,7 @@ struct SettingsValues
     // in the background, in minutes (0: off), and desktop notifications.
     int watchIntervalMinutes = 5;
     bool notifications = true;
+    QString appearance{QStringLiteral("system")}; // "system", "light", "dark"
 
     friend bool operator==(const SettingsValues &, const SettingsValues &) = default;
 };
@@ -57,6 +58,10 @@ public:
     // "system" or a language code such as "en"; applied at start.
     [[nodiscard]] QString language() const;
     void setLanguage(const QString &language);
+
+    // "system" (the desktop's look), "light" or "dark"; applied at once.
+    [[nodiscard]] QString appearance() const;
+    void setAppearance(const QString &appearance);
 
     // Settings → Network: how to reach the server (the system's proxy unless
     // the agent chose otherwise). Never credentials: those go to the keychain.

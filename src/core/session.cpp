@@ -63,13 +63,15 @@ int Session::timeoutSeconds() const
 SettingsValues Session::values() const
 {
     const ClientSettings settings;
-    return {serverUrl(),
-            timeoutSeconds(),
-            settings.language(),
-            m_proxy,
-            settings.caFile(),
-            settings.watchIntervalMinutes(),
-            settings.notifications()};
+    SettingsValues values{serverUrl(),
+                          timeoutSeconds(),
+                          settings.language(),
+                          m_proxy,
+                          settings.caFile(),
+                          settings.watchIntervalMinutes(),
+                          settings.notifications()};
+    values.appearance = settings.appearance();
+    return values;
 }
 
 void Session::apply(const SettingsValues &chosen)
@@ -93,8 +95,14 @@ void Session::apply(const SettingsValues &chosen)
         settings.setTimeoutSeconds(chosen.timeoutSeconds);
         m_client->setTimeout(std::chrono::seconds(settings.timeoutSeconds())); // clamped
     }
-    if (chosen.language != current.language)
+    if (chosen.language != current.language) {
         settings.setLanguage(chosen.language);
+        Q_EMIT languageChanged(chosen.language);
+    }
+    if (chosen.appearance != current.appearance) {
+        settings.setAppearance(chosen.appearance);
+        Q_EMIT appearanceChanged(chosen.appearance);
+    }
     if (chosen.proxy != current.proxy) {
         settings.setProxy(chosen.proxy);
         m_proxy = chosen.proxy;

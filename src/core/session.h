@@ -84,6 +84,9 @@ Q_SIGNALS:
     void demoChanged(bool demo);
     // The configured server changed (Settings).
     void serverChanged(const QUrl &url);
+    // Saved by apply(): the window applies them at once.
+    void languageChanged(const QString &language);
+    void appearanceChanged(const QString &appearance);
     // apply() finished: what it saved is in values() (the window's parts
     // that follow settings, such as watching, read it there).
     void settingsApplied();

@@ -11,6 +11,7 @@ inline constexpr QLatin1StringView ServerUrl("server/url");
 inline constexpr QLatin1StringView TimeoutSeconds("server/timeoutSeconds");
 inline constexpr QLatin1StringView Language("ui/language");
 inline constexpr QLatin1StringView CaFile("Network/caFile");       // the company CA (PEM), see CompanyCa
+inline constexpr QLatin1StringView Appearance("ui/appearance");    // "system", "light", "dark"
 inline constexpr QLatin1StringView ProxyMode("Network/proxyMode"); // "system", "none", "manual"
 inline constexpr QLatin1StringView ProxyType("Network/proxyType"); // "http", "socks5"
 inline constexpr QLatin1StringView ProxyHost("Network/proxyHost");

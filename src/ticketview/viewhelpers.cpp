@@ -1,6 +1,7 @@
 #include "ticketview/viewhelpers.h"
 
 #include "core/htmlsanitizer.h"
+#include "core/languagenames.h"
 
 #include <QAccessible>
 #include <QAccessibleWidget>
@@ -211,7 +212,7 @@ QString languageText(const QString &code)
         !lower.startsWith(QLocale::languageToCode(locale.language()))) {
         return trimmed;
     }
-    return QStringLiteral("%1 (%2)").arg(QLocale::languageToString(locale.language()), trimmed);
+    return QStringLiteral("%1 (%2)").arg(languageName(locale.language()), trimmed); // in the UI language
 }
 
 QString capitalized(const QString &text)

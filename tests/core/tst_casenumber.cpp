@@ -9,6 +9,52 @@ class TestCaseNumber : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Pasted links and sentences: the case number inside them.
+    void findInText_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected"); // empty: nothing found
+        QTest::newRow("bare") << " #hyxtnjv "
+                              << "HYXTNJV";
+        QTest::newRow("caselens link in a sentence") << "see caselens://ticket/HYXTNJV please"
+                                                     << "HYXTNJV";
+        QTest::newRow("https tickets path") << "https://app.sweeppea.com/support/tickets/HYXTNJV"
+                                            << "HYXTNJV";
+        QTest::newRow("https path with more") << "https://app.sweeppea.com/tickets/abc1234/notes?tab=2"
+                                              << "ABC1234";
+        QTest::newRow("https case path") << "<https://help.example.com/case/2650478>"
+                                         << "2650478";
+        QTest::newRow("query case=") << "https://app.sweeppea.com/view?case=HYXTNJV&x=1"
+                                     << "HYXTNJV";
+        QTest::newRow("query caseNumber=") << "https://x.test/t?id=9&caseNumber=kq7m2px"
+                                           << "KQ7M2PX";
+        QTest::newRow("subject line") << "Re: Case #HYXTNJV - winners list export fails"
+                                      << "HYXTNJV";
+        QTest::newRow("ticket colon") << "Hi, about ticket: abc1234, any news?"
+                                      << "ABC1234";
+        QTest::newRow("hash in chat") << "can you look at #7741209?"
+                                      << "7741209";
+        QTest::newRow("lone token") << "Customer wrote about ZX9Q4LB yesterday"
+                                    << "ZX9Q4LB";
+        QTest::newRow("sentence without a case") << "the case is closed, thanks"
+                                                 << "";
+        QTest::newRow("ordinary long word") << "printer problems again"
+                                            << "";
+        QTest::newRow("html entity is no hash") << "it&#39;s broken"
+                                                << "";
+        QTest::newRow("empty") << ""
+                               << "";
+        QTest::newRow("other https link") << "https://example.com/about/team"
+                                          << "";
+    }
+    void findInText()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        const std::optional<CaseNumber> found = CaseNumber::find(input);
+        QCOMPARE(found ? found->toString() : QString(), expected);
+    }
+
     void normalize_data()
     {
         QTest::addColumn<QString>("input");
