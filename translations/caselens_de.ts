@@ -904,6 +904,45 @@ QtKeychain: BSD-3-Clause-Lizenz</translation>
         <source>peak: %1 %2</source>
         <translation>Spitze: %1 %2</translation>
     </message>
+    <message>
+        <source>Click to list only these entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::Appearance</name>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <comment>appearance: follow the desktop</comment>
+        <translation type="unfinished">Systemsprache</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::AppearanceSettingsPage</name>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light and Dark do not depend on the desktop&apos;s theme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseLens::Gui::CommandLine</name>
@@ -950,6 +989,29 @@ Umgebung:
     <message>
         <source>ignoring the link. %1</source>
         <translation>der Link wird ignoriert. %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::DesktopNotifier</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <extracomment>The body of the grouped notification: %1 is the first case numbers (&quot;HYXTNJV, 7741209, 2650478&quot;), %n how many other tickets changed.</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tickets changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <extracomment>The action on a desktop notification about a ticket.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1009,10 +1071,6 @@ Umgebung:
     <message>
         <source>No secure connection to the server</source>
         <translation>Keine sichere Verbindung zum Server</translation>
-    </message>
-    <message>
-        <source>Fetching %1 was cancelled</source>
-        <translation>Der Abruf von %1 wurde abgebrochen</translation>
     </message>
     <message>
         <source>Could not load %1</source>
@@ -1075,6 +1133,214 @@ Klicken Sie dann auf „Wiederholen“.</translation>
     <message>
         <source>CaseLens %1, %2</source>
         <translation>CaseLens %1, %2</translation>
+    </message>
+    <message>
+        <source>Try one of the demo tickets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No demo ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled — press F5 to load %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing data from %1 — refresh failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation type="unfinished">Information</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::FieldText</name>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished">Fallnummer</translation>
+    </message>
+    <message>
+        <source>Case ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished">Geschlossen</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished">Erstellt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished">Größe</translation>
+    </message>
+    <message>
+        <source>Largest file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished">Link</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">Titel</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Beschreibung</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished">Priorität</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product area</source>
+        <translation type="unfinished">Produktbereich</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">E-Mail</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User type</source>
+        <translation type="unfinished">Benutzertyp</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation type="unfinished">Angeheftet</translation>
+    </message>
+    <message>
+        <source>Unpinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished">Unbekannt</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished">Sie</translation>
+    </message>
+    <message>
+        <source>Unknown user (%1)</source>
+        <extracomment>%1 is the start of a user token, as in &quot;Unknown user (0b8e9c4a…)&quot;</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1312,6 +1578,11 @@ Nur https-Links können geöffnet werden.</translation>
     <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <extracomment>The tooltip of a size in the Overview tree, %1 the byte count as sent</extracomment>
+        <translation type="unfinished">%1 Byte</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1996,49 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
         <source>Print the ticket</source>
         <translation>Ticket drucken</translation>
     </message>
+    <message>
+        <source>Reopen closed &amp;tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave demo mode?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Leaving demo mode closes the %n open demo ticket(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is too short for a case number: they have %2 letters or digits, e.g. HYXTNJV. Press Enter again to fetch it anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen the last closed ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No desktop notifications; changes are still marked in the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop notifications are off (View → Do not disturb)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseLens::Gui::NetworkSettingsPage</name>
@@ -1858,6 +2172,21 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <message>
         <source>%1 (this link cannot be opened)</source>
         <translation>%1 (dieser Link kann nicht geöffnet werden)</translation>
+    </message>
+    <message>
+        <source>New since you last looked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::NotesModel</name>
+    <message>
+        <source>New, %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2036,6 +2365,14 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <message>
         <source>The server counted %1 tickets in %2 pages of %3; no more tickets are loaded.</source>
         <translation>Der Server hat %1 Tickets auf %2 Seiten zu je %3 gezählt; es werden keine weiteren Tickets geladen.</translation>
+    </message>
+    <message>
+        <source>New.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unread changes.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2520,10 +2857,6 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
 <context>
     <name>CaseLens::Gui::StatisticsModel</name>
     <message>
-        <source>Unknown</source>
-        <translation>Unbekannt</translation>
-    </message>
-    <message>
         <source>%1 (requester)</source>
         <translation>%1 (Anfragesteller)</translation>
     </message>
@@ -2542,10 +2875,6 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <message>
         <source>Action</source>
         <translation>Aktion</translation>
-    </message>
-    <message>
-        <source>You</source>
-        <translation>Sie</translation>
     </message>
 </context>
 <context>
@@ -2583,6 +2912,42 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
             <numerusform>%1 von %Ln Eintrag</numerusform>
             <numerusform>%1 von %Ln Einträgen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Show views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count views in the chart (they often outnumber everything else)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the activity of every day again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing %1 —</source>
+        <extracomment>Above the activity table after a click on a chart bar; %1 is a day or a range of days</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::TabUnreadDot</name>
+    <message>
+        <source>Unread changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, unread</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2753,14 +3118,6 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
         <translation>Ticket-Warnungen</translation>
     </message>
     <message>
-        <source>Product area</source>
-        <translation>Produktbereich</translation>
-    </message>
-    <message>
-        <source>Views</source>
-        <translation>Aufrufe</translation>
-    </message>
-    <message>
         <source>Pinned</source>
         <translation>Angeheftet</translation>
     </message>
@@ -2865,6 +3222,75 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
         <source>Resolve ticket</source>
         <translation>Ticket abschließen</translation>
     </message>
+    <message>
+        <source>Show the requester&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requester: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Survey: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction survey, as sent:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GitHub issue</source>
+        <translation type="unfinished">GitHub-Issue</translation>
+    </message>
+    <message>
+        <source>GitHub issue #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation type="unfinished">%1 öffnen</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished">Eröffnet %1</translation>
+    </message>
+    <message>
+        <source>Opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reply yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last note %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded at %1. Press F5 to refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseLens::Gui::TicketPage</name>
@@ -2887,6 +3313,10 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <message>
         <source>Trying again (attempt %1 of %2)…</source>
         <translation>Neuer Versuch (%1 von %2)…</translation>
+    </message>
+    <message>
+        <source>Refresh cancelled — showing data from %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3042,6 +3472,100 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
         <source>Shortened to the first %1 characters to keep CaseLens responsive.</source>
         <translation>Auf die ersten %1 Zeichen gekürzt, damit CaseLens reaktionsschnell bleibt.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%2 · %n new)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>accessible name of a value: its title and its value</comment>
+        <translation type="unfinished">%1 %2: %2 {1:?}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::WatchController</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 %2: %2 {1:?}</translation>
+    </message>
+    <message>
+        <source>%1: new ticket, “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::WatchSettingsPage</name>
+    <message>
+        <source>Watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show desktop notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refresh open tickets in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open ticket tabs and your open-tickets list are refreshed in the background, within the plan&apos;s request limit. New notes and status changes are marked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announce changes found in the background on the desktop. The window&apos;s View menu has Do not disturb.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Set by %1: every %n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Gui::WatchStatusLabel</name>
+    <message numerus="yes">
+        <source>Watching %n ticket(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Watching needs an API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching paused: no network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching slowed: the server is busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching off</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseLens::Gui::WriteActions</name>
@@ -3072,6 +3596,57 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <message>
         <source>Resolving %1…</source>
         <translation>%1 wird abgeschlossen…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::Language</name>
+    <message>
+        <source>English</source>
+        <translation type="unfinished">Deutsch</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3272,6 +3847,52 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <message>
         <source>Closed</source>
         <translation>Geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLens::TicketChanges</name>
+    <message numerus="yes">
+        <source>%n new note(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new change(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the parts of a ticket&apos;s changes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopened since you last looked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed since you last looked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed by %1 since you last looked</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "app/tabunreaddot.h"
 #include "app/ticketpage.h"
 #include "app/watchstatus.h"
+#include "core/casenumber.h"
 #include "core/clientsettings.h"
 #include "core/seenstore.h"
 #include "core/session.h"
@@ -100,9 +101,10 @@ WatchController::~WatchController()
 
 void WatchController::applySettings(const SettingsValues &values)
 {
-    m_watcher->setInterval(values.watchIntervalMinutes > 0
-                               ? std::optional<std::chrono::seconds>(std::chrono::minutes(values.watchIntervalMinutes))
-                               : std::nullopt);
+    m_watcher->setInterval(
+        values.watchIntervalMinutes > 0
+            ? std::optional<std::chrono::seconds>(std::chrono::minutes(values.watchIntervalMinutes))
+            : std::nullopt);
     m_notifier->setEnabled(values.notifications);
     updateStatus();
 }
@@ -122,7 +124,8 @@ void WatchController::setQueueModel(QueueModel *model)
 QString WatchController::server() const
 {
     // Demo tickets are the same on every run, whatever port the demo server got.
-    return m_session->isDemo() ? QStringLiteral("demo") : SeenStore::serverKey(m_session->client()->baseUrl());
+    return m_session->isDemo() ? QStringLiteral("demo")
+                               : SeenStore::serverKey(m_session->client()->baseUrl());
 }
 
 QList<TicketPage *> WatchController::pages() const
@@ -138,8 +141,9 @@ QList<TicketPage *> WatchController::pages() const
 TicketPage *WatchController::pageFor(const QString &caseNumber) const
 {
     const QList<TicketPage *> all = pages();
-    const auto it = std::find_if(all.cbegin(), all.cend(),
-                                 [&caseNumber](const TicketPage *p) { return p->caseNumber() == caseNumber; });
+    const auto it = std::find_if(all.cbegin(), all.cend(), [&caseNumber](const TicketPage *p) {
+        return p->caseNumber() == caseNumber;
+    });
     return it == all.cend() ? nullptr : *it;
 }
 
@@ -156,8 +160,8 @@ void WatchController::pagesChanged()
     for (TicketPage *page : pages()) {
         watchPage(page);
         open.insert(page->caseNumber());
-        if (const auto caseNumber = CaseNumber::parse(page->caseNumber()))
-            cases.append(*caseNumber);
+        if (const ParsedCaseNumber parsed = CaseNumber::parse(page->caseNumber()); parsed.ok())
+            cases.append(*parsed.caseNumber());
     }
     m_unread.intersect(open);
     m_watcher->setWatchedCases(cases);
@@ -231,7 +235,8 @@ void WatchController::onOpenListPolled(const TicketList &list)
     }
     QList<ChangeNotice> notices;
     for (const TicketSummary &row : list.tickets) {
-        if (known.contains(row.caseNumber) || m_newInQueue.contains(row.caseNumber) || pageFor(row.caseNumber))
+        if (known.contains(row.caseNumber) || m_newInQueue.contains(row.caseNumber) ||
+            pageFor(row.caseNumber))
             continue;
         m_newInQueue.insert(row.caseNumber);
         notices.append({row.caseNumber, tr("%1: new ticket, “%2”").arg(row.caseNumber, row.subject)});

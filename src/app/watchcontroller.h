@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 
 class QTabWidget;
@@ -84,10 +85,10 @@ private:
     TicketWatcher *m_watcher;
     DesktopNotifier *m_notifier;
     QPointer<QueueModel> m_queue;
-    QString m_polledCase;                 // set while a background poll's ticket is shown
-    QHash<QString, QString> m_notified;   // case → what was last announced (never twice)
-    QSet<QString> m_unread;               // cases with changes the agent has not looked at
-    QSet<QString> m_newInQueue;           // open-list cases never seen before
+    QString m_polledCase;               // set while a background poll's ticket is shown
+    QHash<QString, QString> m_notified; // case → what was last announced (never twice)
+    QSet<QString> m_unread;             // cases with changes the agent has not looked at
+    QSet<QString> m_newInQueue;         // open-list cases never seen before
 };
 
 } // namespace CaseLens::Gui

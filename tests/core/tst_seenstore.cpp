@@ -30,7 +30,7 @@ Ticket sampleTicket()
 
 Note note(const QString &id, const QString &html)
 {
-    return Note{id, QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC), html};
+    return Note{id, QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC), html, {}};
 }
 
 QByteArray readAll(const QString &path)
