@@ -1319,7 +1319,7 @@ Klicken Sie dann auf „Wiederholen“.</translation>
     </message>
     <message>
         <source>Unpinned</source>
-        <translation>Losgelöst</translation>
+        <translation>Nicht mehr angeheftet</translation>
     </message>
     <message>
         <source>File added</source>
@@ -2007,7 +2007,7 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <message numerus="yes">
         <source>Leaving demo mode closes the %n open demo ticket(s).</source>
         <translation>
-            <numerusform>Beim Beenden des Demomodus wird das geöffnete Demo-Ticket geschlossen.</numerusform>
+            <numerusform>Beim Beenden des Demomodus wird %n geöffnetes Demo-Ticket geschlossen.</numerusform>
             <numerusform>Beim Beenden des Demomodus werden die %n geöffneten Demo-Tickets geschlossen.</numerusform>
         </translation>
     </message>
@@ -3278,7 +3278,7 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
     <message>
         <source>Open for %1</source>
-        <translation>Seit %1 offen</translation>
+        <translation>%1 offen</translation>
     </message>
     <message>
         <source>Long open</source>
@@ -3514,8 +3514,8 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <message numerus="yes">
         <source>Every %n minute(s)</source>
         <translation>
-            <numerusform>Jede Minute</numerusform>
-            <numerusform>Alle %n Minuten</numerusform>
+            <numerusform>Im Abstand von %n Minute</numerusform>
+            <numerusform>Im Abstand von %n Minuten</numerusform>
         </translation>
     </message>
     <message>
@@ -3537,8 +3537,8 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <message numerus="yes">
         <source>Set by %1: every %n second(s)</source>
         <translation>
-            <numerusform>Festgelegt durch %1: jede Sekunde</numerusform>
-            <numerusform>Festgelegt durch %1: alle %n Sekunden</numerusform>
+            <numerusform>Festgelegt durch %1: im Abstand von %n Sekunde</numerusform>
+            <numerusform>Festgelegt durch %1: im Abstand von %n Sekunden</numerusform>
         </translation>
     </message>
 </context>
