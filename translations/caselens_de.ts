@@ -906,42 +906,42 @@ QtKeychain: BSD-3-Clause-Lizenz</translation>
     </message>
     <message>
         <source>Click to list only these entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um nur diese Einträge aufzulisten</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::Appearance</name>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>System</source>
         <comment>appearance: follow the desktop</comment>
-        <translation type="unfinished">Systemsprache</translation>
+        <translation>System</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::AppearanceSettingsPage</name>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Darstellung</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbschema</translation>
     </message>
     <message>
         <source>Light and Dark do not depend on the desktop&apos;s theme.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell und Dunkel hängen nicht vom Farbschema des Desktops ab.</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farbschema:</translation>
     </message>
 </context>
 <context>
@@ -996,22 +996,22 @@ Umgebung:
     <message numerus="yes">
         <source>%1 and %n more</source>
         <extracomment>The body of the grouped notification: %1 is the first case numbers (&quot;HYXTNJV, 7741209, 2650478&quot;), %n how many other tickets changed.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 und %n weiteres</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n tickets changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ticket geändert</numerusform>
+            <numerusform>%n Tickets geändert</numerusform>
         </translation>
     </message>
     <message>
         <source>Open</source>
         <extracomment>The action on a desktop notification about a ticket.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>
@@ -1136,211 +1136,211 @@ Klicken Sie dann auf „Wiederholen“.</translation>
     </message>
     <message>
         <source>Try one of the demo tickets: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Probieren Sie eines der Demo-Tickets: %1</translation>
     </message>
     <message>
         <source>No demo ticket %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Demo-Ticket %1</translation>
     </message>
     <message>
         <source>Cancelled — press F5 to load %1 again</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen – drücken Sie F5, um %1 erneut zu laden</translation>
     </message>
     <message>
         <source>Showing data from %1 — refresh failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten von %1 werden angezeigt – Aktualisierung fehlgeschlagen</translation>
     </message>
     <message>
         <source>Information</source>
-        <translation type="unfinished">Information</translation>
+        <translation>Information</translation>
     </message>
     <message>
         <source>Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::FieldText</name>
     <message>
         <source>Case number</source>
-        <translation type="unfinished">Fallnummer</translation>
+        <translation>Fallnummer</translation>
     </message>
     <message>
         <source>Case ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall-ID</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished">Geschlossen</translation>
+        <translation>Geschlossen</translation>
     </message>
     <message>
         <source>Closed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossen von</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished">Erstellt</translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingereicht</translation>
     </message>
     <message>
         <source>Last sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Anmeldung</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">Größe</translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Largest file</source>
-        <translation type="unfinished"></translation>
+        <translation>Größte Datei</translation>
     </message>
     <message>
         <source>Number of files</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Dateien</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished">Link</translation>
+        <translation>Link</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">Titel</translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Beschreibung</translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished">Priorität</translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels</translation>
     </message>
     <message>
         <source>Product area</source>
-        <translation type="unfinished">Produktbereich</translation>
+        <translation>Produktbereich</translation>
     </message>
     <message>
         <source>Assigned to</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugewiesen an</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Nickname</source>
-        <translation type="unfinished"></translation>
+        <translation>Spitzname</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>User type</source>
-        <translation type="unfinished">Benutzertyp</translation>
+        <translation>Benutzertyp</translation>
     </message>
     <message>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten</translation>
     </message>
     <message>
         <source>Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitet</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöst</translation>
     </message>
     <message>
         <source>Reopened</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder geöffnet</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>Viewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Angesehen</translation>
     </message>
     <message>
         <source>Assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugewiesen</translation>
     </message>
     <message>
         <source>Pinned</source>
-        <translation type="unfinished">Angeheftet</translation>
+        <translation>Angeheftet</translation>
     </message>
     <message>
         <source>Unpinned</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mehr angeheftet</translation>
     </message>
     <message>
         <source>File added</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei hinzugefügt</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished">Unbekannt</translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished">Sie</translation>
+        <translation>Sie</translation>
     </message>
     <message>
         <source>Unknown user (%1)</source>
         <extracomment>%1 is the start of a user token, as in &quot;Unknown user (0b8e9c4a…)&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Benutzer (%1)</translation>
     </message>
 </context>
 <context>
@@ -1582,7 +1582,7 @@ Nur https-Links können geöffnet werden.</translation>
     <message>
         <source>%1 bytes</source>
         <extracomment>The tooltip of a size in the Overview tree, %1 the byte count as sent</extracomment>
-        <translation type="unfinished">%1 Byte</translation>
+        <translation>%1 Byte</translation>
     </message>
 </context>
 <context>
@@ -1998,46 +1998,46 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
     <message>
         <source>Reopen closed &amp;tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossene Registerkarte &amp;wiederherstellen</translation>
     </message>
     <message>
         <source>Leave demo mode?</source>
-        <translation type="unfinished"></translation>
+        <translation>Demomodus beenden?</translation>
     </message>
     <message numerus="yes">
         <source>Leaving demo mode closes the %n open demo ticket(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Beim Beenden des Demomodus wird %n geöffnetes Demo-Ticket geschlossen.</numerusform>
+            <numerusform>Beim Beenden des Demomodus werden die %n geöffneten Demo-Tickets geschlossen.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is too short for a case number: they have %2 letters or digits, e.g. HYXTNJV. Press Enter again to fetch it anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu kurz für eine Fallnummer: Fallnummern haben %2 Buchstaben oder Ziffern, z. B. HYXTNJV. Drücken Sie erneut die Eingabetaste, um sie trotzdem abzurufen.</translation>
     </message>
     <message>
         <source>&amp;Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Darstellung</translation>
     </message>
     <message>
         <source>Reopen the last closed ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Das zuletzt geschlossene Ticket wieder öffnen</translation>
     </message>
     <message>
         <source>&amp;Do not disturb</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nicht stören</translation>
     </message>
     <message>
         <source>No desktop notifications; changes are still marked in the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Desktop-Benachrichtigungen; Änderungen werden weiterhin im Fenster markiert</translation>
     </message>
     <message>
         <source>Do not disturb</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht stören</translation>
     </message>
     <message>
         <source>Desktop notifications are off (View → Do not disturb)</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop-Benachrichtigungen sind aus (Ansicht → Nicht stören)</translation>
     </message>
 </context>
 <context>
@@ -2175,18 +2175,18 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
     <message>
         <source>New since you last looked</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu seit Ihrem letzten Besuch</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::NotesModel</name>
     <message>
         <source>New, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu, %1</translation>
     </message>
 </context>
 <context>
@@ -2368,11 +2368,11 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
     <message>
         <source>New.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu.</translation>
     </message>
     <message>
         <source>Unread changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungelesene Änderungen.</translation>
     </message>
 </context>
 <context>
@@ -2915,39 +2915,39 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
     <message>
         <source>Show views</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufe anzeigen</translation>
     </message>
     <message>
         <source>Show all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle anzeigen</translation>
     </message>
     <message>
         <source>Count views in the chart (they often outnumber everything else)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufe im Diagramm mitzählen (sie sind oft zahlreicher als alles andere)</translation>
     </message>
     <message>
         <source>List the activity of every day again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aktivität aller Tage wieder auflisten</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2</translation>
     </message>
     <message>
         <source>Showing %1 —</source>
         <extracomment>Above the activity table after a click on a chart bar; %1 is a day or a range of days</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigt: %1 –</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::TabUnreadDot</name>
     <message>
         <source>Unread changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungelesene Änderungen</translation>
     </message>
     <message>
         <source>%1, unread</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, ungelesen</translation>
     </message>
 </context>
 <context>
@@ -3224,72 +3224,73 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
     <message>
         <source>Show the requester&apos;s details</source>
-        <translation type="unfinished"></translation>
+        <translation>Angaben zum Anfragesteller anzeigen</translation>
     </message>
     <message>
         <source>Requester: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragesteller: %1</translation>
     </message>
     <message>
         <source>Survey: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Umfrage: %1</translation>
     </message>
     <message>
         <source>Satisfaction survey, as sent:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zufriedenheitsumfrage, wie gesendet:
+%1</translation>
     </message>
     <message>
         <source>GitHub issue</source>
-        <translation type="unfinished">GitHub-Issue</translation>
+        <translation>GitHub-Issue</translation>
     </message>
     <message>
         <source>GitHub issue #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub-Issue #%1</translation>
     </message>
     <message>
         <source>Open %1</source>
-        <translation type="unfinished">%1 öffnen</translation>
+        <translation>%1 öffnen</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished">Eröffnet %1</translation>
+        <translation>Eröffnet %1</translation>
     </message>
     <message>
         <source>Opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eröffnet: %1</translation>
     </message>
     <message>
         <source>No notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Notizen</translation>
     </message>
     <message>
         <source>No reply yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Antwort</translation>
     </message>
     <message>
         <source>Last note %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Notiz %1</translation>
     </message>
     <message>
         <source>Last note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Notiz: %1</translation>
     </message>
     <message>
         <source>Open for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 offen</translation>
     </message>
     <message>
         <source>Long open</source>
-        <translation type="unfinished"></translation>
+        <translation>Lange offen</translation>
     </message>
     <message>
         <source>Updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert %1</translation>
     </message>
     <message>
         <source>Loaded at %1. Press F5 to refresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geladen um %1. Drücken Sie F5 zum Aktualisieren.</translation>
     </message>
 </context>
 <context>
@@ -3316,7 +3317,7 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
     <message>
         <source>Refresh cancelled — showing data from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisierung abgebrochen – Daten von %1 werden angezeigt</translation>
     </message>
 </context>
 <context>
@@ -3474,70 +3475,70 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     </message>
     <message numerus="yes">
         <source>%1 (%2 · %n new)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%2 · %n neu)</numerusform>
+            <numerusform>%1 (%2 · %n neu)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2</source>
         <comment>accessible name of a value: its title and its value</comment>
-        <translation type="unfinished">%1 %2: %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::WatchController</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 %2: %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: new ticket, “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: neues Ticket, „%2“</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::WatchSettingsPage</name>
     <message>
         <source>Watching</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachten</translation>
     </message>
     <message>
         <source>Show desktop notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop-Benachrichtigungen anzeigen</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message numerus="yes">
         <source>Every %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Im Abstand von %n Minute</numerusform>
+            <numerusform>Im Abstand von %n Minuten</numerusform>
         </translation>
     </message>
     <message>
         <source>Refresh open tickets in the background</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Tickets im Hintergrund aktualisieren</translation>
     </message>
     <message>
         <source>Open ticket tabs and your open-tickets list are refreshed in the background, within the plan&apos;s request limit. New notes and status changes are marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnete Ticket-Registerkarten und Ihre Liste offener Tickets werden im Hintergrund aktualisiert, innerhalb des Anfragelimits Ihres Tarifs. Neue Notizen und Statusänderungen werden markiert.</translation>
     </message>
     <message>
         <source>Announce changes found in the background on the desktop. The window&apos;s View menu has Do not disturb.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Hintergrund gefundene Änderungen auf dem Desktop melden. Im Menü „Ansicht“ des Fensters gibt es „Nicht stören“.</translation>
     </message>
     <message>
         <source>Refresh:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren:</translation>
     </message>
     <message numerus="yes">
         <source>Set by %1: every %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Festgelegt durch %1: im Abstand von %n Sekunde</numerusform>
+            <numerusform>Festgelegt durch %1: im Abstand von %n Sekunden</numerusform>
         </translation>
     </message>
 </context>
@@ -3545,26 +3546,26 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <name>CaseLens::Gui::WatchStatusLabel</name>
     <message numerus="yes">
         <source>Watching %n ticket(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ticket wird beobachtet</numerusform>
+            <numerusform>%n Tickets werden beobachtet</numerusform>
         </translation>
     </message>
     <message>
         <source>Watching needs an API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachten erfordert einen API-Schlüssel</translation>
     </message>
     <message>
         <source>Watching paused: no network</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachten pausiert: kein Netzwerk</translation>
     </message>
     <message>
         <source>Watching slowed: the server is busy</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachten verlangsamt: Der Server ist ausgelastet</translation>
     </message>
     <message>
         <source>Watching off</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachten aus</translation>
     </message>
 </context>
 <context>
@@ -3602,51 +3603,51 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <name>CaseLens::Language</name>
     <message>
         <source>English</source>
-        <translation type="unfinished">Deutsch</translation>
+        <translation>Englisch</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished"></translation>
+        <translation>Spanisch</translation>
     </message>
     <message>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>Deutsch</translation>
     </message>
     <message>
         <source>French</source>
-        <translation type="unfinished"></translation>
+        <translation>Französisch</translation>
     </message>
     <message>
         <source>Portuguese</source>
-        <translation type="unfinished"></translation>
+        <translation>Portugiesisch</translation>
     </message>
     <message>
         <source>Italian</source>
-        <translation type="unfinished"></translation>
+        <translation>Italienisch</translation>
     </message>
     <message>
         <source>Dutch</source>
-        <translation type="unfinished"></translation>
+        <translation>Niederländisch</translation>
     </message>
     <message>
         <source>Polish</source>
-        <translation type="unfinished"></translation>
+        <translation>Polnisch</translation>
     </message>
     <message>
         <source>Catalan</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalanisch</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>Russisch</translation>
     </message>
     <message>
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>Chinesisch</translation>
     </message>
     <message>
         <source>Japanese</source>
-        <translation type="unfinished"></translation>
+        <translation>Japanisch</translation>
     </message>
 </context>
 <context>
@@ -3853,46 +3854,46 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <name>CaseLens::TicketChanges</name>
     <message numerus="yes">
         <source>%n new note(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neue Notiz</numerusform>
+            <numerusform>%n neue Notizen</numerusform>
         </translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>geschlossen</translation>
     </message>
     <message>
         <source>closed by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>geschlossen von %1</translation>
     </message>
     <message>
         <source>reopened</source>
-        <translation type="unfinished"></translation>
+        <translation>wieder geöffnet</translation>
     </message>
     <message numerus="yes">
         <source>%n new change(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neue Änderung</numerusform>
+            <numerusform>%n neue Änderungen</numerusform>
         </translation>
     </message>
     <message>
         <source>, </source>
         <comment>between the parts of a ticket&apos;s changes</comment>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>Reopened since you last looked</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit Ihrem letzten Besuch wieder geöffnet</translation>
     </message>
     <message>
         <source>Closed since you last looked</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit Ihrem letzten Besuch geschlossen</translation>
     </message>
     <message>
         <source>Closed by %1 since you last looked</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit Ihrem letzten Besuch von %1 geschlossen</translation>
     </message>
 </context>
 <context>
