@@ -64,16 +64,16 @@
     <message numerus="yes">
         <source>%1 and %n more</source>
         <extracomment>The body of the grouped notification: %1 is the first case numbers (&quot;HYXTNJV, 7741209, 2650478&quot;), %n how many other tickets changed.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n tickets changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ticket changed</numerusform>
+            <numerusform>%n tickets changed</numerusform>
         </translation>
     </message>
 </context>
@@ -108,9 +108,9 @@
     <name>CaseLens::Gui::MainWindow</name>
     <message numerus="yes">
         <source>Leaving demo mode closes the %n open demo ticket(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Leaving demo mode closes the open demo ticket.</numerusform>
+            <numerusform>Leaving demo mode closes the %n open demo tickets.</numerusform>
         </translation>
     </message>
 </context>
@@ -284,9 +284,9 @@
     </message>
     <message numerus="yes">
         <source>%1 (%2 · %n new)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%2 · %n new)</numerusform>
+            <numerusform>%1 (%2 · %n new)</numerusform>
         </translation>
     </message>
 </context>
@@ -294,16 +294,16 @@
     <name>CaseLens::Gui::WatchSettingsPage</name>
     <message numerus="yes">
         <source>Every %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Every minute</numerusform>
+            <numerusform>Every %n minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Set by %1: every %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Set by %1: every second</numerusform>
+            <numerusform>Set by %1: every %n seconds</numerusform>
         </translation>
     </message>
 </context>
@@ -311,9 +311,9 @@
     <name>CaseLens::Gui::WatchStatusLabel</name>
     <message numerus="yes">
         <source>Watching %n ticket(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Watching %n ticket</numerusform>
+            <numerusform>Watching %n tickets</numerusform>
         </translation>
     </message>
 </context>
@@ -321,16 +321,16 @@
     <name>CaseLens::TicketChanges</name>
     <message numerus="yes">
         <source>%n new note(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new note</numerusform>
+            <numerusform>%n new notes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new change(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new change</numerusform>
+            <numerusform>%n new changes</numerusform>
         </translation>
     </message>
 </context>
