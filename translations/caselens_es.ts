@@ -1004,8 +1004,8 @@ Entorno:
     <message numerus="yes">
         <source>%n tickets changed</source>
         <translation>
-            <numerusform>%n ticket cambió</numerusform>
-            <numerusform>%n tickets cambiaron</numerusform>
+            <numerusform>%n ticket con cambios</numerusform>
+            <numerusform>%n tickets con cambios</numerusform>
         </translation>
     </message>
     <message>
@@ -1323,7 +1323,7 @@ Luego pulse Reintentar.</translation>
     </message>
     <message>
         <source>File added</source>
-        <translation>Archivo añadido</translation>
+        <translation>Archivo agregado</translation>
     </message>
     <message>
         <source>Deleted</source>
@@ -2175,7 +2175,7 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message>
         <source>New since you last looked</source>
-        <translation>Nuevo desde su última consulta</translation>
+        <translation>Nueva desde su última consulta</translation>
     </message>
     <message>
         <source>New</source>
@@ -2931,7 +2931,7 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation>%1 a %2</translation>
+        <translation>del %1 al %2</translation>
     </message>
     <message>
         <source>Showing %1 —</source>
@@ -3290,7 +3290,7 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message>
         <source>Loaded at %1. Press F5 to refresh.</source>
-        <translation>Cargado a las %1. Pulse F5 para actualizar.</translation>
+        <translation>Cargado el %1. Pulse F5 para actualizar.</translation>
     </message>
 </context>
 <context>
@@ -3494,7 +3494,7 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message>
         <source>%1: new ticket, “%2”</source>
-        <translation>%1: ticket nuevo, “%2”</translation>
+        <translation>%1: nuevo ticket, “%2”</translation>
     </message>
 </context>
 <context>
