@@ -941,7 +941,7 @@ QtKeychain: licencia BSD de 3 cláusulas</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation>&amp;Tema:</translation>
+        <translation>Te&amp;ma:</translation>
     </message>
 </context>
 <context>
