@@ -906,42 +906,42 @@ QtKeychain: licencia BSD de 3 cláusulas</translation>
     </message>
     <message>
         <source>Click to list only these entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga clic para listar solo estas entradas</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::Appearance</name>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Claro</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Oscuro</translation>
     </message>
     <message>
         <source>System</source>
         <comment>appearance: follow the desktop</comment>
-        <translation type="unfinished">Idioma del sistema</translation>
+        <translation>Sistema</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::AppearanceSettingsPage</name>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Apariencia</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema</translation>
     </message>
     <message>
         <source>Light and Dark do not depend on the desktop&apos;s theme.</source>
-        <translation type="unfinished"></translation>
+        <translation>Claro y Oscuro no dependen del tema del escritorio.</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>Te&amp;ma:</translation>
     </message>
 </context>
 <context>
@@ -996,22 +996,22 @@ Entorno:
     <message numerus="yes">
         <source>%1 and %n more</source>
         <extracomment>The body of the grouped notification: %1 is the first case numbers (&quot;HYXTNJV, 7741209, 2650478&quot;), %n how many other tickets changed.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 y %n más</numerusform>
+            <numerusform>%1 y %n más</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n tickets changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ticket con cambios</numerusform>
+            <numerusform>%n tickets con cambios</numerusform>
         </translation>
     </message>
     <message>
         <source>Open</source>
         <extracomment>The action on a desktop notification about a ticket.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Abrir</translation>
     </message>
 </context>
 <context>
@@ -1136,211 +1136,211 @@ Luego pulse Reintentar.</translation>
     </message>
     <message>
         <source>Try one of the demo tickets: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pruebe uno de los tickets de demostración: %1</translation>
     </message>
     <message>
         <source>No demo ticket %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún ticket de demostración %1</translation>
     </message>
     <message>
         <source>Cancelled — press F5 to load %1 again</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado: pulse F5 para volver a cargar %1</translation>
     </message>
     <message>
         <source>Showing data from %1 — refresh failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Se muestran datos de %1: no se pudo actualizar</translation>
     </message>
     <message>
         <source>Information</source>
-        <translation type="unfinished">Información</translation>
+        <translation>Información</translation>
     </message>
     <message>
         <source>Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::FieldText</name>
     <message>
         <source>Case number</source>
-        <translation type="unfinished">Número de caso</translation>
+        <translation>Número de caso</translation>
     </message>
     <message>
         <source>Case ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID del caso</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado</translation>
     </message>
     <message>
         <source>Closed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado por</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished">Creado</translation>
+        <translation>Creado</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizado</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado</translation>
     </message>
     <message>
         <source>Last sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Último inicio de sesión</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">Tamaño</translation>
+        <translation>Tamaño</translation>
     </message>
     <message>
         <source>Largest file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo más grande</translation>
     </message>
     <message>
         <source>Number of files</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de archivos</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished">Enlace</translation>
+        <translation>Enlace</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">Título</translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Asunto</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Descripción</translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished">Prioridad</translation>
+        <translation>Prioridad</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Situación</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <source>Product area</source>
-        <translation type="unfinished">Área de producto</translation>
+        <translation>Área de producto</translation>
     </message>
     <message>
         <source>Assigned to</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignado a</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">Correo electrónico</translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nombre</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Nickname</source>
-        <translation type="unfinished"></translation>
+        <translation>Apodo</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario</translation>
     </message>
     <message>
         <source>User type</source>
-        <translation type="unfinished">Tipo de usuario</translation>
+        <translation>Tipo de usuario</translation>
     </message>
     <message>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Valoración</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregunta</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta</translation>
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuestas</translation>
     </message>
     <message>
         <source>Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>Editado</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Resuelto</translation>
     </message>
     <message>
         <source>Reopened</source>
-        <translation type="unfinished"></translation>
+        <translation>Reabierto</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Viewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Visto</translation>
     </message>
     <message>
         <source>Assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignado</translation>
     </message>
     <message>
         <source>Pinned</source>
-        <translation type="unfinished">Fijado</translation>
+        <translation>Fijado</translation>
     </message>
     <message>
         <source>Unpinned</source>
-        <translation type="unfinished"></translation>
+        <translation>Desfijado</translation>
     </message>
     <message>
         <source>File added</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo agregado</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminado</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished">Desconocido</translation>
+        <translation>Desconocido</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished">Usted</translation>
+        <translation>Usted</translation>
     </message>
     <message>
         <source>Unknown user (%1)</source>
         <extracomment>%1 is the start of a user token, as in &quot;Unknown user (0b8e9c4a…)&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Usuario desconocido (%1)</translation>
     </message>
 </context>
 <context>
@@ -1582,7 +1582,7 @@ Solo se pueden abrir enlaces https.</translation>
     <message>
         <source>%1 bytes</source>
         <extracomment>The tooltip of a size in the Overview tree, %1 the byte count as sent</extracomment>
-        <translation type="unfinished">%1 bytes</translation>
+        <translation>%1 bytes</translation>
     </message>
 </context>
 <context>
@@ -1998,46 +1998,46 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message>
         <source>Reopen closed &amp;tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Reabrir &amp;pestaña cerrada</translation>
     </message>
     <message>
         <source>Leave demo mode?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Salir del modo de demostración?</translation>
     </message>
     <message numerus="yes">
         <source>Leaving demo mode closes the %n open demo ticket(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Al salir del modo de demostración se cierra el ticket de demostración abierto.</numerusform>
+            <numerusform>Al salir del modo de demostración se cierran los %n tickets de demostración abiertos.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is too short for a case number: they have %2 letters or digits, e.g. HYXTNJV. Press Enter again to fetch it anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es demasiado corto para un número de caso: estos tienen %2 letras o dígitos, p. ej., HYXTNJV. Pulse Intro otra vez para obtenerlo de todos modos.</translation>
     </message>
     <message>
         <source>&amp;Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apariencia</translation>
     </message>
     <message>
         <source>Reopen the last closed ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a abrir el último ticket cerrado</translation>
     </message>
     <message>
         <source>&amp;Do not disturb</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;No molestar</translation>
     </message>
     <message>
         <source>No desktop notifications; changes are still marked in the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin notificaciones de escritorio; los cambios se siguen marcando en la ventana</translation>
     </message>
     <message>
         <source>Do not disturb</source>
-        <translation type="unfinished"></translation>
+        <translation>No molestar</translation>
     </message>
     <message>
         <source>Desktop notifications are off (View → Do not disturb)</source>
-        <translation type="unfinished"></translation>
+        <translation>Las notificaciones de escritorio están desactivadas (Ver → No molestar)</translation>
     </message>
 </context>
 <context>
@@ -2175,18 +2175,18 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message>
         <source>New since you last looked</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva desde su última consulta</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::NotesModel</name>
     <message>
         <source>New, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva, %1</translation>
     </message>
 </context>
 <context>
@@ -2368,11 +2368,11 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message>
         <source>New.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo.</translation>
     </message>
     <message>
         <source>Unread changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios sin leer.</translation>
     </message>
 </context>
 <context>
@@ -2915,39 +2915,39 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message>
         <source>Show views</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar visualizaciones</translation>
     </message>
     <message>
         <source>Show all</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar todo</translation>
     </message>
     <message>
         <source>Count views in the chart (they often outnumber everything else)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contar las visualizaciones en el gráfico (a menudo superan a todo lo demás)</translation>
     </message>
     <message>
         <source>List the activity of every day again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a listar la actividad de todos los días</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>del %1 al %2</translation>
     </message>
     <message>
         <source>Showing %1 —</source>
         <extracomment>Above the activity table after a click on a chart bar; %1 is a day or a range of days</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Se muestra %1 —</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::TabUnreadDot</name>
     <message>
         <source>Unread changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios sin leer</translation>
     </message>
     <message>
         <source>%1, unread</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, sin leer</translation>
     </message>
 </context>
 <context>
@@ -3224,72 +3224,73 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message>
         <source>Show the requester&apos;s details</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar los datos del solicitante</translation>
     </message>
     <message>
         <source>Requester: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitante: %1</translation>
     </message>
     <message>
         <source>Survey: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Encuesta: %1</translation>
     </message>
     <message>
         <source>Satisfaction survey, as sent:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Encuesta de satisfacción, tal como se envió:
+%1</translation>
     </message>
     <message>
         <source>GitHub issue</source>
-        <translation type="unfinished">Incidencia de GitHub</translation>
+        <translation>Incidencia de GitHub</translation>
     </message>
     <message>
         <source>GitHub issue #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidencia de GitHub n.º %1</translation>
     </message>
     <message>
         <source>Open %1</source>
-        <translation type="unfinished">Abrir %1</translation>
+        <translation>Abrir %1</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished">Abierto %1</translation>
+        <translation>Abierto %1</translation>
     </message>
     <message>
         <source>Opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto: %1</translation>
     </message>
     <message>
         <source>No notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin notas</translation>
     </message>
     <message>
         <source>No reply yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin respuesta</translation>
     </message>
     <message>
         <source>Last note %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Última nota %1</translation>
     </message>
     <message>
         <source>Last note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Última nota: %1</translation>
     </message>
     <message>
         <source>Open for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto desde hace %1</translation>
     </message>
     <message>
         <source>Long open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto hace mucho</translation>
     </message>
     <message>
         <source>Updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizado %1</translation>
     </message>
     <message>
         <source>Loaded at %1. Press F5 to refresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargado el %1. Pulse F5 para actualizar.</translation>
     </message>
 </context>
 <context>
@@ -3316,7 +3317,7 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message>
         <source>Refresh cancelled — showing data from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualización cancelada: se muestran datos de %1</translation>
     </message>
 </context>
 <context>
@@ -3474,70 +3475,70 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2 · %n new)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%2 · %n nueva)</numerusform>
+            <numerusform>%1 (%2 · %n nuevas)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2</source>
         <comment>accessible name of a value: its title and its value</comment>
-        <translation type="unfinished">%1 %2: %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::WatchController</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 %2: %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: new ticket, “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nuevo ticket, “%2”</translation>
     </message>
 </context>
 <context>
     <name>CaseLens::Gui::WatchSettingsPage</name>
     <message>
         <source>Watching</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguimiento</translation>
     </message>
     <message>
         <source>Show desktop notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar notificaciones de escritorio</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivado</translation>
     </message>
     <message numerus="yes">
         <source>Every %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cada minuto</numerusform>
+            <numerusform>Cada %n minutos</numerusform>
         </translation>
     </message>
     <message>
         <source>Refresh open tickets in the background</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar los tickets abiertos en segundo plano</translation>
     </message>
     <message>
         <source>Open ticket tabs and your open-tickets list are refreshed in the background, within the plan&apos;s request limit. New notes and status changes are marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las pestañas de tickets abiertas y su lista de tickets abiertos se actualizan en segundo plano, dentro del límite de solicitudes del plan. Las notas nuevas y los cambios de estado se marcan.</translation>
     </message>
     <message>
         <source>Announce changes found in the background on the desktop. The window&apos;s View menu has Do not disturb.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avisar en el escritorio de los cambios encontrados en segundo plano. El menú Ver de la ventana tiene No molestar.</translation>
     </message>
     <message>
         <source>Refresh:</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar:</translation>
     </message>
     <message numerus="yes">
         <source>Set by %1: every %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Definido por %1: cada segundo</numerusform>
+            <numerusform>Definido por %1: cada %n segundos</numerusform>
         </translation>
     </message>
 </context>
@@ -3545,26 +3546,26 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <name>CaseLens::Gui::WatchStatusLabel</name>
     <message numerus="yes">
         <source>Watching %n ticket(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Siguiendo %n ticket</numerusform>
+            <numerusform>Siguiendo %n tickets</numerusform>
         </translation>
     </message>
     <message>
         <source>Watching needs an API key</source>
-        <translation type="unfinished"></translation>
+        <translation>El seguimiento necesita una clave de API</translation>
     </message>
     <message>
         <source>Watching paused: no network</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguimiento en pausa: sin red</translation>
     </message>
     <message>
         <source>Watching slowed: the server is busy</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguimiento ralentizado: el servidor está ocupado</translation>
     </message>
     <message>
         <source>Watching off</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguimiento desactivado</translation>
     </message>
 </context>
 <context>
@@ -3602,51 +3603,51 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <name>CaseLens::Language</name>
     <message>
         <source>English</source>
-        <translation type="unfinished">Español</translation>
+        <translation>Inglés</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished"></translation>
+        <translation>Español</translation>
     </message>
     <message>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>Alemán</translation>
     </message>
     <message>
         <source>French</source>
-        <translation type="unfinished"></translation>
+        <translation>Francés</translation>
     </message>
     <message>
         <source>Portuguese</source>
-        <translation type="unfinished"></translation>
+        <translation>Portugués</translation>
     </message>
     <message>
         <source>Italian</source>
-        <translation type="unfinished"></translation>
+        <translation>Italiano</translation>
     </message>
     <message>
         <source>Dutch</source>
-        <translation type="unfinished"></translation>
+        <translation>Neerlandés</translation>
     </message>
     <message>
         <source>Polish</source>
-        <translation type="unfinished"></translation>
+        <translation>Polaco</translation>
     </message>
     <message>
         <source>Catalan</source>
-        <translation type="unfinished"></translation>
+        <translation>Catalán</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruso</translation>
     </message>
     <message>
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>Chino</translation>
     </message>
     <message>
         <source>Japanese</source>
-        <translation type="unfinished"></translation>
+        <translation>Japonés</translation>
     </message>
 </context>
 <context>
@@ -3853,46 +3854,46 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <name>CaseLens::TicketChanges</name>
     <message numerus="yes">
         <source>%n new note(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nota nueva</numerusform>
+            <numerusform>%n notas nuevas</numerusform>
         </translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>cerrado</translation>
     </message>
     <message>
         <source>closed by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cerrado por %1</translation>
     </message>
     <message>
         <source>reopened</source>
-        <translation type="unfinished"></translation>
+        <translation>reabierto</translation>
     </message>
     <message numerus="yes">
         <source>%n new change(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cambio nuevo</numerusform>
+            <numerusform>%n cambios nuevos</numerusform>
         </translation>
     </message>
     <message>
         <source>, </source>
         <comment>between the parts of a ticket&apos;s changes</comment>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>Reopened since you last looked</source>
-        <translation type="unfinished"></translation>
+        <translation>Reabierto desde su última consulta</translation>
     </message>
     <message>
         <source>Closed since you last looked</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado desde su última consulta</translation>
     </message>
     <message>
         <source>Closed by %1 since you last looked</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado por %1 desde su última consulta</translation>
     </message>
 </context>
 <context>
