@@ -5,14 +5,21 @@
 #include "app/mainwindow.h"
 #include "app/tabunreaddot.h"
 #include "app/ticketpage.h"
+#include "app/watchcontroller.h"
 #include "app/watchstatus.h"
+#include "ticketview/ticketview.h"
+#ifdef CASELENS_TEST_NOTIFICATIONS
+#include "support/notificationservice.h"
+#endif
 #include "support/sampledata.h"
 #include "support/windowharness.h"
 
 #include <QAccessible>
 #include <QAction>
+#include <QJsonArray>
 #include <QLabel>
 #include <QMenu>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabBar>
@@ -109,6 +116,60 @@ private Q_SLOTS:
         QCOMPARE(label->text(), QStringLiteral("Watching needs an API key"));
         label->setState(WatchStatusLabel::State::Off);
         QCOMPARE(label->text(), QStringLiteral("Watching off"));
+    }
+
+    // Issue 14's acceptance, end to end: with CASELENS_WATCH_INTERVAL=5 a
+    // ticket open in a background tab whose notes grow on the server is
+    // refreshed by the watcher, marked, and announced once on the real
+    // session bus (a test notification service records the Notify call).
+    void aGrowingTicketIsMarkedAndAnnouncedOnce()
+    {
+#ifndef CASELENS_TEST_NOTIFICATIONS
+        QSKIP("built without Qt D-Bus");
+#else
+        if (!NotificationService::sessionBusAvailable())
+            QSKIP("no D-Bus session bus (the README's test command provides one)");
+        NotificationService service;
+        const QString problem = service.start();
+        if (!problem.isEmpty())
+            QSKIP(qPrintable(problem));
+        qputenv("CASELENS_WATCH_INTERVAL", "5");
+        const auto restore = qScopeGuard([] { qunsetenv("CASELENS_WATCH_INTERVAL"); });
+
+        auto h = WindowHarness::create();
+        QVERIFY(h);
+        QJsonObject growing = sampleTicketData(QStringLiteral("HYXTNJV"));
+        const QJsonObject other = sampleTicketData(QStringLiteral("7741209"));
+        h->server.serveTickets({{QStringLiteral("HYXTNJV"), growing}, {QStringLiteral("7741209"), other}});
+        h->type(QStringLiteral("HYXTNJV"));
+        TicketPage *watched = h->window->currentPage();
+        QVERIFY(watched);
+        QTRY_COMPARE(watched->state(), TicketPage::State::Ticket);
+        h->type(QStringLiteral("7741209")); // the agent looks at another ticket
+        QTRY_COMPARE(h->window->currentPage()->state(), TicketPage::State::Ticket);
+        QTRY_VERIFY(h->window->watchController());
+        const int notesBefore = int(watched->ticketView()->ticket().notes.size());
+
+        QJsonArray notes = growing.value(QStringLiteral("Notes")).toArray();
+        notes.append(QJsonObject{{QStringLiteral("Id"), 104},
+                                 {QStringLiteral("Date"), QStringLiteral("2025-01-29T09:00:00.000Z")},
+                                 {QStringLiteral("Note"), QStringLiteral("<p>Still failing for me.</p>")}});
+        growing.insert(QStringLiteral("Notes"), notes);
+        h->server.serveTickets({{QStringLiteral("HYXTNJV"), growing}, {QStringLiteral("7741209"), other}});
+
+        QTRY_VERIFY_WITH_TIMEOUT(!service.calls().isEmpty(), 20000);
+        const NotificationService::Call call = service.calls().constFirst();
+        QVERIFY2(call.summary.contains(QStringLiteral("HYXTNJV")), qPrintable(call.summary));
+        QVERIFY2(call.summary.contains(QStringLiteral("1 new note")), qPrintable(call.summary));
+        QCOMPARE(watched->ticketView()->ticket().notes.size(), notesBefore + 1);
+        QVERIFY(watched->ticketView()->tabTitle(TicketView::NotesTabIndex).contains(QStringLiteral("1 new")));
+        QVERIFY(isTabUnread(h->tabs(), h->tabs()->indexOf(watched)));
+
+        // The next polls find the same change: it is not announced again.
+        const int requests = h->server.requestCount();
+        QTRY_VERIFY_WITH_TIMEOUT(h->server.requestCount() >= requests + 2, 20000);
+        QCOMPARE(service.calls().size(), 1);
+#endif
     }
 
     void unreadDotOnATicketTab()
