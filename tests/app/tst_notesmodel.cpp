@@ -204,7 +204,7 @@ void tst_NotesModel::oneDividerAboveTheFirstNewNote()
 {
     NotesTab tab;
     tab.resize(600, 800);
-    tab.setNewestFirst(false); // the default is newest first (and remembered)
+    tab.setNewestFirst(false);              // the default is newest first (and remembered)
     tab.setTicket(Testing::sampleTicket()); // 101, 102, 103 from oldest to newest
     tab.show();
     QVERIFY(QTest::qWaitForWindowExposed(&tab));
