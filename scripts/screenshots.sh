@@ -3,7 +3,8 @@
 # with demo data, in a throw-away home (no keychain, no settings of yours).
 #   scripts/screenshots.sh [BUILD_DIR]     (default build/ci; needs xvfb, xdotool, imagemagick)
 # Writes docs/screenshots/queue.png (My tickets beside an open ticket) and
-# docs/screenshots/queue-open.png (a second ticket opened from the queue).
+# docs/screenshots/queue-open.png (a second ticket opened from the queue) and
+# docs/screenshots/dark.png (the same in Settings → Appearance → Dark).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build/ci}
@@ -34,7 +35,8 @@ shoot() { # $1 = file name; the whole screen, then trimmed to the window
     echo "screenshots: $OUT/$1 ($geometry)"
 }
 
-# Geometry: the app remembers none in this fresh home; it opens at 1120x760.
+# Geometry: the app remembers none in this fresh home; it opens at 1120x760
+# (or 90% of a smaller screen).
 "$APP" --demo HYXTNJV &
 APP_PID=$!
 shoot queue.png 4
@@ -45,4 +47,12 @@ xdotool mousemove 170 270 click 1
 sleep 0.5
 xdotool key Return
 shoot queue-open.png 3
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+
+# Dark: the saved appearance is applied before the window is made.
+mkdir -p "$XDG_CONFIG_HOME/CaseLens"
+printf '[ui]\nappearance=dark\n' >> "$XDG_CONFIG_HOME/CaseLens/CaseLens.conf"
+"$APP" --demo HYXTNJV &
+APP_PID=$!
+shoot dark.png 4
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
