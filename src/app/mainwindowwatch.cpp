@@ -6,6 +6,7 @@
 
 #include "ui_mainwindow.h"
 
+#include "app/desktopnotifier.h"
 #include "app/queuemodel.h"
 #include "app/queuepanel.h"
 #include "app/watchcontroller.h"
@@ -13,8 +14,10 @@
 #include "core/settingskeys.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QSettings>
+#include <QSystemTrayIcon>
 
 namespace CaseLens::Gui {
 
@@ -53,6 +56,17 @@ void MainWindow::setupWatching()
     m_watch->setQueueModel(queuePanel()->model());
     m_watch->pagesChanged();
     connect(m_watch, &WatchController::openRequested, this, &MainWindow::activateFromOtherLaunch);
+#ifndef Q_OS_LINUX
+    // Windows and macOS: notifications are the tray icon's messages (Linux
+    // uses the desktop's notification service, DesktopNotifier).
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        auto *tray = new QSystemTrayIcon(windowIcon(), this);
+        tray->setToolTip(QApplication::applicationDisplayName());
+        connect(tray, &QSystemTrayIcon::activated, this, [this] { activateFromOtherLaunch({}); });
+        tray->show();
+        m_watch->notifier()->setTrayIcon(tray);
+    }
+#endif
 }
 
 } // namespace CaseLens::Gui
