@@ -67,7 +67,9 @@ public:
     static constexpr int FormatVersion = 1;
     static constexpr int MaxTicketsPerServer = 2000;
     static constexpr int MaxQueueCasesPerServer = 5000;
-    static constexpr int SaveDelayMs = 1000;
+    // Every save rewrites the whole file (it can reach megabytes with
+    // thousands of notes): changes are gathered for a while first.
+    static constexpr int SaveDelayMs = 10000;
 
     // Loads filePath at once.
     explicit SeenStore(QString filePath, QObject *parent = nullptr);
