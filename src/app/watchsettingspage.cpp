@@ -1,5 +1,7 @@
 #include "app/watchsettingspage.h"
 
+#include "core/ticketwatcher.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -8,13 +10,11 @@
 namespace CaseLens::Gui {
 namespace {
 
-// The rule of TicketWatcher::intervalFromEnvironment(): whole seconds, at
-// least 5; anything else is ignored (the watcher logs why).
+// The watcher's own rule (whole seconds, at least 5), in seconds.
 std::optional<int> intervalFromEnvironment()
 {
-    bool ok = false;
-    const int seconds = qEnvironmentVariableIntValue("CASELENS_WATCH_INTERVAL", &ok);
-    return ok && seconds >= 5 ? std::optional<int>(seconds) : std::nullopt;
+    const std::optional<std::chrono::seconds> interval = TicketWatcher::intervalFromEnvironment();
+    return interval ? std::optional<int>(int(interval->count())) : std::nullopt;
 }
 
 } // namespace
