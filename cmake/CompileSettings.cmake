@@ -30,6 +30,64 @@ function(caselens_add_headless_library name)
     target_link_libraries(${name}
         PUBLIC Qt6::Core Qt6::Network
         PRIVATE caselens_compile_settings)
+    caselens_precompile(${name} HEADLESS)
+endfunction()
+
+# --- Precompiled Qt headers (GCC) ---------------------------------------------
+# A clean build compiles about 850 files, and most of that time was spent
+# parsing the same Qt headers again (CI builds three times: ci, package, asan).
+# Two holder targets compile the Qt headers once each, one for the widget-free
+# layers and one for the widget layers; every target reuses one of them
+# (REUSE_FROM needs the same flags, which caselens_compile_settings gives).
+# Only Qt's own headers are in it: QtTest is not (its macros depend on each
+# test's QT_TESTCASE_BUILDDIR), nor any CaseLens header (an edit would rebuild
+# everything). GCC only: clang refuses a PCH whose macros differ, and the fuzz
+# build (clang, no PCH) keeps every header honest about its own includes.
+# Off by default, on in the presets CI builds (ci, package, asan): clang-tidy
+# and clangd cannot read GCC's .gch files, so run them on a build without it
+# (the default or debug preset). docs/performance.md has the figures.
+option(CASELENS_PRECOMPILED_HEADERS "Precompile the Qt headers (GCC; faster clean builds)" OFF)
+set(caselens_pch_headless_headers
+    <QtCore/QObject> <QtCore/QString> <QtCore/QStringList> <QtCore/QList> <QtCore/QHash>
+    <QtCore/QByteArray> <QtCore/QDateTime> <QtCore/QTimer> <QtCore/QPointer> <QtCore/QUrl>
+    <QtCore/QJsonDocument> <QtCore/QJsonObject> <QtCore/QJsonArray> <QtCore/QJsonValue>
+    <QtCore/QVariant> <QtCore/QSettings> <QtCore/QFile> <QtCore/QDir> <QtCore/QLocale>
+    <QtCore/QCoreApplication> <QtCore/QLoggingCategory> <QtCore/QRegularExpression>
+    <QtCore/QAbstractItemModel> <QtNetwork/QNetworkAccessManager> <QtNetwork/QNetworkReply>
+    <QtNetwork/QNetworkRequest> <QtNetwork/QSslConfiguration> <QtNetwork/QTcpServer>
+    <QtNetwork/QTcpSocket> <functional> <memory> <optional> <vector> <algorithm>)
+set(caselens_pch_widget_headers
+    ${caselens_pch_headless_headers}
+    <QtGui/QAction> <QtGui/QColor> <QtGui/QFont> <QtGui/QPainter> <QtGui/QPalette>
+    <QtGui/QTextDocument> <QtWidgets/QApplication> <QtWidgets/QWidget> <QtWidgets/QLabel>
+    <QtWidgets/QPushButton> <QtWidgets/QToolButton> <QtWidgets/QLineEdit> <QtWidgets/QBoxLayout>
+    <QtWidgets/QDialog> <QtWidgets/QMainWindow> <QtWidgets/QTabWidget> <QtWidgets/QTreeView>
+    <QtWidgets/QTableView> <QtWidgets/QHeaderView> <QtWidgets/QStyle> <QtWidgets/QMenu>)
+
+# caselens_precompile(<target> HEADLESS|WIDGETS): the target reuses the Qt headers.
+function(caselens_precompile target layer)
+    if(NOT CASELENS_PRECOMPILED_HEADERS OR NOT CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+        return()
+    endif()
+    string(TOLOWER "${layer}" layer)
+    set(holder caselens_pch_${layer})
+    if(NOT TARGET ${holder})
+        set(source ${PROJECT_BINARY_DIR}/caselens_pch_${layer}.cpp)
+        file(CONFIGURE OUTPUT ${source} CONTENT "// Compiles the precompiled Qt headers once (cmake/CompileSettings.cmake).\n")
+        add_library(${holder} OBJECT ${source})
+        set_target_properties(${holder} PROPERTIES AUTOMOC OFF AUTOUIC OFF AUTORCC OFF)
+        target_link_libraries(${holder} PRIVATE Qt6::Core Qt6::Network caselens_compile_settings)
+        if(layer STREQUAL "widgets")
+            target_link_libraries(${holder} PRIVATE Qt6::Gui Qt6::Widgets)
+            target_precompile_headers(${holder} PRIVATE ${caselens_pch_widget_headers})
+        else()
+            target_precompile_headers(${holder} PRIVATE ${caselens_pch_headless_headers})
+        endif()
+    endif()
+    target_precompile_headers(${target} REUSE_FROM ${holder})
+    # A header GCC rejects (a flag or macro that differs) would be parsed again
+    # in every file, silently: an error instead.
+    target_compile_options(${target} PRIVATE -Winvalid-pch)
 endfunction()
 
 # Sanitizers for every target in the build, e.g. "address,undefined" (the asan
