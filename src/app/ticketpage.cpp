@@ -43,7 +43,7 @@ TicketPage::TicketPage(ApiClient *client, const CaseNumber &caseNumber, QWidget 
     m_refreshError->hide();
 
     m_view->setObjectName(QStringLiteral("ticketView"));
-    m_view->setNetworkAccessManager(client->network()); // Files: Save As…
+    m_view->setApiClient(client); // Files: Save As…
 
     // The error banner sits at the top of its page, as wide as the ticket.
     auto *errorPage = new QWidget(m_stack);

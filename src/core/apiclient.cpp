@@ -252,6 +252,13 @@ Error ApiClient::loadCaFile()
     return m_companyCa->error;
 }
 
+std::optional<QSslConfiguration> ApiClient::companyTls()
+{
+    if (loadCaFile().isError())
+        return std::nullopt;
+    return m_companyTls;
+}
+
 void ApiClient::setApiKey(const QString &key)
 {
     m_apiKey = key.trimmed();

@@ -80,6 +80,11 @@ public:
     // Reads the file now if it was not read yet; its error, if any (the CLI
     // checks before it sends anything).
     [[nodiscard]] Error loadCaFile();
+    // What https to other hosts through network() should trust, such as a
+    // ticket file's host behind the same inspecting proxy: the system's CAs
+    // plus the company CA, or nothing (Qt's default) when there is none or
+    // its file cannot be used.
+    [[nodiscard]] std::optional<QSslConfiguration> companyTls();
 
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     [[nodiscard]] std::chrono::milliseconds timeout() const { return m_timeout; }

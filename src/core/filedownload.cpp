@@ -100,6 +100,8 @@ void FileDownload::start()
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::UserVerifiedRedirectPolicy);
     request.setMaximumRedirectsAllowed(MaxRedirects);
+    if (m_tls)
+        request.setSslConfiguration(*m_tls); // kept by the redirects Qt follows
 
     qCInfo(lcNet) << "download from" << originText(m_url);
     m_reply = m_network->get(request);

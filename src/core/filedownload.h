@@ -5,11 +5,13 @@
 #include <QCoreApplication>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrl>
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -52,6 +54,9 @@ public:
     void setMaxBytes(qint64 bytes) { m_maxBytes = bytes; }
     [[nodiscard]] qint64 maxBytes() const { return m_maxBytes; }
     void setIdleTimeout(std::chrono::milliseconds timeout) { m_idleTimeout = timeout; }
+    // What an https request trusts (ApiClient::companyTls: behind a company's
+    // inspecting proxy, files need its CA as much as the API does).
+    void setSslConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
 
     // Starts once. A refusal (URL, target) finishes too, on the next turn of
     // the event loop, so callers may connect after start().
@@ -86,6 +91,7 @@ private:
     QNetworkAccessManager *m_network;
     QUrl m_url;
     QString m_targetPath;
+    std::optional<QSslConfiguration> m_tls;
     qint64 m_maxBytes = DefaultMaxBytes;
     std::chrono::milliseconds m_idleTimeout{std::chrono::seconds(30)};
     QPointer<QNetworkReply> m_reply;

@@ -1,5 +1,6 @@
 #include "ticketview/filestab.h"
 
+#include "core/apiclient.h"
 #include "core/filedownload.h"
 #include "core/riskyfilename.h"
 #include "ticketview/filesmodel.h"
@@ -18,7 +19,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -152,9 +152,9 @@ void FilesTab::refresh()
     updateActions();
 }
 
-void FilesTab::setNetworkAccessManager(QNetworkAccessManager *network)
+void FilesTab::setApiClient(ApiClient *client)
 {
-    m_network = network;
+    m_client = client;
     updateActions();
 }
 
@@ -245,12 +245,14 @@ void FilesTab::saveFile(int row)
 
 void FilesTab::saveFileTo(int row, const QString &path)
 {
-    if (row < 0 || row >= m_model->files().size() || !m_network || (m_download && m_download->isRunning()))
+    if (row < 0 || row >= m_model->files().size() || !m_client || (m_download && m_download->isRunning()))
         return;
     const FilesModel::File &file = m_model->files().at(row);
     delete m_download;
-    m_download =
-        new FileDownload(m_network, file.webUrl.isValid() ? file.webUrl : QUrl(file.link), path, this);
+    m_download = new FileDownload(m_client->network(), file.webUrl.isValid() ? file.webUrl : QUrl(file.link),
+                                  path, this);
+    if (const std::optional<QSslConfiguration> tls = m_client->companyTls())
+        m_download->setSslConfiguration(*tls);
     m_downloadName = singleLine(shortened(file.name, 120));
     connect(m_download, &FileDownload::progress, this, &FilesTab::onDownloadProgress);
     connect(m_download, &FileDownload::finished, this, &FilesTab::onDownloadFinished);
@@ -322,7 +324,7 @@ void FilesTab::updateActions()
     const bool downloading = m_download && m_download->isRunning();
     m_open->setEnabled(file && file->httpsUrl.isValid());
     m_copyLink->setEnabled(file && file->webUrl.isValid());
-    m_save->setEnabled(file && file->webUrl.isValid() && m_network && !downloading);
+    m_save->setEnabled(file && file->webUrl.isValid() && m_client && !downloading);
 }
 
 } // namespace CaseLens::Gui

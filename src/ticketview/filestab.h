@@ -8,15 +8,15 @@ class QAction;
 class QFrame;
 class QLabel;
 class QMenu;
-class QNetworkAccessManager;
 class QProgressBar;
 class QPushButton;
 class QTableView;
 class QToolButton;
 
 namespace CaseLens {
+class ApiClient;
 class FileDownload;
-}
+} // namespace CaseLens
 
 namespace CaseLens::Gui {
 
@@ -41,8 +41,10 @@ public:
 
     // Call after the model changed.
     void refresh();
-    // Without one, Save As… is off (nothing can be downloaded).
-    void setNetworkAccessManager(QNetworkAccessManager *network);
+    // Save As… downloads through the client's network manager and trusts
+    // what it trusts (its company CA), never with its key. Without a client,
+    // Save As… is off (nothing can be downloaded).
+    void setApiClient(ApiClient *client);
 
     [[nodiscard]] QTableView *tableView() const;
     [[nodiscard]] bool isShowingEmptyState() const;
@@ -86,7 +88,7 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     QToolButton *m_dismiss;
-    QPointer<QNetworkAccessManager> m_network;
+    QPointer<ApiClient> m_client;
     FileDownload *m_download = nullptr;
     QString m_downloadName;
 };

@@ -246,9 +246,9 @@ void TicketView::updateTabTitles()
     }
 }
 
-void TicketView::setNetworkAccessManager(QNetworkAccessManager *network)
+void TicketView::setApiClient(ApiClient *client)
 {
-    m_files->setNetworkAccessManager(network);
+    m_files->setApiClient(client);
 }
 
 void TicketView::setYouToken(const QString &token)

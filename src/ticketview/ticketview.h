@@ -6,8 +6,11 @@
 #include <QUrl>
 #include <QWidget>
 
-class QNetworkAccessManager;
 class QTabWidget;
+
+namespace CaseLens {
+class ApiClient;
+}
 
 namespace CaseLens::Gui {
 
@@ -62,8 +65,9 @@ public:
     // The signed-in user's token (from the account's profile): Statistics
     // and Collaborators show it as "You". Empty while unknown.
     void setYouToken(const QString &token);
-    // For the Files tab's Save As… (plain requests; never the API key).
-    void setNetworkAccessManager(QNetworkAccessManager *network);
+    // For the Files tab's Save As… (plain requests through the client's
+    // network, with its TLS trust; never the API key).
+    void setApiClient(ApiClient *client);
 
     // What is new since the agent last looked (issue 14): the Notes tab's
     // title says "Notes (62 · 2 new)"; 0 gives the usual "Notes (62)".

@@ -1,3 +1,4 @@
+#include "core/apiclient.h"
 #include "core/filedownload.h"
 #include "support/fakeserver.h"
 #include "ticketview/filesmodel.h"
@@ -62,7 +63,7 @@ struct Tab
 };
 
 // A tab whose third file (report.bin) a loopback server serves with handler,
-// with a network manager for Save As… and a folder to save into.
+// with a client (its network manager) for Save As… and a folder to save into.
 struct ServedTab
 {
     explicit ServedTab(FakeServer::Handler handler)
@@ -72,7 +73,7 @@ struct ServedTab
         QUrl link = server.url();
         link.setPath(u"/files/report.bin"_s);
         t = std::make_unique<Tab>(sampleFiles(link));
-        t->tab.setNetworkAccessManager(&network);
+        t->tab.setApiClient(&client);
     }
 
     [[nodiscard]] QString path() const { return dir.filePath(u"report.bin"_s); }
@@ -80,6 +81,7 @@ struct ServedTab
     // Destroyed from the bottom up: the tab (and its download) before the server.
     FakeServer server;
     QNetworkAccessManager network;
+    ApiClient client{&network};
     std::unique_ptr<Tab> t;
     QTemporaryDir dir;
     bool listening = false;
@@ -132,8 +134,9 @@ private Q_SLOTS:
 void tst_FilesTab::contextMenuHasTheThreeActions()
 {
     Tab t(sampleFiles());
-    QNetworkAccessManager network; // Save As… needs one
-    t.tab.setNetworkAccessManager(&network);
+    QNetworkAccessManager network; // Save As… needs a client
+    ApiClient client(&network);
+    t.tab.setApiClient(&client);
     QVERIFY(QTest::qWaitForWindowExposed(&t.tab));
     t.select(1);
     t.tab.tableView()->setFocus();
@@ -320,7 +323,8 @@ void tst_FilesTab::plainHttpIsRefusedWithAMessage()
 {
     Tab t({{u"rules.pdf"_s, {}, {}, u"http://insecure.example/rules.pdf"_s}});
     QNetworkAccessManager network;
-    t.tab.setNetworkAccessManager(&network);
+    ApiClient client(&network);
+    t.tab.setApiClient(&client);
     t.select(0);
     QVERIFY(!t.tab.openAction()->isEnabled()); // Open is https only
     QVERIFY(t.tab.saveAction()->isEnabled());  // Save As… explains why not

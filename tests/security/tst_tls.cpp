@@ -7,11 +7,13 @@
 // carry the key to another origin or down to plain http.
 #include "core/apiclient.h"
 #include "core/certificatereport.h"
+#include "core/filedownload.h"
 #include "support/fakeserver.h"
 #include "support/replywait.h"
 #include "support/sampledata.h"
 #include "support/testcertificates.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -19,6 +21,7 @@
 #include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace CaseLens;
@@ -217,6 +220,57 @@ private Q_SLOTS:
         QVERIFY2(result.error.message().contains(QStringLiteral("“CaseLens test CA trusted-ca”")),
                  qPrintable(result.error.message()));
         QCOMPARE(server.requests().size(), 1);
+    }
+
+    // Behind a company's inspecting proxy a ticket file's host is signed by
+    // the company CA too: Save As… trusts what the client trusts (its
+    // company CA), also after a redirect, and never sends the key. Without
+    // that trust the same download fails as a TLS error.
+    void ticketFilesTrustTheCompanyCa()
+    {
+        TlsServer server(m_trustedLeaf, [](const RecordedRequest &request) {
+            if (request.path == "/files/old-report.pdf") {
+                QUrl moved;
+                moved.setPath(QStringLiteral("/files/report.pdf"));
+                return redirectResponse(302, moved);
+            }
+            FakeResponse response;
+            response.body = QByteArrayLiteral("%PDF-1.7 the report");
+            return response;
+        });
+        QVERIFY(server.listen());
+        QUrl url = server.url();
+        url.setPath(QStringLiteral("/files/old-report.pdf"));
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("report.pdf"));
+
+        const std::optional<QSslConfiguration> tls = m_client->companyTls();
+        QVERIFY(tls.has_value());
+        FileDownload trusted(m_client->network(), url, target);
+        trusted.setSslConfiguration(*tls);
+        QSignalSpy done(&trusted, &FileDownload::finished);
+        trusted.start();
+        QVERIFY(done.wait(15000));
+        QVERIFY2(trusted.succeeded(), qPrintable(trusted.error().message()));
+        QFile saved(target);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), QByteArrayLiteral("%PDF-1.7 the report"));
+        QCOMPARE(server.requests().size(), 2);
+        for (const RecordedRequest &request : server.requests())
+            QVERIFY(request.header("authorization").isEmpty());
+
+        QVERIFY(QFile::remove(target));
+        m_network->clearConnectionCache();
+        FileDownload untrusted(m_client->network(), url, target);
+        QSignalSpy failed(&untrusted, &FileDownload::finished);
+        untrusted.start();
+        QVERIFY(failed.wait(15000));
+        QCOMPARE(untrusted.error().kind(), ErrorKind::Tls);
+        QVERIFY(!QFile::exists(target));
+        QCOMPARE(server.requests().size(), 2);
+
+        m_client->setCaFile({}); // no company CA: nothing to add
+        QVERIFY(!m_client->companyTls().has_value());
     }
 
     // A company certificate file that cannot be used: the reason, before
