@@ -940,8 +940,8 @@ QtKeychain: BSD-3-Clause-Lizenz</translation>
         <translation>Hell und Dunkel hängen nicht vom Farbschema des Desktops ab.</translation>
     </message>
     <message>
-        <source>&amp;Theme:</source>
-        <translation>&amp;Farbschema:</translation>
+        <source>Th&amp;eme:</source>
+        <translation>Fa&amp;rbschema:</translation>
     </message>
 </context>
 <context>
@@ -2704,10 +2704,6 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
         <translation>Problem mit der Server-URL</translation>
     </message>
     <message>
-        <source>Request &amp;timeout:</source>
-        <translation>&amp;Zeitlimit für Anfragen:</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -2722,10 +2718,6 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
-    </message>
-    <message>
-        <source>Takes effect the next time CaseLens starts.</source>
-        <translation>Wird beim nächsten Start von CaseLens wirksam.</translation>
     </message>
     <message>
         <source>Dialog buttons</source>
@@ -2826,6 +2818,14 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
     <message>
         <source>The key works. It belongs to %1.</source>
         <translation>Der Schlüssel funktioniert. Er gehört %1.</translation>
+    </message>
+    <message>
+        <source>Request t&amp;imeout:</source>
+        <translation>&amp;Zeitlimit für Anfragen:</translation>
+    </message>
+    <message>
+        <source>Menus and dialogs change at once; an open ticket changes when you refresh it (F5).</source>
+        <translation>Menüs und Dialoge wechseln sofort; ein offenes Ticket wechselt, wenn Sie es aktualisieren (F5).</translation>
     </message>
 </context>
 <context>
@@ -3504,10 +3504,6 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
         <translation>Beobachten</translation>
     </message>
     <message>
-        <source>Show desktop notifications</source>
-        <translation>Desktop-Benachrichtigungen anzeigen</translation>
-    </message>
-    <message>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
@@ -3530,16 +3526,20 @@ In den Einstellungen können Sie einen Schlüssel nur für diese Sitzung verwend
         <source>Announce changes found in the background on the desktop. The window&apos;s View menu has Do not disturb.</source>
         <translation>Im Hintergrund gefundene Änderungen auf dem Desktop melden. Im Menü „Ansicht“ des Fensters gibt es „Nicht stören“.</translation>
     </message>
-    <message>
-        <source>Refresh:</source>
-        <translation>Aktualisieren:</translation>
-    </message>
     <message numerus="yes">
         <source>Set by %1: every %n second(s)</source>
         <translation>
             <numerusform>Festgelegt durch %1: im Abstand von %n Sekunde</numerusform>
             <numerusform>Festgelegt durch %1: im Abstand von %n Sekunden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Show desktop &amp;notifications</source>
+        <translation>Desktop-&amp;Benachrichtigungen anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh:</source>
+        <translation>&amp;Aktualisieren:</translation>
     </message>
 </context>
 <context>

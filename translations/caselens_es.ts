@@ -940,7 +940,7 @@ QtKeychain: licencia BSD de 3 cláusulas</translation>
         <translation>Claro y Oscuro no dependen del tema del escritorio.</translation>
     </message>
     <message>
-        <source>&amp;Theme:</source>
+        <source>Th&amp;eme:</source>
         <translation>Te&amp;ma:</translation>
     </message>
 </context>
@@ -2704,10 +2704,6 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
         <translation>Problema con la URL del servidor</translation>
     </message>
     <message>
-        <source>Request &amp;timeout:</source>
-        <translation>&amp;Tiempo de espera:</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -2722,10 +2718,6 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
-    </message>
-    <message>
-        <source>Takes effect the next time CaseLens starts.</source>
-        <translation>Se aplica la próxima vez que se inicie CaseLens.</translation>
     </message>
     <message>
         <source>Dialog buttons</source>
@@ -2826,6 +2818,14 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
     <message>
         <source>The key works. It belongs to %1.</source>
         <translation>La clave funciona. Pertenece a %1.</translation>
+    </message>
+    <message>
+        <source>Request t&amp;imeout:</source>
+        <translation>&amp;Tiempo de espera:</translation>
+    </message>
+    <message>
+        <source>Menus and dialogs change at once; an open ticket changes when you refresh it (F5).</source>
+        <translation>Los menús y los diálogos cambian al instante; un ticket abierto cambia cuando lo actualiza (F5).</translation>
     </message>
 </context>
 <context>
@@ -3504,10 +3504,6 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
         <translation>Seguimiento</translation>
     </message>
     <message>
-        <source>Show desktop notifications</source>
-        <translation>Mostrar notificaciones de escritorio</translation>
-    </message>
-    <message>
         <source>Off</source>
         <translation>Desactivado</translation>
     </message>
@@ -3530,16 +3526,20 @@ En Configuración puede usar una clave solo para esta sesión.</translation>
         <source>Announce changes found in the background on the desktop. The window&apos;s View menu has Do not disturb.</source>
         <translation>Avisar en el escritorio de los cambios encontrados en segundo plano. El menú Ver de la ventana tiene No molestar.</translation>
     </message>
-    <message>
-        <source>Refresh:</source>
-        <translation>Actualizar:</translation>
-    </message>
     <message numerus="yes">
         <source>Set by %1: every %n second(s)</source>
         <translation>
             <numerusform>Definido por %1: cada segundo</numerusform>
             <numerusform>Definido por %1: cada %n segundos</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Show desktop &amp;notifications</source>
+        <translation>Mostrar notificaciones &amp;de escritorio</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh:</source>
+        <translation>&amp;Actualizar:</translation>
     </message>
 </context>
 <context>

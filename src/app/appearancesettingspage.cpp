@@ -24,7 +24,7 @@ AppearanceSettingsPage::AppearanceSettingsPage(const QString &appearance, QWidge
     m_theme->setToolTip(tr("Light and Dark do not depend on the desktop's theme."));
 
     auto *layout = new QFormLayout(this);
-    auto *label = new QLabel(tr("&Theme:"), this);
+    auto *label = new QLabel(tr("Th&eme:"), this);
     label->setBuddy(m_theme);
     layout->addRow(label, m_theme);
 }

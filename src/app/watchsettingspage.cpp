@@ -22,7 +22,7 @@ std::optional<int> intervalFromEnvironment()
 WatchSettingsPage::WatchSettingsPage(const SettingsValues &values, QWidget *parent)
     : QGroupBox(tr("Watching"), parent)
     , m_interval(new QComboBox(this))
-    , m_notifications(new QCheckBox(tr("Show desktop notifications"), this))
+    , m_notifications(new QCheckBox(tr("Show desktop &notifications"), this))
     , m_overrideLabel(new QLabel(this))
     , m_override(intervalFromEnvironment())
 {
@@ -44,7 +44,7 @@ WatchSettingsPage::WatchSettingsPage(const SettingsValues &values, QWidget *pare
     m_overrideLabel->setForegroundRole(QPalette::PlaceholderText);
 
     auto *layout = new QFormLayout(this);
-    layout->addRow(tr("Refresh:"), m_interval);
+    layout->addRow(tr("&Refresh:"), m_interval);
     layout->addRow(QString(), m_overrideLabel);
     layout->addRow(QString(), m_notifications);
 

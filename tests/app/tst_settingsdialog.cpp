@@ -8,6 +8,7 @@
 #include "core/session.h"
 #include "support/fakeserver.h"
 
+#include <QAbstractButton>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -25,6 +26,7 @@
 using namespace CaseLens;
 using namespace CaseLens::Gui;
 using namespace CaseLens::Testing;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -78,6 +80,8 @@ private Q_SLOTS:
     void showsWhoIsSignedIn();
     void watchingRoundTripsThroughTheSettings();
     void watchingIntervalSetByTheEnvironment();
+    void everyMnemonicIsUsedOnce_data();
+    void everyMnemonicIsUsedOnce();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -307,4 +311,51 @@ void tst_SettingsDialog::watchingIntervalSetByTheEnvironment()
 }
 
 QTEST_MAIN(tst_SettingsDialog)
+void tst_SettingsDialog::everyMnemonicIsUsedOnce_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("es") << QStringLiteral("es");
+    QTest::newRow("de") << QStringLiteral("de");
+}
+
+// Alt+letter must reach one field: a letter shared by two (once "&Theme",
+// "Request &timeout" and "&Test connection") only cycles between them.
+void tst_SettingsDialog::everyMnemonicIsUsedOnce()
+{
+    QFETCH(QString, language);
+    QVERIFY(installTranslations(*qApp, language).applicationLoaded || language == u"en");
+    ApiKeyProvider keys;
+    SettingsDialog dialog(&keys, defaults());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+    QHash<QChar, QStringList> owners;
+    const auto note = [&owners](const QString &text) {
+        const qsizetype at = QString(text).replace(u"&&"_s, u"__"_s).indexOf(u'&');
+        if (at >= 0 && at + 1 < text.size())
+            owners[text.at(at + 1).toLower()].append(text);
+    };
+    const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+    for (const QLabel *label : labels) {
+        if (label->buddy() && label->isVisibleTo(&dialog))
+            note(label->text());
+    }
+    const QList<QAbstractButton *> buttons = dialog.findChildren<QAbstractButton *>();
+    for (const QAbstractButton *button : buttons) {
+        if (button->isVisibleTo(&dialog))
+            note(button->text());
+    }
+    installTranslations(*qApp, QStringLiteral("en"));
+
+    QVERIFY(owners.size() >= 6); // the fields with one: URL, timeout, language, theme, proxy, ...
+    QString used;                // for the message: the letters taken, to pick a free one
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+        used += it.key();
+    std::sort(used.begin(), used.end());
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+        QVERIFY2(it.value().size() == 1, qPrintable(u"Alt+"_s + it.key() + u": "_s + it.value().join(u" | ") +
+                                                    u" (taken: "_s + used + u')'));
+}
+
 #include "tst_settingsdialog.moc"
