@@ -129,13 +129,13 @@ SeenStore::SeenStore(QString filePath, QObject *parent)
 {
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(SaveDelayMs);
-    connect(&m_saveTimer, &QTimer::timeout, this, &SeenStore::save);
+    connect(&m_saveTimer, &QTimer::timeout, this, &SeenStore::saveInBackground);
     load();
 }
 
 SeenStore::~SeenStore()
 {
-    if (m_dirty)
+    if (!finishBackgroundSave() || m_dirty)
         save();
 }
 
@@ -289,11 +289,42 @@ void SeenStore::load()
         qCWarning(lcSeen) << "the seen state" << m_filePath << "had" << skipped << "unreadable tickets";
 }
 
+void SeenStore::saveInBackground()
+{
+    if (m_backgroundSave.valid() &&
+        m_backgroundSave.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+        m_saveTimer.start(); // the disk is slow: try again after the next delay
+        return;
+    }
+    if (!finishBackgroundSave())
+        m_dirty = true; // the last one failed: this one writes everything again
+    if (!m_dirty)
+        return;
+    m_dirty = false;
+    m_backgroundSave = std::async(std::launch::async, &SeenStore::write, m_filePath, m_servers);
+}
+
+bool SeenStore::finishBackgroundSave()
+{
+    if (!m_backgroundSave.valid())
+        return true;
+    return m_backgroundSave.get();
+}
+
 bool SeenStore::save()
 {
     m_saveTimer.stop();
-    QJsonObject servers;
-    for (auto serverIt = m_servers.cbegin(); serverIt != m_servers.cend(); ++serverIt) {
+    finishBackgroundSave(); // this write has everything: its result does not matter
+    if (!write(m_filePath, m_servers))
+        return false;
+    m_dirty = false;
+    return true;
+}
+
+bool SeenStore::write(const QString &filePath, const Servers &servers)
+{
+    QJsonObject serversObject;
+    for (auto serverIt = servers.cbegin(); serverIt != servers.cend(); ++serverIt) {
         QJsonObject tickets;
         for (auto it = serverIt->tickets.cbegin(); it != serverIt->tickets.cend(); ++it) {
             QStringList ids(it->seen.noteIds.cbegin(), it->seen.noteIds.cend());
@@ -308,20 +339,20 @@ bool SeenStore::save()
         }
         QStringList queue(serverIt->queue.cbegin(), serverIt->queue.cend());
         queue.sort();
-        servers.insert(serverIt.key(),
-                       QJsonObject{{QStringLiteral("tickets"), tickets},
-                                   {QStringLiteral("queue"), QJsonArray::fromStringList(queue)}});
+        serversObject.insert(serverIt.key(),
+                             QJsonObject{{QStringLiteral("tickets"), tickets},
+                                         {QStringLiteral("queue"), QJsonArray::fromStringList(queue)}});
     }
-    const QJsonObject root{{QStringLiteral("version"), FormatVersion}, {QStringLiteral("servers"), servers}};
+    const QJsonObject root{{QStringLiteral("version"), FormatVersion},
+                           {QStringLiteral("servers"), serversObject}};
 
-    QDir().mkpath(QFileInfo(m_filePath).absolutePath());
-    QSaveFile file(m_filePath);
+    QDir().mkpath(QFileInfo(filePath).absolutePath());
+    QSaveFile file(filePath);
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(QJsonDocument(root).toJson(QJsonDocument::Compact)) < 0 || !file.commit()) {
-        qCWarning(lcSeen) << "cannot write the seen state" << m_filePath << file.errorString();
+        qCWarning(lcSeen) << "cannot write the seen state" << filePath << file.errorString();
         return false;
     }
-    m_dirty = false;
     return true;
 }
 

@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <future>
 #include <optional>
 
 class QUrl;
@@ -68,7 +69,8 @@ public:
     static constexpr int MaxTicketsPerServer = 2000;
     static constexpr int MaxQueueCasesPerServer = 5000;
     // Every save rewrites the whole file (it can reach megabytes with
-    // thousands of notes): changes are gathered for a while first.
+    // thousands of notes): changes are gathered for a while first, and the
+    // store's own saves are made on a thread of their own.
     static constexpr int SaveDelayMs = 10000;
 
     // Loads filePath at once.
@@ -102,9 +104,9 @@ public:
     [[nodiscard]] QSet<QString> knownQueueCases(const QString &server) const;
     void rememberQueueCases(const QString &server, const QSet<QString> &cases);
 
-    // Writes the file now (atomically, QSaveFile). The store calls it itself
-    // SaveDelayMs after a change; the owner at exit. False (logged) when it
-    // cannot write.
+    // Writes the file now (atomically, QSaveFile), after a background save
+    // still running. The owner calls it at exit (the destructor does too).
+    // False (logged) when it cannot write.
     bool save();
 
 private:
@@ -119,15 +121,26 @@ private:
         QSet<QString> queue;
     };
 
+    using Servers = QHash<QString, Server>;
+
     void load();
     void record(const QString &server, const QString &caseNumber, const SeenTicket &seen);
     void changed();
+    // SaveDelayMs after a change: a copy of the state (implicitly shared, so
+    // no copying on this thread) is serialised and written on another
+    // thread; the window never waits for the disk.
+    void saveInBackground();
+    // Waits for a background save; false when it failed (the state is then
+    // written again).
+    bool finishBackgroundSave();
+    [[nodiscard]] static bool write(const QString &filePath, const Servers &servers);
 
     QString m_filePath;
-    QHash<QString, Server> m_servers;
+    Servers m_servers;
     qint64 m_sequence = 0;
     bool m_dirty = false;
     QTimer m_saveTimer;
+    std::future<bool> m_backgroundSave;
 };
 
 } // namespace CaseLens
