@@ -63,9 +63,9 @@ HandoffActions::HandoffActions(QMainWindow *window, QTabWidget *tabs, QMenu *fil
     : QObject(window)
     , m_window(window)
     , m_tabs(tabs)
-    , m_export(new QAction(tr("&Export ticket…"), this))
-    , m_print(new QAction(tr("&Print…"), this))
-    , m_copyMenu(new QMenu(tr("&Copy"), ticketMenu))
+    , m_export(new QAction(this))
+    , m_print(new QAction(this))
+    , m_copyMenu(new QMenu(ticketMenu))
 {
     m_export->setObjectName(QStringLiteral("actionExportTicket"));
     m_print->setObjectName(QStringLiteral("actionPrint"));
@@ -79,8 +79,8 @@ HandoffActions::HandoffActions(QMainWindow *window, QTabWidget *tabs, QMenu *fil
 
     // Ticket → Copy, before the ticket's sections.
     m_copyMenu->setObjectName(QStringLiteral("menuCopy"));
-    const QList<QAction *> copies = addCopyActions(m_copyMenu, [this] { return currentTicket(); });
-    m_copyLink = copies.at(int(CopyFormat::Link));
+    m_copies = addCopyActions(m_copyMenu, [this] { return currentTicket(); });
+    m_copyLink = m_copies.at(int(CopyFormat::Link));
     m_copyLink->setObjectName(QStringLiteral("actionCopyLink")); // the header's own is copyLinkAction
     // One action, bound once: the header's menu offers the link without a key.
     m_copyLink->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -104,6 +104,16 @@ HandoffActions::HandoffActions(QMainWindow *window, QTabWidget *tabs, QMenu *fil
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, &HandoffActions::followCurrentTab);
     followCurrentTab();
+    retranslate();
+}
+
+void HandoffActions::retranslate()
+{
+    m_export->setText(tr("&Export ticket…"));
+    m_print->setText(tr("&Print…"));
+    m_copyMenu->setTitle(tr("&Copy"));
+    for (qsizetype i = 0; i < m_copies.size(); ++i)
+        m_copies.at(i)->setText(copyActionText(CopyFormat(i)));
 }
 
 const Ticket *HandoffActions::currentTicket() const

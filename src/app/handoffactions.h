@@ -43,6 +43,9 @@ public:
     // The tab context menu for the tab at index (not shown).
     [[nodiscard]] QMenu *tabMenu(int index, QWidget *parent);
 
+    // Texts again in the UI language (the window calls it on a language change).
+    void retranslate();
+
 private:
     void exportCurrent();
     void printCurrent();
@@ -56,6 +59,7 @@ private:
     QAction *m_print;
     QAction *m_copyLink = nullptr;
     QMenu *m_copyMenu;
+    QList<QAction *> m_copies;       // Ticket → Copy, in CopyFormat order
     QPointer<TicketPage> m_followed; // the page whose state the actions follow
 };
 

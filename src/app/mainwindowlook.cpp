@@ -6,8 +6,10 @@
 #include "ui_mainwindow.h"
 
 #include "app/appearance.h"
+#include "app/handoffactions.h"
 #include "app/languagesupport.h"
 #include "app/ticketpage.h"
+#include "app/writeactions.h"
 #include "core/session.h"
 
 #include <QActionGroup>
@@ -118,6 +120,10 @@ void MainWindow::retranslate()
                 action->setText(Appearance::displayName(theme));
         }
     }
+    if (m_writes)
+        m_writes->retranslate();
+    if (auto *handoff = findChild<HandoffActions *>())
+        handoff->retranslate();
     updateRecent(); // also the welcome screen
     updateWelcome();
     updateActions();

@@ -22,17 +22,15 @@ WriteActions::WriteActions(MainWindow *window, ApiClient *client, QMenu *ticketM
     , m_window(window)
     , m_client(client)
     , m_tabs(tabs)
-    , m_newTicket(new QAction(tr("&New ticket…"), window))
-    , m_edit(new QAction(tr("&Edit…"), window))
-    , m_resolve(new QAction(tr("Re&solve…"), window))
+    , m_newTicket(new QAction(window))
+    , m_edit(new QAction(window))
+    , m_resolve(new QAction(window))
 {
     m_newTicket->setObjectName(QStringLiteral("actionNewTicket"));
     m_newTicket->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
-    m_newTicket->setStatusTip(tr("Write a new ticket"));
     m_edit->setObjectName(QStringLiteral("actionEditTicket"));
-    m_edit->setStatusTip(tr("Change the title or the description of this ticket"));
     m_resolve->setObjectName(QStringLiteral("actionResolveTicket"));
-    m_resolve->setStatusTip(tr("Close this ticket for good"));
+    retranslate();
     // Window-wide: Ctrl+N works wherever the focus is.
     for (QAction *action : {m_newTicket, m_edit, m_resolve})
         window->addAction(action);
@@ -49,6 +47,16 @@ WriteActions::WriteActions(MainWindow *window, ApiClient *client, QMenu *ticketM
 }
 
 WriteActions::~WriteActions() = default;
+
+void WriteActions::retranslate()
+{
+    m_newTicket->setText(tr("&New ticket…"));
+    m_newTicket->setStatusTip(tr("Write a new ticket"));
+    m_edit->setText(tr("&Edit…"));
+    m_edit->setStatusTip(tr("Change the title or the description of this ticket"));
+    m_resolve->setText(tr("Re&solve…"));
+    m_resolve->setStatusTip(tr("Close this ticket for good"));
+}
 
 void WriteActions::onCurrentChanged()
 {

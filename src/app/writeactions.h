@@ -49,6 +49,9 @@ public:
     void editTicket();
     void resolveTicket(); // asks first (ResolveDialog)
 
+    // Texts again in the UI language (the window calls it on a language change).
+    void retranslate();
+
 private:
     void onCurrentChanged();
     void updateActions();

@@ -40,23 +40,37 @@ QString copyText(const Ticket &ticket, CopyFormat format)
     return {};
 }
 
+QString copyActionText(CopyFormat format)
+{
+    switch (format) {
+    case CopyFormat::CaseNumber:
+        return Tr::tr("Case &number");
+    case CopyFormat::Link:
+        return Tr::tr("&Link (caselens://)");
+    case CopyFormat::Title:
+        return Tr::tr("Case and &subject (for chats)");
+    case CopyFormat::MarkdownSummary:
+        return Tr::tr("&Markdown summary (for issue trackers)");
+    }
+    return {};
+}
+
 QList<QAction *> addCopyActions(QMenu *menu, const std::function<const Ticket *()> &ticket)
 {
     struct Entry
     {
         CopyFormat format;
-        QString text;
         const char *name;
     };
     const Entry entries[] = {
-        {CopyFormat::CaseNumber, Tr::tr("Case &number"), "copyCaseNumberAction"},
-        {CopyFormat::Link, Tr::tr("&Link (caselens://)"), "copyLinkAction"},
-        {CopyFormat::Title, Tr::tr("Case and &subject (for chats)"), "copyTitleAction"},
-        {CopyFormat::MarkdownSummary, Tr::tr("&Markdown summary (for issue trackers)"), "copyMarkdownAction"},
+        {CopyFormat::CaseNumber, "copyCaseNumberAction"},
+        {CopyFormat::Link, "copyLinkAction"},
+        {CopyFormat::Title, "copyTitleAction"},
+        {CopyFormat::MarkdownSummary, "copyMarkdownAction"},
     };
     QList<QAction *> actions;
     for (const Entry &entry : entries) {
-        QAction *action = menu->addAction(entry.text);
+        QAction *action = menu->addAction(copyActionText(entry.format));
         action->setObjectName(QLatin1StringView(entry.name));
         QObject::connect(action, &QAction::triggered, menu, [ticket, format = entry.format] {
             const Ticket *shown = ticket();

@@ -23,6 +23,9 @@ enum class CopyFormat {
 // The text for format; empty when the ticket has no usable case number.
 [[nodiscard]] QString copyText(const Ticket &ticket, CopyFormat format);
 
+// The menu text of format's action ("Case &number"), in the UI language.
+[[nodiscard]] QString copyActionText(CopyFormat format);
+
 // Adds one action per format to menu, in the order above (object names
 // copyCaseNumberAction, copyLinkAction, copyTitleAction, copyMarkdownAction);
 // each puts copyText() of what ticket() returns then on the clipboard

@@ -376,10 +376,17 @@ void tst_WindowLook::languageAppliesAtOnce()
     QTRY_VERIFY(fileMenu->title() != englishTitle);
     QCOMPARE(fileMenu->title(), QStringLiteral("&Datei"));
     QCOMPARE(quit->shortcuts(), quitKeys); // the bound keys survive retranslation
+    // Actions made in code by the window's controllers too.
+    QCOMPARE(action(*h, "actionNewTicket")->text(), QStringLiteral("&Neues Ticket…"));
+    QCOMPARE(action(*h, "actionExportTicket")->text(), QStringLiteral("Ticket e&xportieren…"));
+    QCOMPARE(h->child<QMenu>(QStringLiteral("menuCopy"))->title(), QStringLiteral("&Kopieren"));
+    QCOMPARE(h->child<QMenu>(QStringLiteral("menuCopy"))->actions().value(0)->text(),
+             QStringLiteral("&Fallnummer"));
 
     values.language = QStringLiteral("en");
     h->session.apply(values);
     QTRY_COMPARE(fileMenu->title(), englishTitle);
+    QCOMPARE(action(*h, "actionNewTicket")->text(), QStringLiteral("&New ticket…"));
 }
 
 QTEST_MAIN(tst_WindowLook)
