@@ -279,6 +279,39 @@ private Q_SLOTS:
             QCOMPARE(r.err.trimmed(), warning);
     }
 
+    // A plain answer with whitespace around its compact Data prints Data's
+    // bytes as they came; a DEL inside Data is escaped, as jq -c does.
+    void fetchJsonCompactDataInASpacedAnswer_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QByteArray>("printed");
+        const QByteArray data = CaseLens::Bench::typicalTicket().sliced(
+            CaseLens::Bench::typicalTicket().indexOf(R"("Data":)") + 7);
+        const QByteArray compact = data.first(data.size() - 1); // without the envelope's brace
+        QTest::newRow("compact") << compact << compact;
+        QByteArray withDel = compact;
+        withDel.replace(R"("Note":"Thanks)", "\"Note\":\"\x7fThanks");
+        QByteArray escaped = compact;
+        escaped.replace(R"("Note":"Thanks)", R"("Note":"\u007fThanks)");
+        QTest::newRow("DEL") << withDel << escaped;
+    }
+
+    void fetchJsonCompactDataInASpacedAnswer()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(QByteArray, printed);
+        QVERIFY(data.startsWith('{') && data.endsWith('}'));
+        m_server->setHandler([data](const RecordedRequest &) {
+            FakeResponse response;
+            response.body = "{\n  \"Response\": true,\n  \"Data\": " + data + "\n}\n";
+            return response;
+        });
+        const Run r = run(fetchArgs({QStringLiteral("--json"), QStringLiteral("HYXTNJV")}));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.err, QString());
+        QCOMPARE(r.out.toUtf8(), printed + '\n');
+    }
+
     void environmentBaseUrl()
     {
         m_server->serveTickets({{QStringLiteral("HYXTNJV"), sampleTicketData()}});
