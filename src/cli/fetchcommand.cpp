@@ -112,9 +112,9 @@ int runFetch(const QStringList &arguments)
                        stripControlCharacters(warning.message));
         switch (format) {
         case Format::Json: {
+            // Megabytes: printed where they are, the newline on its own (no copy to add it).
             QByteArray compacted;
-            printOutBytes(
-                formatTicketJson(result.ticket, compacted)); // megabytes: no copy to add the newline
+            printOutBytes(formatTicketJson(result.ticket, compacted));
             printOutBytes("\n");
             break;
         }

@@ -136,12 +136,11 @@ QByteArrayView formatTicketJson(const Ticket &ticket, QByteArray &storage)
     // what `jq -c .Data` prints (key order and numbers as sent), without
     // re-serialising megabytes through QJsonDocument.
     const Ticket::TextSlice &slice = ticket.rawData;
-    QByteArrayView data;
-    if (slice.size > 0 && slice.offset >= 0 && slice.offset + slice.size <= ticket.rawAnswer.size())
-        data = QByteArrayView(ticket.rawAnswer).sliced(slice.offset, slice.size);
-    else
-        data = jsonMemberText(ticket.rawAnswer, QLatin1StringView("Data"));
-    if (!data.isEmpty() && slice.size > 0 && slice.compact)
+    const bool found =
+        slice.size > 0 && slice.offset >= 0 && slice.offset + slice.size <= ticket.rawAnswer.size();
+    const QByteArrayView data = found ? QByteArrayView(ticket.rawAnswer).sliced(slice.offset, slice.size)
+                                      : jsonMemberText(ticket.rawAnswer, QLatin1StringView("Data"));
+    if (found && slice.compact)
         return data; // already one compact line: the received bytes themselves
     storage = data.isEmpty() ? QJsonDocument(ticket.raw).toJson(QJsonDocument::Compact) : compactJson(data);
     return storage;

@@ -424,21 +424,25 @@ void Parser::readRequester(const QJsonValue &v, Requester &r)
         return;
     }
     const auto m = membersNamed(v.toObject(), AccountKeys);
+    // Once a ticket: the key's slot found at run time.
+    const auto member = [&m](QLatin1StringView key) -> const QJsonValue & {
+        return m[size_t(std::find(AccountKeys.begin(), AccountKeys.end(), key) - AccountKeys.begin())];
+    };
     const auto field = [name](QLatin1StringView key) { return FieldPath{name, -1, key}; };
-    readText(m[slot(AccountKeys, "UserToken"_L1)], field("UserToken"_L1), Presence::Optional, r.userToken);
-    readText(m[slot(AccountKeys, "FullName"_L1)], field("FullName"_L1), Presence::Optional, r.fullName);
-    readText(m[slot(AccountKeys, "Email"_L1)], field("Email"_L1), Presence::Optional, r.email);
-    readTextOrNumber(m[slot(AccountKeys, "MobileNumber"_L1)], field("MobileNumber"_L1), Presence::Nullable,
-                     r.mobileNumber);
-    readTextOrNumber(m[slot(AccountKeys, "UserType"_L1)], field("UserType"_L1), Presence::Optional,
-                     r.userType);
-    readText(m[slot(AccountKeys, "UserAgent"_L1)], field("UserAgent"_L1), Presence::Optional, r.userAgent);
-    readText(m[slot(AccountKeys, "IpAddress"_L1)], field("IpAddress"_L1), Presence::Optional, r.ipAddress);
-    readText(m[slot(AccountKeys, "Language"_L1)], field("Language"_L1), Presence::Optional, r.language);
-    readCoordinate(m[slot(AccountKeys, "GeoLat"_L1)], field("GeoLat"_L1), 90.0, r.geoLat);
-    readCoordinate(m[slot(AccountKeys, "GeoLon"_L1)], field("GeoLon"_L1), 180.0, r.geoLon);
-    readText(m[slot(AccountKeys, "SweepstakesName"_L1)], field("SweepstakesName"_L1), Presence::Optional,
-             r.sweepstakesName);
+    const auto text = [&](QLatin1StringView key, QString &out) {
+        readText(member(key), field(key), Presence::Optional, out);
+    };
+    text("UserToken"_L1, r.userToken);
+    text("FullName"_L1, r.fullName);
+    text("Email"_L1, r.email);
+    readTextOrNumber(member("MobileNumber"_L1), field("MobileNumber"_L1), Presence::Nullable, r.mobileNumber);
+    readTextOrNumber(member("UserType"_L1), field("UserType"_L1), Presence::Optional, r.userType);
+    text("UserAgent"_L1, r.userAgent);
+    text("IpAddress"_L1, r.ipAddress);
+    text("Language"_L1, r.language);
+    readCoordinate(member("GeoLat"_L1), field("GeoLat"_L1), 90.0, r.geoLat);
+    readCoordinate(member("GeoLon"_L1), field("GeoLon"_L1), 180.0, r.geoLon);
+    text("SweepstakesName"_L1, r.sweepstakesName);
 }
 
 void Parser::readTicket(const QJsonObject &data, Ticket &t)

@@ -1655,6 +1655,17 @@ void TestTicketParser::plainJson_data()
     QTest::newRow("garbage after") << QByteArray(R"({"a":1} x)") << false;
     QTest::newRow("two values") << QByteArray(R"({"a":1}{})") << false;
     QTest::newRow("bad literal") << QByteArray(R"({"a":tru})") << false;
+    // Long strings are scanned 16 bytes a step: what stops a run, anywhere in one.
+    const QByteArray run(37, 'a');
+    const auto longString = [&run](const QByteArray &inside) {
+        return "{\"a\":\"" + run + inside + run + "\"}";
+    };
+    QTest::newRow("long") << longString("b") << true;
+    QTest::newRow("long, escaped quote") << longString(R"(\")") << true;
+    QTest::newRow("long, DEL") << longString("\x7f") << true;
+    QTest::newRow("long, utf-8") << longString("\xC3\xA9") << true;
+    QTest::newRow("long, raw tab") << longString("\t") << false;
+    QTest::newRow("long, bad utf-8") << longString("\xC3(") << false;
     QTest::newRow("512 deep") << "{\"a\":" + QByteArray(511, '[') + QByteArray(511, ']') + "}" << true;
     QTest::newRow("513 deep") << "{\"a\":" + QByteArray(512, '[') + QByteArray(512, ']') + "}" << false;
 }
