@@ -280,9 +280,9 @@ private Q_SLOTS:
             typical.sliced(at, typical.size() - at - 1); // without the envelope's brace
         QTest::newRow("compact") << compact << compact << true;
         QByteArray withDel = compact;
-        withDel.replace(R"("Note":"Thanks)", "\"Note\":\"\x7fThanks");
+        withDel.replace("\"Note\":\"Thanks", QByteArray("\"Note\":\"").append(char(0x7f)).append("Thanks"));
         QByteArray escaped = compact;
-        escaped.replace(R"("Note":"Thanks)", R"("Note":"\u007fThanks)");
+        escaped.replace("\"Note\":\"Thanks", "\"Note\":\"\\u007fThanks");
         QTest::newRow("DEL") << withDel << escaped << true;
     }
 
@@ -301,7 +301,7 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         if (quiet)
             QCOMPARE(r.err, QString());
-        QCOMPARE(r.out.toUtf8(), printed + '\n');
+        QCOMPARE(r.out.toUtf8(), QByteArray(printed + '\n'));
     }
 
     void environmentBaseUrl()

@@ -1600,7 +1600,8 @@ void TestTicketParser::checkFindsTheDataText_data()
     const QByteArray dataText = jsonMemberText(data, "Data"_L1).toByteArray();
     QTest::newRow("compact") << data << true;
     QTest::newRow("spaces around Data")
-        << "\xEF\xBB\xBF {\n  \"Response\" : true ,\n  \"Data\" : " + dataText + " ,\n \"Code\": 200 }\n"
+        << QByteArray("\xEF\xBB\xBF {\n  \"Response\" : true ,\n  \"Data\" : " + dataText +
+                      " ,\n \"Code\": 200 }\n")
         << true;
     QTest::newRow("indented") << envelopeWith(Testing::sampleTicketData(), QJsonDocument::Indented) << false;
     QByteArray withDel = data;
@@ -1657,7 +1658,7 @@ void TestTicketParser::plainJson_data()
     QTest::newRow("bad literal") << QByteArray(R"({"a":tru})") << false;
     // Long strings are scanned 16 bytes a step: what stops a run, anywhere in one.
     const QByteArray run(37, 'a');
-    const auto longString = [&run](const QByteArray &inside) {
+    const auto longString = [&run](const QByteArray &inside) -> QByteArray {
         return "{\"a\":\"" + run + inside + run + "\"}";
     };
     QTest::newRow("long") << longString("b") << true;
