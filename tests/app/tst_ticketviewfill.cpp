@@ -31,13 +31,11 @@ private Q_SLOTS:
 
 namespace {
 
-template <typename T>
-T *child(const QWidget &parent, const QString &name)
+bool showOnScreen(TicketView &view)
 {
-    auto *w = parent.findChild<T *>(name);
-    if (!w)
-        qFatal("no %s", qPrintable(name));
-    return w;
+    view.resize(900, 700);
+    view.show();
+    return QTest::qWaitForWindowExposed(&view);
 }
 
 } // namespace
@@ -45,11 +43,10 @@ T *child(const QWidget &parent, const QString &name)
 void tst_TicketViewFill::switchingBeforeTheFillShowsThisTicket()
 {
     TicketView view;
-    view.resize(900, 700);
-    view.show();
+    QVERIFY(showOnScreen(view));
     QVERIFY(QTest::qWaitForWindowActive(&view));
-    auto *notes = child<NotesTab>(view, QStringLiteral("notesTab"));
-    auto *statistics = child<StatisticsTab>(view, QStringLiteral("statisticsTab"));
+    auto *notes = view.findChild<NotesTab *>(QStringLiteral("notesTab"));
+    auto *statistics = view.findChild<StatisticsTab *>(QStringLiteral("statisticsTab"));
 
     const Ticket ticket = Testing::largeTicket(40, 300);
     view.setTicket(ticket);
@@ -86,11 +83,9 @@ void tst_TicketViewFill::switchingBeforeTheFillShowsThisTicket()
 void tst_TicketViewFill::tabsBehindFillThemselves()
 {
     TicketView view;
-    view.resize(900, 700);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    auto *notes = child<NotesTab>(view, QStringLiteral("notesTab"));
-    auto *statistics = child<StatisticsTab>(view, QStringLiteral("statisticsTab"));
+    QVERIFY(showOnScreen(view));
+    auto *notes = view.findChild<NotesTab *>(QStringLiteral("notesTab"));
+    auto *statistics = view.findChild<StatisticsTab *>(QStringLiteral("statisticsTab"));
     view.setTicket(Testing::largeTicket(25, 60));
     QCOMPARE(view.currentTab(), int(TicketView::OverviewTabIndex));
     // Nobody switches: the event loop fills them, so a switch later costs nothing.
@@ -101,9 +96,7 @@ void tst_TicketViewFill::tabsBehindFillThemselves()
 void tst_TicketViewFill::refreshKeepsTheTabAndItsContent()
 {
     TicketView view;
-    view.resize(900, 700);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showOnScreen(view));
     const Ticket ticket = Testing::largeTicket(12, 30);
     view.setTicket(ticket);
     view.showTab(TicketView::NotesTabIndex, TicketView::TabFocus::KeepFocus);
@@ -114,7 +107,7 @@ void tst_TicketViewFill::refreshKeepsTheTabAndItsContent()
     // A refresh (F5, the watcher's poll) while on Notes: filled at once, "New" kept.
     view.setTicket(ticket);
     QCOMPARE(view.currentTab(), int(TicketView::NotesTabIndex));
-    auto *notes = child<NotesTab>(view, QStringLiteral("notesTab"));
+    auto *notes = view.findChild<NotesTab *>(QStringLiteral("notesTab"));
     QCOMPARE(notes->listView()->model()->rowCount(), 12);
     QCOMPARE(notes->model()->newNoteCount(), 1);
     QCOMPARE(view.tabTitle(TicketView::NotesTabIndex), QStringLiteral("Notes (12 · 1 new)"));
