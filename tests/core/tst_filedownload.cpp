@@ -220,7 +220,7 @@ private Q_SLOTS:
         QFile old(target());
         QVERIFY(old.open(QIODevice::ReadOnly));
         QCOMPARE(old.readAll(), QByteArray("the old report"));
-        QTest::qWait(0);
+        QTest::qWait(0); // one turn of the event loop: a second finished() would be queued by now
         QCOMPARE(finished.count(), 1);
     }
 
