@@ -108,16 +108,6 @@ struct Ticket
     // ticket was not read from an answer (parseTicketData), or when the answer
     // had to be repaired before it could be read (see parseTicketResponse).
     QByteArray rawAnswer;
-    // Where the Data object's text lies in rawAnswer, when checkTicketResponse
-    // found it (printing it as sent then needs no second search), and whether
-    // it is already compact (then it is printed as it is, not copied).
-    // size 0: not known.
-    struct TextSlice
-    {
-        qsizetype offset = 0;
-        qsizetype size = 0;
-        bool compact = false;
-    } rawData;
     QList<ParseWarning> warnings;
 
     [[nodiscard]] bool hasWarningFor(const QString &field) const;

@@ -8,14 +8,10 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
-#include <algorithm>
-#include <array>
 #include <charconv>
 #include <cmath>
 #include <iterator>
 #include <optional>
-#include <span>
-#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -92,12 +88,14 @@ std::optional<QDateTime> parseFixedUtcDate(QStringView s)
 }
 
 // The note's author, when the note carries one. The contract has no author
-// field, but some accounts' notes do under one of several names (NoteKeys);
-// values holds them in that order, and the first that holds text wins.
-// Anything else reads as no author: the note itself is fine.
-QString noteAuthor(std::span<const QJsonValue> values)
+// field, but some accounts' notes do under one of these names; the first that
+// holds text wins. Anything else reads as no author: the note itself is fine.
+QString noteAuthor(const QJsonObject &note)
 {
-    for (const QJsonValue &value : values) {
+    static constexpr QLatin1StringView Keys[] = {"Author"_L1,   "AuthorName"_L1, "CreatedBy"_L1,
+                                                 "UserName"_L1, "FullName"_L1,   "Name"_L1};
+    for (const QLatin1StringView key : Keys) {
+        const QJsonValue value = note.value(key);
         if (value.isString()) {
             const QString text = value.toString().trimmed();
             if (!text.isEmpty())
@@ -118,140 +116,6 @@ QDateTime parseTicketDate(QStringView s)
 }
 
 namespace {
-
-// The documented fields, in the order the parser reads them (and so warns),
-// with what checkTicketResponse accepts on the answer's text for "would the
-// typed parse warn?". Every rule is at least as strict as the parser's: false
-// only means "let the parser judge".
-enum class Rule {
-    Text,           // a string (absent is fine, null warns)
-    TextOrNull,     // Nullable text
-    TextOrNumber,   // ids
-    TextNumberNull, // MobileNumber
-    Date,           // the API's date shape
-    DateOrNull,     // CloseDate: also null or ""
-    Priority,       // 1, 2 or 3
-    Bool,           // Status
-    Completion,     // a whole number 0..100
-    Pin,            // true, false, 0, 1
-    Views,          // a whole number >= 0
-    List,           // Collaborators, Files, Documentation
-    ListOfText,     // NotifyUsers
-    Notes,
-    Statistics,
-    ObjectOrNull, // Survey, AttachmentInfo, GitHubIssue
-    Latitude,
-    Longitude,
-    Account,
-};
-
-struct FieldRule
-{
-    QLatin1StringView key;
-    Rule rule;
-    bool required = false;
-};
-
-constexpr FieldRule DataRules[] = {
-    {"CaseNumber"_L1, Rule::Text, true},
-    {"Date"_L1, Rule::Date, true},
-    {"Subject"_L1, Rule::Text, true},
-    {"Description"_L1, Rule::Text},
-    {"Priority"_L1, Rule::Priority, true},
-    {"Status"_L1, Rule::Bool, true},
-    {"ClosedBy"_L1, Rule::TextOrNull},
-    {"CloseDate"_L1, Rule::DateOrNull},
-    {"Completion"_L1, Rule::Completion},
-    {"Pin"_L1, Rule::Pin},
-    {"Views"_L1, Rule::Views},
-    {"ResourceAffected"_L1, Rule::Text},
-    {"NotifyUsers"_L1, Rule::ListOfText},
-    {"Collaborators"_L1, Rule::List},
-    {"Notes"_L1, Rule::Notes},
-    {"Statistics"_L1, Rule::Statistics},
-    {"Files"_L1, Rule::List},
-    {"Documentation"_L1, Rule::List},
-    {"Survey"_L1, Rule::ObjectOrNull},
-    {"AttachmentInfo"_L1, Rule::ObjectOrNull},
-    {"GitHubIssue"_L1, Rule::ObjectOrNull},
-    {"AccountInfo"_L1, Rule::Account},
-};
-constexpr FieldRule NoteRules[] = {
-    {"Id"_L1, Rule::TextOrNumber}, {"Date"_L1, Rule::Date}, {"Note"_L1, Rule::Text}};
-constexpr FieldRule StatisticRules[] = {{"Id"_L1, Rule::TextOrNumber},
-                                        {"Date"_L1, Rule::Date},
-                                        {"UserToken"_L1, Rule::Text},
-                                        {"Action"_L1, Rule::Text}};
-constexpr FieldRule AccountRules[] = {
-    {"UserToken"_L1, Rule::Text},
-    {"FullName"_L1, Rule::Text},
-    {"Email"_L1, Rule::Text},
-    {"MobileNumber"_L1, Rule::TextNumberNull},
-    {"UserType"_L1, Rule::TextOrNumber},
-    {"UserAgent"_L1, Rule::Text},
-    {"IpAddress"_L1, Rule::Text},
-    {"Language"_L1, Rule::Text},
-    {"GeoLat"_L1, Rule::Latitude},
-    {"GeoLon"_L1, Rule::Longitude},
-    {"SweepstakesName"_L1, Rule::Text},
-};
-static_assert(std::size(DataRules) <= 32, "one bit per field in checkedObjectEnd");
-
-template <size_t N, size_t More = 0>
-constexpr std::array<QLatin1StringView, N + More> keysOf(const FieldRule (&rules)[N],
-                                                         std::array<QLatin1StringView, More> more = {})
-{
-    std::array<QLatin1StringView, N + More> keys{};
-    for (size_t i = 0; i < N; ++i)
-        keys[i] = rules[i].key;
-    for (size_t i = 0; i < More; ++i)
-        keys[N + i] = more[i];
-    return keys;
-}
-
-constexpr auto DataKeys = keysOf(DataRules);
-constexpr auto AccountKeys = keysOf(AccountRules);
-constexpr auto StatisticKeys = keysOf(StatisticRules);
-// A note's fields, then the keys some accounts' notes carry an author under
-// (not in the contract), the first that holds text winning: see noteAuthor().
-constexpr size_t NoteAuthorAt = std::size(NoteRules);
-constexpr auto NoteKeys = keysOf(NoteRules, std::array{"Author"_L1, "AuthorName"_L1, "CreatedBy"_L1,
-                                                       "UserName"_L1, "FullName"_L1, "Name"_L1});
-
-// Where key is in keys, at compile time (a key not there does not compile).
-template <size_t N>
-consteval size_t slot(const std::array<QLatin1StringView, N> &keys, QLatin1StringView key)
-{
-    for (size_t i = 0; i < N; ++i) {
-        if (std::string_view(keys[i].data(), size_t(keys[i].size())) ==
-            std::string_view(key.data(), size_t(key.size())))
-            return i;
-    }
-    throw "not one of the keys";
-}
-
-// The values of the members of o named in keys, in that order (Undefined
-// when absent). Once every member of o is found, the other keys are absent
-// and not searched for (a note's author keys, usually). One value() a key:
-// measured with Qt 6.4, walking the members costs more (key() builds a
-// QString, about 390 instructions; comparing keys as QCborValues about 200
-// each) than a search (about 440).
-template <size_t N>
-std::array<QJsonValue, N> membersNamed(const QJsonObject &o, const std::array<QLatin1StringView, N> &keys)
-{
-    std::array<QJsonValue, N> values;
-    const qsizetype members = o.size();
-    qsizetype found = 0;
-    for (size_t i = 0; i < N; ++i) {
-        if (found == members) {
-            values[i] = QJsonValue(QJsonValue::Undefined);
-            continue;
-        }
-        values[i] = o.value(keys[i]);
-        found += values[i].isUndefined() ? 0 : 1;
-    }
-    return values;
-}
 
 // The ticket's own fields, with the translation context "CaseLens::TicketParser".
 class Parser final : public FieldReader
@@ -380,27 +244,23 @@ void Parser::readObjectList(const QJsonValue &v, QLatin1StringView name, QList<T
 void Parser::readNotes(const QJsonValue &v, Ticket &t)
 {
     readObjectList(v, "Notes"_L1, t.notes, [this](const QJsonObject &o, const auto &field, Note &note) {
-        const auto m = membersNamed(o, NoteKeys);
-        readTextOrNumber(m[slot(NoteKeys, "Id"_L1)], field("Id"_L1), Presence::Optional, note.id);
-        readDate(m[slot(NoteKeys, "Date"_L1)], field("Date"_L1), Presence::Optional, note.date);
-        readText(m[slot(NoteKeys, "Note"_L1)], field("Note"_L1), Presence::Optional, note.html);
-        note.author = noteAuthor(std::span(m).subspan(NoteAuthorAt));
+        readTextOrNumber(o.value("Id"_L1), field("Id"_L1), Presence::Optional, note.id);
+        readDate(o.value("Date"_L1), field("Date"_L1), Presence::Optional, note.date);
+        readText(o.value("Note"_L1), field("Note"_L1), Presence::Optional, note.html);
+        note.author = noteAuthor(o);
     });
 }
 
 void Parser::readStatistics(const QJsonValue &v, Ticket &t)
 {
-    readObjectList(
-        v, "Statistics"_L1, t.statistics,
-        [this](const QJsonObject &o, const auto &field, StatisticEntry &stat) {
-            const auto m = membersNamed(o, StatisticKeys);
-            readTextOrNumber(m[slot(StatisticKeys, "Id"_L1)], field("Id"_L1), Presence::Optional, stat.id);
-            readDate(m[slot(StatisticKeys, "Date"_L1)], field("Date"_L1), Presence::Optional, stat.date);
-            readText(m[slot(StatisticKeys, "UserToken"_L1)], field("UserToken"_L1), Presence::Optional,
-                     stat.userToken);
-            readText(m[slot(StatisticKeys, "Action"_L1)], field("Action"_L1), Presence::Optional,
-                     stat.action);
-        });
+    readObjectList(v, "Statistics"_L1, t.statistics,
+                   [this](const QJsonObject &o, const auto &field, StatisticEntry &stat) {
+                       readTextOrNumber(o.value("Id"_L1), field("Id"_L1), Presence::Optional, stat.id);
+                       readDate(o.value("Date"_L1), field("Date"_L1), Presence::Optional, stat.date);
+                       readText(o.value("UserToken"_L1), field("UserToken"_L1), Presence::Optional,
+                                stat.userToken);
+                       readText(o.value("Action"_L1), field("Action"_L1), Presence::Optional, stat.action);
+                   });
 }
 
 void Parser::readCoordinate(const QJsonValue &v, const FieldPath &f, double limit, std::optional<double> &out)
@@ -423,58 +283,51 @@ void Parser::readRequester(const QJsonValue &v, Requester &r)
             warnWrong(topField(name), Expected::Object, v);
         return;
     }
-    const auto m = membersNamed(v.toObject(), AccountKeys);
-    // Once a ticket: the key's slot found at run time.
-    const auto member = [&m](QLatin1StringView key) -> const QJsonValue & {
-        return m[size_t(std::find(AccountKeys.begin(), AccountKeys.end(), key) - AccountKeys.begin())];
-    };
+    const QJsonObject o = v.toObject();
     const auto field = [name](QLatin1StringView key) { return FieldPath{name, -1, key}; };
-    const auto text = [&](QLatin1StringView key, QString &out) {
-        readText(member(key), field(key), Presence::Optional, out);
-    };
-    text("UserToken"_L1, r.userToken);
-    text("FullName"_L1, r.fullName);
-    text("Email"_L1, r.email);
-    readTextOrNumber(member("MobileNumber"_L1), field("MobileNumber"_L1), Presence::Nullable, r.mobileNumber);
-    readTextOrNumber(member("UserType"_L1), field("UserType"_L1), Presence::Optional, r.userType);
-    text("UserAgent"_L1, r.userAgent);
-    text("IpAddress"_L1, r.ipAddress);
-    text("Language"_L1, r.language);
-    readCoordinate(member("GeoLat"_L1), field("GeoLat"_L1), 90.0, r.geoLat);
-    readCoordinate(member("GeoLon"_L1), field("GeoLon"_L1), 180.0, r.geoLon);
-    text("SweepstakesName"_L1, r.sweepstakesName);
+    readText(o.value("UserToken"_L1), field("UserToken"_L1), Presence::Optional, r.userToken);
+    readText(o.value("FullName"_L1), field("FullName"_L1), Presence::Optional, r.fullName);
+    readText(o.value("Email"_L1), field("Email"_L1), Presence::Optional, r.email);
+    readTextOrNumber(o.value("MobileNumber"_L1), field("MobileNumber"_L1), Presence::Nullable,
+                     r.mobileNumber);
+    readTextOrNumber(o.value("UserType"_L1), field("UserType"_L1), Presence::Optional, r.userType);
+    readText(o.value("UserAgent"_L1), field("UserAgent"_L1), Presence::Optional, r.userAgent);
+    readText(o.value("IpAddress"_L1), field("IpAddress"_L1), Presence::Optional, r.ipAddress);
+    readText(o.value("Language"_L1), field("Language"_L1), Presence::Optional, r.language);
+    readCoordinate(o.value("GeoLat"_L1), field("GeoLat"_L1), 90.0, r.geoLat);
+    readCoordinate(o.value("GeoLon"_L1), field("GeoLon"_L1), 180.0, r.geoLon);
+    readText(o.value("SweepstakesName"_L1), field("SweepstakesName"_L1), Presence::Optional,
+             r.sweepstakesName);
 }
 
 void Parser::readTicket(const QJsonObject &data, Ticket &t)
 {
-    const auto m = membersNamed(data, DataKeys);
-    readCaseNumber(m[slot(DataKeys, "CaseNumber"_L1)], topField("CaseNumber"_L1), t.caseNumber);
-    readDate(m[slot(DataKeys, "Date"_L1)], topField("Date"_L1), Presence::Required, t.created);
-    readText(m[slot(DataKeys, "Subject"_L1)], topField("Subject"_L1), Presence::Required, t.subject);
-    readText(m[slot(DataKeys, "Description"_L1)], topField("Description"_L1), Presence::Optional,
-             t.descriptionHtml);
-    readPriority(m[slot(DataKeys, "Priority"_L1)], topField("Priority"_L1), t.priority);
-    readStatus(m[slot(DataKeys, "Status"_L1)], topField("Status"_L1), t.status);
-    readText(m[slot(DataKeys, "ClosedBy"_L1)], topField("ClosedBy"_L1), Presence::Nullable, t.closedBy);
-    readDate(m[slot(DataKeys, "CloseDate"_L1)], topField("CloseDate"_L1), Presence::Nullable, t.closeDate);
-    readCompletion(m[slot(DataKeys, "Completion"_L1)], t);
-    readPin(m[slot(DataKeys, "Pin"_L1)], t);
-    readViews(m[slot(DataKeys, "Views"_L1)], t);
+    // The parser sorts object keys, so each value() is a binary search.
+    readCaseNumber(data.value("CaseNumber"_L1), topField("CaseNumber"_L1), t.caseNumber);
+    readDate(data.value("Date"_L1), topField("Date"_L1), Presence::Required, t.created);
+    readText(data.value("Subject"_L1), topField("Subject"_L1), Presence::Required, t.subject);
+    readText(data.value("Description"_L1), topField("Description"_L1), Presence::Optional, t.descriptionHtml);
+    readPriority(data.value("Priority"_L1), topField("Priority"_L1), t.priority);
+    readStatus(data.value("Status"_L1), topField("Status"_L1), t.status);
+    readText(data.value("ClosedBy"_L1), topField("ClosedBy"_L1), Presence::Nullable, t.closedBy);
+    readDate(data.value("CloseDate"_L1), topField("CloseDate"_L1), Presence::Nullable, t.closeDate);
+    readCompletion(data.value("Completion"_L1), t);
+    readPin(data.value("Pin"_L1), t);
+    readViews(data.value("Views"_L1), t);
 
-    readResource(m[slot(DataKeys, "ResourceAffected"_L1)], topField("ResourceAffected"_L1),
-                 t.resourceAffected);
+    readResource(data.value("ResourceAffected"_L1), topField("ResourceAffected"_L1), t.resourceAffected);
 
-    readNotifyUsers(m[slot(DataKeys, "NotifyUsers"_L1)], t);
-    readArray(m[slot(DataKeys, "Collaborators"_L1)], topField("Collaborators"_L1), t.collaborators);
-    readNotes(m[slot(DataKeys, "Notes"_L1)], t);
-    readStatistics(m[slot(DataKeys, "Statistics"_L1)], t);
-    readArray(m[slot(DataKeys, "Files"_L1)], topField("Files"_L1), t.files);
+    readNotifyUsers(data.value("NotifyUsers"_L1), t);
+    readArray(data.value("Collaborators"_L1), topField("Collaborators"_L1), t.collaborators);
+    readNotes(data.value("Notes"_L1), t);
+    readStatistics(data.value("Statistics"_L1), t);
+    readArray(data.value("Files"_L1), topField("Files"_L1), t.files);
     t.attachments = attachmentsFromJson(t.files);
-    readArray(m[slot(DataKeys, "Documentation"_L1)], topField("Documentation"_L1), t.documentation);
-    readAsIs(m[slot(DataKeys, "Survey"_L1)], topField("Survey"_L1), t.survey);
-    readAsIs(m[slot(DataKeys, "AttachmentInfo"_L1)], topField("AttachmentInfo"_L1), t.attachmentInfo);
-    readAsIs(m[slot(DataKeys, "GitHubIssue"_L1)], topField("GitHubIssue"_L1), t.gitHubIssue);
-    readRequester(m[slot(DataKeys, "AccountInfo"_L1)], t.requester);
+    readArray(data.value("Documentation"_L1), topField("Documentation"_L1), t.documentation);
+    readAsIs(data.value("Survey"_L1), topField("Survey"_L1), t.survey);
+    readAsIs(data.value("AttachmentInfo"_L1), topField("AttachmentInfo"_L1), t.attachmentInfo);
+    readAsIs(data.value("GitHubIssue"_L1), topField("GitHubIssue"_L1), t.gitHubIssue);
+    readRequester(data.value("AccountInfo"_L1), t.requester);
     t.raw = data;
 }
 
@@ -508,6 +361,83 @@ TicketResult Parser::parseResponse(const QByteArray &body, int httpStatus, const
 } // namespace
 
 namespace {
+
+// checkTicketResponse: the documented fields checked on the answer's text,
+// for "would the typed parse warn?". Every rule is at least as strict as the
+// parser's: false only means "let the parser judge".
+enum class Rule {
+    Text,           // a string (absent is fine, null warns)
+    TextOrNull,     // Nullable text
+    TextOrNumber,   // ids
+    TextNumberNull, // MobileNumber
+    Date,           // the API's date shape
+    DateOrNull,     // CloseDate: also null or ""
+    Priority,       // 1, 2 or 3
+    Bool,           // Status
+    Completion,     // a whole number 0..100
+    Pin,            // true, false, 0, 1
+    Views,          // a whole number >= 0
+    List,           // Collaborators, Files, Documentation
+    ListOfText,     // NotifyUsers
+    Notes,
+    Statistics,
+    ObjectOrNull, // Survey, AttachmentInfo, GitHubIssue
+    Latitude,
+    Longitude,
+    Account,
+};
+
+struct FieldRule
+{
+    QLatin1StringView key;
+    Rule rule;
+    bool required = false;
+};
+
+constexpr FieldRule DataRules[] = {
+    {"CaseNumber"_L1, Rule::Text, true},
+    {"Date"_L1, Rule::Date, true},
+    {"Subject"_L1, Rule::Text, true},
+    {"Description"_L1, Rule::Text},
+    {"Priority"_L1, Rule::Priority, true},
+    {"Status"_L1, Rule::Bool, true},
+    {"ClosedBy"_L1, Rule::TextOrNull},
+    {"CloseDate"_L1, Rule::DateOrNull},
+    {"Completion"_L1, Rule::Completion},
+    {"Pin"_L1, Rule::Pin},
+    {"Views"_L1, Rule::Views},
+    {"ResourceAffected"_L1, Rule::Text},
+    {"NotifyUsers"_L1, Rule::ListOfText},
+    {"Collaborators"_L1, Rule::List},
+    {"Notes"_L1, Rule::Notes},
+    {"Statistics"_L1, Rule::Statistics},
+    {"Files"_L1, Rule::List},
+    {"Documentation"_L1, Rule::List},
+    {"Survey"_L1, Rule::ObjectOrNull},
+    {"AttachmentInfo"_L1, Rule::ObjectOrNull},
+    {"GitHubIssue"_L1, Rule::ObjectOrNull},
+    {"AccountInfo"_L1, Rule::Account},
+};
+constexpr FieldRule NoteRules[] = {
+    {"Id"_L1, Rule::TextOrNumber}, {"Date"_L1, Rule::Date}, {"Note"_L1, Rule::Text}};
+constexpr FieldRule StatisticRules[] = {{"Id"_L1, Rule::TextOrNumber},
+                                        {"Date"_L1, Rule::Date},
+                                        {"UserToken"_L1, Rule::Text},
+                                        {"Action"_L1, Rule::Text}};
+constexpr FieldRule AccountRules[] = {
+    {"UserToken"_L1, Rule::Text},
+    {"FullName"_L1, Rule::Text},
+    {"Email"_L1, Rule::Text},
+    {"MobileNumber"_L1, Rule::TextNumberNull},
+    {"UserType"_L1, Rule::TextOrNumber},
+    {"UserAgent"_L1, Rule::Text},
+    {"IpAddress"_L1, Rule::Text},
+    {"Language"_L1, Rule::Text},
+    {"GeoLat"_L1, Rule::Latitude},
+    {"GeoLon"_L1, Rule::Longitude},
+    {"SweepstakesName"_L1, Rule::Text},
+};
+static_assert(std::size(DataRules) <= 32, "one bit per field in checkObject");
 
 qsizetype skipSpace(QByteArrayView json, qsizetype i)
 {
@@ -574,26 +504,8 @@ bool forEachElement(QByteArrayView array, F f)
     return true;
 }
 
-qsizetype checkedObjectEnd(QByteArrayView json, qsizetype i, const FieldRule *rules, size_t ruleCount,
-                           QByteArrayView *caseNumber = nullptr);
-
-// Index just past the list at json[i] when each entry is an object that
-// checkedObjectEnd accepts, else -1. Each entry is read once: its check
-// finds where it ends.
-qsizetype checkedListEnd(QByteArrayView json, qsizetype i, const FieldRule *rules, size_t ruleCount)
-{
-    if (i >= json.size() || json[i] != '[')
-        return -1;
-    for (i = skipSpace(json, i + 1); i < json.size() && json[i] != ']';) {
-        i = checkedObjectEnd(json, i, rules, ruleCount);
-        if (i < 0)
-            return -1;
-        i = skipSpace(json, i);
-        if (i < json.size() && json[i] == ',')
-            i = skipSpace(json, i + 1);
-    }
-    return i < json.size() ? i + 1 : -1;
-}
+bool checkObject(QByteArrayView object, const FieldRule *rules, size_t ruleCount,
+                 QByteArrayView *caseNumber = nullptr);
 
 bool checkValue(Rule rule, QByteArrayView v)
 {
@@ -626,78 +538,65 @@ bool checkValue(Rule rule, QByteArrayView v)
         return v.startsWith('[');
     case Rule::ListOfText:
         return v.startsWith('[') && forEachElement(v, isStringText);
+    case Rule::Notes:
+    case Rule::Statistics: {
+        const bool notes = rule == Rule::Notes;
+        return v.startsWith('[') && forEachElement(v, [notes](QByteArrayView entry) {
+                   return notes ? checkObject(entry, NoteRules, std::size(NoteRules))
+                                : checkObject(entry, StatisticRules, std::size(StatisticRules));
+               });
+    }
     case Rule::ObjectOrNull:
         return v.startsWith('{') || v == "null";
     case Rule::Latitude:
         return isCleanCoordinate(v, 90.0);
     case Rule::Longitude:
         return isCleanCoordinate(v, 180.0);
-    case Rule::Notes:
-    case Rule::Statistics:
     case Rule::Account:
-        break; // checkedValueEnd: read where they end
+        return checkObject(v, AccountRules, std::size(AccountRules));
     }
     return false;
 }
 
-// Index just past the value at json[i] when it passes rule, else -1.
-qsizetype checkedValueEnd(Rule rule, QByteArrayView json, qsizetype i)
+// True when the typed parse would read every documented member of object
+// without a warning: the right kinds, each at most once, required ones there,
+// no key written with escapes (it might spell a documented one).
+bool checkObject(QByteArrayView object, const FieldRule *rules, size_t ruleCount, QByteArrayView *caseNumber)
 {
-    switch (rule) {
-    case Rule::Notes:
-        return checkedListEnd(json, i, NoteRules, std::size(NoteRules));
-    case Rule::Statistics:
-        return checkedListEnd(json, i, StatisticRules, std::size(StatisticRules));
-    case Rule::Account:
-        return checkedObjectEnd(json, i, AccountRules, std::size(AccountRules));
-    default: {
-        const qsizetype end = jsonValueEnd(json, i);
-        return end >= 0 && checkValue(rule, json.sliced(i, end - i)) ? end : -1;
-    }
-    }
-}
-
-// Index just past the object at json[i] when the typed parse would read
-// every documented member without a warning (the right kinds, each at most
-// once, required ones there, no key written with escapes: it might spell a
-// documented one), else -1. json is plain JSON (isPlainJson).
-qsizetype checkedObjectEnd(QByteArrayView json, qsizetype i, const FieldRule *rules, size_t ruleCount,
-                           QByteArrayView *caseNumber)
-{
-    if (i >= json.size() || json[i] != '{')
-        return -1;
+    if (!object.startsWith('{'))
+        return false;
     quint32 seen = 0;
-    for (i = skipSpace(json, i + 1); i < json.size() && json[i] == '"';) {
-        const qsizetype keyEnd = jsonValueEnd(json, i);
+    for (qsizetype i = skipSpace(object, 1); i < object.size() && object[i] == '"';) {
+        const qsizetype keyEnd = jsonValueEnd(object, i);
         if (keyEnd < 0)
-            return -1;
-        const QByteArrayView key = json.sliced(i + 1, keyEnd - i - 2);
+            return false;
+        const QByteArrayView key = object.sliced(i + 1, keyEnd - i - 2);
         if (key.contains('\\'))
-            return -1;
-        i = skipSpace(json, skipSpace(json, keyEnd) + 1); // past the colon
-        size_t r = 0;
-        while (r < ruleCount && key != QByteArrayView(rules[r].key.data(), rules[r].key.size()))
-            ++r;
-        qsizetype valueEnd = -1;
-        if (r == ruleCount) {
-            valueEnd = jsonValueEnd(json, i); // not documented: not read
-        } else if (!(seen & (1u << r))) {
-            seen |= 1u << r;
-            valueEnd = checkedValueEnd(rules[r].rule, json, i);
-            if (caseNumber && r == 0 && valueEnd >= 0)
-                *caseNumber = json.sliced(i, valueEnd - i);
-        }
+            return false;
+        i = skipSpace(object, skipSpace(object, keyEnd) + 1); // past the colon
+        const qsizetype valueEnd = jsonValueEnd(object, i);
         if (valueEnd < 0)
-            return -1;
-        i = skipSpace(json, valueEnd);
-        if (i < json.size() && json[i] == ',')
-            i = skipSpace(json, i + 1);
+            return false;
+        const QByteArrayView value = object.sliced(i, valueEnd - i);
+        for (size_t r = 0; r < ruleCount; ++r) {
+            if (key != QByteArrayView(rules[r].key.data(), rules[r].key.size()))
+                continue;
+            if ((seen & (1u << r)) || !checkValue(rules[r].rule, value))
+                return false;
+            seen |= 1u << r;
+            if (caseNumber && r == 0)
+                *caseNumber = value;
+            break;
+        }
+        i = skipSpace(object, valueEnd);
+        if (i < object.size() && object[i] == ',')
+            i = skipSpace(object, i + 1);
     }
     for (size_t r = 0; r < ruleCount; ++r) {
         if (rules[r].required && !(seen & (1u << r)))
-            return -1;
+            return false;
     }
-    return i < json.size() && json[i] == '}' ? i + 1 : -1;
+    return true;
 }
 
 } // namespace
@@ -708,18 +607,12 @@ TicketResult checkTicketResponse(const QByteArray &body, int httpStatus, const Q
     const auto judgedByTheParser = [&] {
         return parseTicketResponse(body, httpStatus, contentType, caseNumber);
     };
-    if (httpStatus < 200 || httpStatus > 299 || body.size() > MaxTicketResponseBytes)
+    if (httpStatus < 200 || httpStatus > 299 || body.size() > MaxTicketResponseBytes || !isPlainJson(body))
         return judgedByTheParser();
-    const PlainJsonScan scan = scanPlainJson(body);
-    if (!scan.plain)
-        return judgedByTheParser();
-    // One pass over Data: found and checked together.
+    const QByteArrayView data = jsonMemberText(body, "Data"_L1);
     QByteArrayView caseText;
-    const QByteArrayView data =
-        jsonMemberText(body, "Data"_L1, [&caseText](QByteArrayView json, qsizetype i) {
-            return checkedObjectEnd(json, i, DataRules, std::size(DataRules), &caseText);
-        });
-    if (data.isEmpty() || caseText.contains('\\'))
+    if (data.isEmpty() || !checkObject(data, DataRules, std::size(DataRules), &caseText) ||
+        caseText.contains('\\'))
         return judgedByTheParser();
     const QString sentCase = QString::fromUtf8(caseText.sliced(1, caseText.size() - 2));
     if (!caseNumber.isEmpty() && sentCase.compare(caseNumber, Qt::CaseInsensitive) != 0)
@@ -727,11 +620,11 @@ TicketResult checkTicketResponse(const QByteArray &body, int httpStatus, const Q
     // The envelope's verdict (Response, Code, Telemetry: the same reading as
     // the parser's) on the answer with Data's value left out.
     const qsizetype dataAt = data.data() - body.constData();
-    const QByteArrayView before = QByteArrayView(body).first(dataAt);
-    const QByteArrayView after = QByteArrayView(body).sliced(dataAt + data.size());
     QByteArray envelopeOnly;
-    envelopeOnly.reserve(before.size() + 2 + after.size());
-    envelopeOnly.append(before).append("{}").append(after);
+    envelopeOnly.reserve(body.size() - data.size() + 2);
+    envelopeOnly.append(body.constData(), dataAt)
+        .append("{}")
+        .append(data.data() + data.size(), body.size() - dataAt - data.size());
     const Envelope envelope =
         readEnvelope(envelopeOnly, httpStatus, contentType, PayloadKind::Ticket, "Data"_L1, caseNumber);
     if (!envelope.ok() || envelope.repaired)
@@ -740,10 +633,6 @@ TicketResult checkTicketResponse(const QByteArray &body, int httpStatus, const Q
     result.telemetry = envelope.telemetry;
     result.ticket.caseNumber = sentCase;
     result.ticket.rawAnswer = body;
-    // Data is compact when the whole text's loose bytes all lie around it.
-    const bool compact =
-        scan.looseBytes == 0 || scan.looseBytes == looseJsonBytes(before) + looseJsonBytes(after);
-    result.ticket.rawData = {dataAt, data.size(), compact};
     return result;
 }
 
