@@ -25,6 +25,9 @@ class Tr
     Q_DECLARE_TR_FUNCTIONS(CaseLens::TicketChanges)
 };
 
+// For std::min_element over tickets or servers: the one used longest ago.
+constexpr auto leastRecentlyTouched = [](const auto &a, const auto &b) { return a.touched < b.touched; };
+
 QString statusText(TicketStatus status)
 {
     switch (status) {
@@ -199,9 +202,9 @@ QSet<QString> SeenStore::knownQueueCases(const QString &server) const
 
 void SeenStore::rememberQueueCases(const QString &server, const QSet<QString> &cases)
 {
-    QSet<QString> &queue = m_servers[server].queue;
-    if (queue.contains(cases))
+    if (m_servers.value(server).queue.contains(cases))
         return;
+    QSet<QString> &queue = use(server).queue;
     queue.unite(cases);
     // No order to keep the newest by: past the cap, what the list shows now stays.
     if (queue.size() > MaxQueueCasesPerServer)
@@ -213,16 +216,26 @@ void SeenStore::record(const QString &server, const QString &caseNumber, const S
 {
     if (caseNumber.isEmpty())
         return;
-    QHash<QString, Entry> &tickets = m_servers[server].tickets;
-    tickets.insert(caseNumber, Entry{seen, ++m_sequence});
+    QHash<QString, Entry> &tickets = use(server).tickets;
+    tickets.insert(caseNumber, Entry{seen, m_sequence});
     if (tickets.size() > MaxTicketsPerServer) {
         // Forget the least recently touched (the cap is reached once per new ticket, so one goes).
-        const auto oldest =
-            std::min_element(tickets.cbegin(), tickets.cend(),
-                             [](const Entry &a, const Entry &b) { return a.touched < b.touched; });
+        const auto oldest = std::min_element(tickets.cbegin(), tickets.cend(), leastRecentlyTouched);
         tickets.erase(oldest);
     }
     changed();
+}
+
+SeenStore::Server &SeenStore::use(const QString &server)
+{
+    ++m_sequence;
+    if (!m_servers.contains(server) && m_servers.size() >= MaxServers) {
+        const auto oldest = std::min_element(m_servers.cbegin(), m_servers.cend(), leastRecentlyTouched);
+        m_servers.erase(oldest);
+    }
+    Server &used = m_servers[server];
+    used.touched = m_sequence;
+    return used;
 }
 
 void SeenStore::changed()
@@ -283,7 +296,16 @@ void SeenStore::load()
             if (caseNumber.isString())
                 server.queue.insert(caseNumber.toString());
         }
+        // Files written before servers had their own mark: their newest ticket's.
+        server.touched = serverObject.value(u"t").toInteger();
+        for (const Entry &entry : std::as_const(server.tickets))
+            server.touched = std::max(server.touched, entry.touched);
+        m_sequence = std::max(m_sequence, server.touched);
         m_servers.insert(serverIt.key(), server);
+    }
+    // A file written by hand, or by a build with a higher cap: keep the newest.
+    while (m_servers.size() > MaxServers) {
+        m_servers.erase(std::min_element(m_servers.cbegin(), m_servers.cend(), leastRecentlyTouched));
     }
     if (skipped > 0)
         qCWarning(lcSeen) << "the seen state" << m_filePath << "had" << skipped << "unreadable tickets";
@@ -341,7 +363,8 @@ bool SeenStore::write(const QString &filePath, const Servers &servers)
         queue.sort();
         serversObject.insert(serverIt.key(),
                              QJsonObject{{QStringLiteral("tickets"), tickets},
-                                         {QStringLiteral("queue"), QJsonArray::fromStringList(queue)}});
+                                         {QStringLiteral("queue"), QJsonArray::fromStringList(queue)},
+                                         {QStringLiteral("t"), serverIt->touched}});
     }
     const QJsonObject root{{QStringLiteral("version"), FormatVersion},
                            {QStringLiteral("servers"), serversObject}};

@@ -68,6 +68,9 @@ public:
     static constexpr int FormatVersion = 1;
     static constexpr int MaxTicketsPerServer = 2000;
     static constexpr int MaxQueueCasesPerServer = 5000;
+    // A server not used for a while is forgotten past this many: a loopback
+    // or staging server with a new port each run must not grow the file.
+    static constexpr int MaxServers = 16;
     // Every save rewrites the whole file (it can reach megabytes with
     // thousands of notes): changes are gathered for a while first, and the
     // store's own saves are made on a thread of their own.
@@ -119,12 +122,16 @@ private:
     {
         QHash<QString, Entry> tickets; // by case number
         QSet<QString> queue;
+        qint64 touched = 0; // m_sequence when last used
     };
 
     using Servers = QHash<QString, Server>;
 
     void load();
     void record(const QString &server, const QString &caseNumber, const SeenTicket &seen);
+    // The server's state, marked as the most recently used; the least
+    // recently used other one goes past MaxServers.
+    Server &use(const QString &server);
     void changed();
     // SaveDelayMs after a change: a copy of the state (implicitly shared, so
     // no copying on this thread) is serialised and written on another

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void serversAreKeptApart();
     void queueCasesAreRemembered();
     void ticketsAreCapped();
+    void serversAreCapped();
     void serverKey_data();
     void serverKey();
 
@@ -322,6 +323,38 @@ void TestSeenStore::ticketsAreCapped()
     QVERIFY(!reopened.seen(Server, u"C10"_s));
     QVERIFY(reopened.seen(Server, u"C11"_s));
     QVERIFY(reopened.seen(Server, u"NEW"_s));
+}
+
+// A local server on a new port each run (or a staging server tried once)
+// must not grow the file for ever: the least recently used server goes.
+void TestSeenStore::serversAreCapped()
+{
+    const Ticket ticket = sampleTicket();
+    const auto local = [](int i) { return u"127.0.0.1:%1"_s.arg(40000 + i); };
+    {
+        SeenStore store(m_path);
+        store.markSeen(Server, ticket);
+        for (int i = 0; i < SeenStore::MaxServers - 1; ++i)
+            store.markSeen(local(i), ticket);
+        store.rememberQueueCases(Server, {u"AAA1111"_s}); // the real server is used again
+        store.markSeen(local(100), ticket);               // one too many: local(0) goes
+        QVERIFY(store.seen(Server, ticket.caseNumber));
+        QVERIFY(!store.seen(local(0), ticket.caseNumber));
+        QVERIFY(store.seen(local(1), ticket.caseNumber));
+        QVERIFY(store.seen(local(100), ticket.caseNumber));
+        QVERIFY(store.save());
+    }
+    // The order of use survives the file: the next new server pushes out local(1).
+    SeenStore reopened(m_path);
+    reopened.markSeen(u"staging.example.com"_s, ticket);
+    QVERIFY(!reopened.seen(local(1), ticket.caseNumber));
+    QVERIFY(reopened.seen(local(2), ticket.caseNumber));
+    QVERIFY(reopened.seen(Server, ticket.caseNumber));
+    QCOMPARE(reopened.knownQueueCases(Server), QSet<QString>{u"AAA1111"_s});
+    int servers = 0;
+    for (int i = 0; i <= 100; ++i)
+        servers += reopened.seen(local(i), ticket.caseNumber) ? 1 : 0;
+    QCOMPARE(servers + 2, SeenStore::MaxServers); // + the real one and staging
 }
 
 void TestSeenStore::serverKey_data()
