@@ -3,6 +3,7 @@
 #include "support/sampledata.h"
 #include "support/ticketpages.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -24,6 +25,14 @@ bool useThrowawaySettings(const QString &dir, const QString &suiteName)
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir);
     QCoreApplication::setOrganizationName(QStringLiteral("CaseLensTest"));
     QCoreApplication::setApplicationName(suiteName);
+    // Test mode keeps app data in ~/.qttest, which outlives the run: what a
+    // suite's windows saw last time (seen.json, megabytes after the hostile
+    // soak) would be loaded and saved again by every window of this run.
+    for (const auto location : {QStandardPaths::AppDataLocation, QStandardPaths::CacheLocation}) {
+        const QString path = QStandardPaths::writableLocation(location);
+        if (!path.isEmpty() && !QDir(path).removeRecursively())
+            return false;
+    }
     return true;
 }
 

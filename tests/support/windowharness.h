@@ -71,7 +71,8 @@ struct WindowOptions
 
 // A window suite's settings (window state, recent cases, the queue's
 // filters) go to dir, under the suite's name: never the user's, never another
-// suite's. Call from initTestCase(); false when dir is unusable.
+// suite's. Its app data and cache (the seen state) start empty on every run.
+// Call from initTestCase(); false when dir is unusable.
 [[nodiscard]] bool useThrowawaySettings(const QString &dir, const QString &suiteName);
 
 // Members are destroyed in reverse order: the window first, so that its
