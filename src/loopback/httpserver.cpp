@@ -16,10 +16,15 @@ namespace CaseLens::Loopback {
 namespace {
 
 constexpr qsizetype MaxRejectedBytes = 64 * 1024;
-// How much of an endless stream may wait in Qt's buffer: enough to keep the
-// kernel's send buffer full, little enough that a client that stops
-// reading stops the stream.
-constexpr int StreamChunksAhead = 4;
+// An endless stream sends a chunk, and the next one a moment after Qt has
+// handed it to the kernel: a client that stops reading stops the stream.
+// The pause is what any network has between packets. Without it, a server
+// on the same machine kept the kernel's buffer full, and Qt's HTTP thread
+// read on in one loop, never returning to its event loop: an abort or the
+// next request waited behind it, and the data reached the client's thread
+// in megabytes at a time (tst_secrets failed that way under ASan beside
+// another test).
+constexpr int StreamPauseMs = 1;
 
 QByteArray pathOf(const HttpRequest &request)
 {
@@ -31,17 +36,18 @@ QByteArray pathOf(const HttpRequest &request)
 
 struct HttpServer::Connection
 {
-    bool busy = false;       // a request is being answered; later ones wait in the buffer
-    bool closing = false;    // no further request is read
-    bool keepAlive = true;   // of the request being answered
-    QByteArray buffer;       // received, not yet parsed
-    QByteArray path;         // of the request being answered
-    bool routed = false;     // ...and whether a route answers it (counted apart)
-    QElapsedTimer received;  // since the request being answered was complete
-    QByteArray stream;       // repeated while the client reads (endless answers)
-    QByteArray sentPath;     // of the last Normal response...
-    QElapsedTimer sentClock; // ...since its request was complete...
-    qint64 unsentBytes = 0;  // ...and how much of it Qt still holds
+    bool busy = false;         // a request is being answered; later ones wait in the buffer
+    bool closing = false;      // no further request is read
+    bool keepAlive = true;     // of the request being answered
+    QByteArray buffer;         // received, not yet parsed
+    QByteArray path;           // of the request being answered
+    bool routed = false;       // ...and whether a route answers it (counted apart)
+    QElapsedTimer received;    // since the request being answered was complete
+    QByteArray stream;         // repeated while the client reads (endless answers)
+    bool streamPaused = false; // the next chunk waits for StreamPauseMs
+    QByteArray sentPath;       // of the last Normal response...
+    QElapsedTimer sentClock;   // ...since its request was complete...
+    qint64 unsentBytes = 0;    // ...and how much of it Qt still holds
 };
 
 HttpServer::HttpServer(QObject *parent)
@@ -359,10 +365,16 @@ void HttpServer::topUpStream(QTcpSocket *socket)
     Connection *connection = find(socket);
     if (!connection || connection->stream.isEmpty() || socket->state() != QAbstractSocket::ConnectedState)
         return;
-    while (socket->bytesToWrite() < StreamChunksAhead * connection->stream.size()) {
-        if (send(socket, connection->stream) <= 0)
-            return;
-    }
+    if (connection->streamPaused || socket->bytesToWrite() > 0)
+        return; // Qt still holds some: bytesWritten comes back here
+    connection->streamPaused = true;
+    send(socket, connection->stream);
+    QTimer::singleShot(StreamPauseMs, socket, [this, socket] {
+        if (Connection *c = find(socket)) {
+            c->streamPaused = false;
+            topUpStream(socket);
+        }
+    });
 }
 
 void HttpServer::onBytesWritten(QTcpSocket *socket, qint64 bytes)
