@@ -86,10 +86,15 @@ void NotesModel::setNewNoteIds(const QSet<QString> &ids)
 
 int NotesModel::newNoteCount() const
 {
-    if (m_newIds.isEmpty())
+    return newNoteCount(m_notes, m_newIds);
+}
+
+int NotesModel::newNoteCount(const QList<Note> &notes, const QSet<QString> &ids)
+{
+    if (ids.isEmpty())
         return 0;
-    return int(std::count_if(m_notes.cbegin(), m_notes.cend(),
-                             [this](const Note &note) { return m_newIds.contains(seenNoteKey(note)); }));
+    return int(std::count_if(notes.cbegin(), notes.cend(),
+                             [&ids](const Note &note) { return ids.contains(seenNoteKey(note)); }));
 }
 
 bool NotesModel::isNew(int row) const

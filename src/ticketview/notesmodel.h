@@ -42,6 +42,8 @@ public:
     [[nodiscard]] const QSet<QString> &newNoteIds() const { return m_newIds; }
     // How many of the notes shown are new (ids of notes not in the ticket do not count).
     [[nodiscard]] int newNoteCount() const;
+    // How many of notes are in ids (the view counts before the model is filled).
+    [[nodiscard]] static int newNoteCount(const QList<Note> &notes, const QSet<QString> &ids);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -20,6 +20,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace CaseLens::Gui {
@@ -38,6 +39,7 @@ TicketView::TicketView(QWidget *parent)
     , m_files(new FilesTab(m_filesModel, m_tabs))
     , m_requester(new RequesterTab(m_tabs))
     , m_raw(new RawTab(m_tabs))
+    , m_fillTimer(new QTimer(this))
 {
     m_header->setObjectName(QStringLiteral("ticketHeader"));
     m_tabs->setObjectName(QStringLiteral("ticketTabs"));
@@ -73,6 +75,10 @@ TicketView::TicketView(QWidget *parent)
     connect(m_header, &TicketHeader::requesterActivated, this, [this] { showTab(RequesterTabIndex); });
     connect(m_header, &TicketHeader::httpsLinkActivated, this, &TicketView::forwardLink);
 
+    m_fillTimer->setSingleShot(true);
+    connect(m_fillTimer, &QTimer::timeout, this, &TicketView::fillNextTab);
+    m_tabs->tabBar()->installEventFilter(this);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
     layout->addWidget(m_tabs, 1);
@@ -93,18 +99,79 @@ void TicketView::setTicket(const Ticket &ticket)
     const bool blank = ticket.caseNumber.isEmpty() && ticket.raw.isEmpty();
     m_header->setVisible(!blank);
     m_header->setTicket(ticket);
-    m_overview->setTicket(ticket);
-    m_notes->setTicket(ticket);
-    m_statistics->setTicket(ticket);
-    m_collaboratorsModel->setArray(ticket.collaborators);
-    m_collaborators->refresh();
-    m_filesModel->setFiles(ticket.attachments);
-    m_files->refresh();
-    m_requester->setTicket(ticket);
-    m_raw->setRaw(ticket.raw);
-    if (m_tabs->currentIndex() == RawTabIndex)
-        m_raw->ensureLoaded();
+    // The tab titles count from the ticket: only the tab in front is filled
+    // before the first paint; the others follow one per event-loop turn (or
+    // at once when the agent gets there first). Issue 19.
+    m_unfilled.set();
+    fillTab(m_tabs->currentIndex());
     updateTabTitles();
+    // A zero timer would run before the paint (posted update requests come
+    // last): on screen, the first slice waits for the tab bar's paint.
+    if (m_unfilled.any() && !isVisible())
+        m_fillTimer->start();
+}
+
+bool TicketView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tabs->tabBar() && event->type() == QEvent::Paint && m_unfilled.any() &&
+        !m_fillTimer->isActive())
+        m_fillTimer->start();
+    return QWidget::eventFilter(watched, event);
+}
+
+// One slice: the next tab still showing the previous ticket.
+void TicketView::fillNextTab()
+{
+    for (int i = 0; i < TabCount; ++i) {
+        if (m_unfilled.test(size_t(i))) {
+            fillTab(i);
+            break;
+        }
+    }
+    if (m_unfilled.any())
+        m_fillTimer->start();
+}
+
+void TicketView::fillTab(int index)
+{
+    if (index < 0 || index >= TabCount || !m_unfilled.test(size_t(index)))
+        return;
+    m_unfilled.reset(size_t(index));
+    switch (index) {
+    case OverviewTabIndex:
+        m_overview->setTicket(m_ticket);
+        break;
+    case NotesTabIndex:
+        m_notes->setTicket(m_ticket);
+        break;
+    case StatisticsTabIndex:
+        m_statistics->setTicket(m_ticket);
+        break;
+    case CollaboratorsTabIndex:
+        m_collaboratorsModel->setArray(m_ticket.collaborators);
+        m_collaborators->refresh();
+        break;
+    case FilesTabIndex:
+        m_filesModel->setFiles(m_ticket.attachments);
+        m_files->refresh();
+        break;
+    case RequesterTabIndex:
+        m_requester->setTicket(m_ticket);
+        break;
+    case RawTabIndex:
+        m_raw->setRaw(m_ticket.raw);
+        if (m_tabs->currentIndex() == RawTabIndex)
+            m_raw->ensureLoaded();
+        break;
+    default:
+        break;
+    }
+}
+
+NotesTab *TicketView::notesTab()
+{
+    fillTab(NotesTabIndex);
+    return m_notes;
 }
 
 const Ticket &TicketView::ticket() const
@@ -172,6 +239,7 @@ void TicketView::forwardLink(const QUrl &url)
 
 void TicketView::onCurrentTabChanged(int index)
 {
+    fillTab(index); // before it paints, and before Ctrl+1…7 puts the keyboard in it
     if (index == RawTabIndex)
         m_raw->ensureLoaded();
     if (index == NotesTabIndex && isVisible())
@@ -198,8 +266,10 @@ void TicketView::setNewNotesCount(int count)
 
 void TicketView::setNewNoteIds(const QSet<QString> &ids)
 {
+    // Kept by the model for when the Notes tab is filled; counted on the
+    // ticket, so the title is right before that.
     m_notes->model()->setNewNoteIds(ids);
-    setNewNotesCount(m_notes->model()->newNoteCount());
+    setNewNotesCount(NotesModel::newNoteCount(m_ticket.notes, ids));
 }
 
 QString TicketView::notesTabTitle() const

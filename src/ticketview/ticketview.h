@@ -6,7 +6,10 @@
 #include <QUrl>
 #include <QWidget>
 
+#include <bitset>
+
 class QTabWidget;
+class QTimer;
 
 namespace CaseLens {
 class ApiClient;
@@ -76,7 +79,9 @@ public:
     // Marks those notes "New" in the Notes tab and sets the count from the
     // ones this ticket has; an empty set clears both.
     void setNewNoteIds(const QSet<QString> &ids);
-    [[nodiscard]] NotesTab *notesTab() const { return m_notes; }
+    // Filled with this ticket's notes first (the tab is otherwise filled
+    // when shown, or shortly after setTicket()).
+    [[nodiscard]] NotesTab *notesTab();
     // Below this height the header collapses to one line.
     static constexpr int CompactHeaderBelowHeight = 560;
 
@@ -90,6 +95,7 @@ Q_SIGNALS:
 protected:
     void showEvent(QShowEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     [[nodiscard]] QString notesTabTitle() const;
@@ -97,6 +103,8 @@ private:
     void updateTabTitles();
     void focusTabContent(int index);
     void onCurrentTabChanged(int index);
+    void fillTab(int index);
+    void fillNextTab();
 
     Ticket m_ticket;
     TicketHeader *m_header;
@@ -110,6 +118,8 @@ private:
     FilesTab *m_files;
     RequesterTab *m_requester;
     RawTab *m_raw;
+    QTimer *m_fillTimer;              // the next tab to fill, after the first paint
+    std::bitset<TabCount> m_unfilled; // tabs still showing the previous ticket
     int m_newNotes = 0;
 };
 

@@ -406,6 +406,8 @@ void tst_TicketView::emptyStates()
     t.requester = {};
     TicketView view;
     view.setTicket(t);
+    for (int i = 0; i < view.tabCount(); ++i) // each tab is filled when the agent gets there
+        view.showTab(i, TicketView::TabFocus::KeepFocus);
     QCOMPARE(view.tabTitle(1), QStringLiteral("Notes (0)"));
     QCOMPARE(view.tabTitle(4), QStringLiteral("Files (0)"));
     const auto emptyText = [&view](const QString &tab) {
@@ -434,6 +436,8 @@ void tst_TicketView::emptyStates()
 
     // And back: content replaces the empty state.
     view.setTicket(Testing::sampleTicket());
+    for (int i = 0; i < view.tabCount(); ++i)
+        view.showTab(i, TicketView::TabFocus::KeepFocus);
     QVERIFY(notes->listView()->isVisibleTo(notes));
     QVERIFY(stats->tableView()->isVisibleTo(stats));
     QVERIFY(!child<FilesTab>(view, QStringLiteral("filesTab"))->isShowingEmptyState());
@@ -549,6 +553,7 @@ void tst_TicketView::fileLinks()
 {
     TicketView view;
     view.setTicket(Testing::hostileTicket());
+    view.showTab(TicketView::FilesTabIndex);
     QSignalSpy spy(&view, &TicketView::httpsLinkActivated);
     auto *files = child<FilesTab>(view, QStringLiteral("filesTab"));
     auto *links = files->tableView()->findChild<ItemViewLinks *>();
@@ -602,6 +607,7 @@ void tst_TicketView::requesterLinks()
 {
     TicketView view;
     view.setTicket(Testing::sampleTicket());
+    view.showTab(TicketView::RequesterTabIndex);
     QSignalSpy spy(&view, &TicketView::httpsLinkActivated);
     auto *email = child<QLabel>(view, QStringLiteral("requesterEmail"));
     QCOMPARE(email->textFormat(), Qt::RichText);
@@ -637,6 +643,7 @@ void tst_TicketView::requesterDetails()
 {
     TicketView view;
     view.setTicket(Testing::sampleTicket());
+    view.showTab(TicketView::RequesterTabIndex);
     QCOMPARE(child<QLabel>(view, QStringLiteral("requesterName"))->text(), QStringLiteral("Maria Lopez"));
     QCOMPARE(child<QLabel>(view, QStringLiteral("requesterPhone"))->text(), QStringLiteral("(555) 123-4567"));
     QCOMPARE(child<QLabel>(view, QStringLiteral("requesterLanguage"))->text(),
@@ -762,6 +769,7 @@ void tst_TicketView::statisticsTab()
 {
     TicketView view;
     view.setTicket(Testing::sampleTicket());
+    view.showTab(TicketView::StatisticsTabIndex);
     auto *stats = child<StatisticsTab>(view, QStringLiteral("statisticsTab"));
     QSortFilterProxyModel *proxy = stats->proxyModel();
     QCOMPARE(proxy->rowCount(), 4);

@@ -288,6 +288,8 @@ private Q_SLOTS:
         QTRY_COMPARE(page->state(), TicketPage::State::Ticket);
         auto *statistics = page->ticketView()->findChild<StatisticsModel *>();
         QVERIFY(statistics);
+        // Tabs behind the front one fill after the window's first paint.
+        QTRY_VERIFY(statistics->rowCount() > 0);
         const QModelIndex who = statistics->index(0, StatisticsModel::WhoColumn);
         QVERIFY(who.data().toString() != u"You");
 
