@@ -25,8 +25,14 @@ class Tr
     Q_DECLARE_TR_FUNCTIONS(CaseLens::TicketChanges)
 };
 
-// For std::min_element over tickets or servers: the one used longest ago.
-constexpr auto leastRecentlyTouched = [](const auto &a, const auto &b) { return a.touched < b.touched; };
+// Forgets the ticket or server used longest ago (tickets and servers both
+// carry the sequence number of their last use in `touched`).
+template <typename Hash>
+void forgetLeastRecentlyTouched(Hash &entries)
+{
+    entries.erase(std::min_element(entries.cbegin(), entries.cend(),
+                                   [](const auto &a, const auto &b) { return a.touched < b.touched; }));
+}
 
 QString statusText(TicketStatus status)
 {
@@ -219,9 +225,8 @@ void SeenStore::record(const QString &server, const QString &caseNumber, const S
     QHash<QString, Entry> &tickets = use(server).tickets;
     tickets.insert(caseNumber, Entry{seen, m_sequence});
     if (tickets.size() > MaxTicketsPerServer) {
-        // Forget the least recently touched (the cap is reached once per new ticket, so one goes).
-        const auto oldest = std::min_element(tickets.cbegin(), tickets.cend(), leastRecentlyTouched);
-        tickets.erase(oldest);
+        // The cap is reached once per new ticket, so one goes.
+        forgetLeastRecentlyTouched(tickets);
     }
     changed();
 }
@@ -229,10 +234,8 @@ void SeenStore::record(const QString &server, const QString &caseNumber, const S
 SeenStore::Server &SeenStore::use(const QString &server)
 {
     ++m_sequence;
-    if (!m_servers.contains(server) && m_servers.size() >= MaxServers) {
-        const auto oldest = std::min_element(m_servers.cbegin(), m_servers.cend(), leastRecentlyTouched);
-        m_servers.erase(oldest);
-    }
+    if (!m_servers.contains(server) && m_servers.size() >= MaxServers)
+        forgetLeastRecentlyTouched(m_servers);
     Server &used = m_servers[server];
     used.touched = m_sequence;
     return used;
@@ -304,9 +307,8 @@ void SeenStore::load()
         m_servers.insert(serverIt.key(), server);
     }
     // A file written by hand, or by a build with a higher cap: keep the newest.
-    while (m_servers.size() > MaxServers) {
-        m_servers.erase(std::min_element(m_servers.cbegin(), m_servers.cend(), leastRecentlyTouched));
-    }
+    while (m_servers.size() > MaxServers)
+        forgetLeastRecentlyTouched(m_servers);
     if (skipped > 0)
         qCWarning(lcSeen) << "the seen state" << m_filePath << "had" << skipped << "unreadable tickets";
 }
