@@ -5,6 +5,7 @@
 #include "cli/createcommand.h"
 #include "cli/exitcodes.h"
 #include "cli/fetchcommand.h"
+#include "cli/hugepageheap.h"
 #include "cli/keycommand.h"
 #include "cli/listcommand.h"
 #include "cli/resolvecommand.h"
@@ -60,6 +61,7 @@ QString usage()
 
 int main(int argc, char *argv[])
 {
+    useHugePagesForTheHeap();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("caselens-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("CaseLens"));
