@@ -98,8 +98,9 @@ echo "== gui (offscreen, loopback server thread, $RUNS runs)" >&2
 "$BUILD/benchmarks/bench_gui" --runs "$RUNS" > "$TMP/gui.txt"
 m() { awk -v k="$1" '$1 == "METRIC" && $2 == k { print $3 }' "$TMP/gui.txt"; }
 v=$(m typical_enter_to_header_ms); row "Enter -> header painted, typical (ms, minus server $(m typical_server_ms))" "$v" "<= 15" "$(verdict "$v" "<=" 15)"
-v=$(m large_enter_to_counts_ms); row "Enter -> header + tab counts, large (ms, minus server $(m large_server_ms))" "$v" "<= 300" "$(verdict "$v" "<=" 300)"
-v=$(m large_max_stall_ms); row "GUI longest stall, large ticket load (ms; worst run $(m large_max_stall_worst_ms))" "$v" "<= 50" "$(verdict "$v" "<=" 50)"
+# Issue 19's goals (were 300 and 50 before it).
+v=$(m large_enter_to_counts_ms); row "Enter -> header + tab counts, large (ms, minus server $(m large_server_ms))" "$v" "<= 80" "$(verdict "$v" "<=" 80)"
+v=$(m large_max_stall_ms); row "GUI longest stall, large ticket load (ms; worst run $(m large_max_stall_worst_ms))" "$v" "<= 25" "$(verdict "$v" "<=" 25)"
 v=$(m stats_scroll_step_ms); row "scroll 20,000 statistics: per page step (ms; max $(m stats_scroll_max_ms))" "$v" "<= 16" "$(verdict "$(m stats_scroll_max_ms)" "<=" 50)"
 v=$(m notes_scroll_step_ms); row "scroll 5,000 notes: per page step (ms; max $(m notes_scroll_max_ms))" "$v" "<= 16" "$(verdict "$(m notes_scroll_max_ms)" "<=" 50)"
 fi
@@ -123,11 +124,17 @@ first_paint() { # program...
 }
 for i in $(seq "$RUNS"); do
     first_paint "$BUILD/benchmarks/bench_minimal_window" >> "$TMP/start_min.txt"
+    first_paint "$BUILD/benchmarks/bench_minimal_text_window" >> "$TMP/start_text.txt"
     first_paint "$BUILD/src/app/caselens" >> "$TMP/start_app.txt"
 done
-smin=$(med < "$TMP/start_min.txt"); sapp=$(med < "$TMP/start_app.txt")
+smin=$(med < "$TMP/start_min.txt"); stext=$(med < "$TMP/start_text.txt"); sapp=$(med < "$TMP/start_app.txt")
 r=$(ratio "$sapp" "$smin")
 row "start-up to first paint: caselens / minimal (${sapp} / ${smin} ms)" "${r}x" "<= 1.5x" "$(verdict "$r" "<=" 1.5)"
+# Not a budget: how much of the gap is text alone (a minimal window with one
+# QLineEdit, which loads fontconfig and Qt's font database), and caselens
+# against that window.
+row "start-up, for reference: minimal + one line of text / minimal (${stext} / ${smin} ms)" "$(ratio "$stext" "$smin")x" "-" "-"
+row "start-up, for reference: caselens / minimal + one line of text" "$(ratio "$sapp" "$stext")x" "-" "-"
 fi
 
 cli_versus_curl() { # name measure cli-command curl-command: side by side (hyperfine), the medians' ratio
