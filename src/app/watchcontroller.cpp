@@ -215,7 +215,7 @@ void WatchController::onTicketPolled(const Ticket &ticket)
     if (!page || page->isBusy())
         return;
     // Nothing new: the view (and the agent's place in it) stays as it is.
-    if (page->hasTicket() && page->ticketView()->ticket().raw == ticket.raw)
+    if (page->hasTicket() && ticket.raw.isUnchangedFrom(page->ticketView()->ticket().raw))
         return;
     m_polledCase = ticket.caseNumber;
     page->showTicket(ticket);

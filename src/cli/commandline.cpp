@@ -87,7 +87,7 @@ void printOut(const QString &text)
     printOutBytes(text.toUtf8());
 }
 
-void printOutBytes(const QByteArray &bytes)
+void printOutBytes(QByteArrayView bytes)
 {
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
 }

@@ -39,6 +39,6 @@ void printDetails(const Error &error);
 // A line on stderr that is no error (a summary beside the output): no prefix.
 void printStatus(const QString &text);
 void printOut(const QString &text);
-void printOutBytes(const QByteArray &bytes);
+void printOutBytes(QByteArrayView bytes);
 
 } // namespace CaseLens::Cli

@@ -111,10 +111,13 @@ int runFetch(const QStringList &arguments)
             printError(result.ticket.caseNumber + QStringLiteral(": warning: ") +
                        stripControlCharacters(warning.message));
         switch (format) {
-        case Format::Json:
-            printOutBytes(formatTicketJson(result.ticket)); // megabytes: no copy to add the newline
-            printOutBytes(QByteArrayLiteral("\n"));
+        case Format::Json: {
+            // Megabytes: printed where they are, the newline on its own (no copy to add it).
+            QByteArray compacted;
+            printOutBytes(formatTicketJson(result.ticket, compacted));
+            printOutBytes("\n");
             break;
+        }
         case Format::Markdown:
             // Tickets after the first are set apart by a rule.
             printOut((printed ? QStringLiteral("\n---\n\n") : QString()) +

@@ -130,15 +130,20 @@ QString formatTicketText(const Ticket &t)
     return out;
 }
 
-QByteArray formatTicketJson(const Ticket &ticket)
+QByteArrayView formatTicketJson(const Ticket &ticket, QByteArray &storage)
 {
     // The Data object's text as the server sent it, without its whitespace:
     // what `jq -c .Data` prints (key order and numbers as sent), without
     // re-serialising megabytes through QJsonDocument.
-    if (const QByteArrayView data = jsonMemberText(ticket.rawAnswer, QLatin1StringView("Data"));
-        !data.isEmpty())
-        return compactJson(data);
-    return QJsonDocument(ticket.raw).toJson(QJsonDocument::Compact);
+    const Ticket::TextSlice &slice = ticket.rawData;
+    const bool found =
+        slice.size > 0 && slice.offset >= 0 && slice.offset + slice.size <= ticket.rawAnswer.size();
+    const QByteArrayView data = found ? QByteArrayView(ticket.rawAnswer).sliced(slice.offset, slice.size)
+                                      : jsonMemberText(ticket.rawAnswer, QLatin1StringView("Data"));
+    if (found && slice.compact)
+        return data; // already one compact line: the received bytes themselves
+    storage = data.isEmpty() ? QJsonDocument(ticket.raw.object()).toJson(QJsonDocument::Compact) : compactJson(data);
+    return storage;
 }
 
 } // namespace CaseLens::Cli

@@ -14,7 +14,9 @@ namespace CaseLens::Cli {
 // The ticket's Data object as one compact JSON line: its text as received,
 // whitespace removed (key order and number spelling as sent, like
 // `jq -c .Data`); re-serialised from ticket.raw when that text is not kept (or has Data twice).
-[[nodiscard]] QByteArray formatTicketJson(const Ticket &ticket);
+// A view of ticket.rawAnswer when that text is already compact (no copy of
+// megabytes), else of storage, which then holds the line.
+[[nodiscard]] QByteArrayView formatTicketJson(const Ticket &ticket, QByteArray &storage);
 
 // Server text may carry terminal escape sequences: keep printable
 // characters, newlines and tabs only.

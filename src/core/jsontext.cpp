@@ -6,10 +6,15 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <iterator>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -161,12 +166,24 @@ qsizetype skipJsonSpace(QByteArrayView json, qsizetype i)
 // returns the byte after it, or nullptr when the token is not plain JSON.
 using Byte = unsigned char;
 
-const Byte *plainSpaceEnd(const Byte *p, const Byte *end)
+// Whitespace between tokens: skipped, and counted as loose (compactJson drops it).
+const Byte *plainSpaceEnd(const Byte *p, const Byte *end, qsizetype &loose)
 {
+    const Byte *const first = p;
     while (p < end && isJsonSpace(char(*p)))
         ++p;
+    loose += p - first;
     return p;
 }
+
+// The bytes a string may hold as they are, looked up once each: printable
+// ASCII but the quote, the backslash and DEL.
+constexpr std::array<bool, 256> PlainStringBytes = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0x20; c < 0x7f; ++c)
+        table[size_t(c)] = c != '"' && c != '\\';
+    return table;
+}();
 
 bool isHexDigit(Byte c)
 {
@@ -205,10 +222,38 @@ const Byte *plainUtf8End(const Byte *p, const Byte *end)
     return p + length;
 }
 
-const Byte *plainStringEnd(const Byte *p, const Byte *end)
+// p past the run of PlainStringBytes that starts there: 16 bytes a step
+// where SSE2 is there (a large ticket is megabytes of note text).
+const Byte *plainRunEnd(const Byte *p, const Byte *end)
+{
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(0x20);
+    const __m128i tilde = _mm_set1_epi8(0x7e);
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    for (; end - p >= 16; p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        // Signed bytes: 0x80 and above are negative, so "below a space"
+        // also takes them; "above a tilde" is DEL alone.
+        const __m128i stop =
+            _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpgt_epi8(v, tilde)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+        if (const int mask = _mm_movemask_epi8(stop))
+            return p + std::countr_zero(unsigned(mask));
+    }
+#endif
+    while (p < end && PlainStringBytes[*p])
+        ++p;
+    return p;
+}
+
+const Byte *plainStringEnd(const Byte *p, const Byte *end, qsizetype &loose)
 {
     ++p; // the opening quote
-    while (p < end) {
+    for (;;) {
+        p = plainRunEnd(p, end);
+        if (p >= end)
+            return nullptr;
         const Byte c = *p;
         if (c == '"')
             return p + 1;
@@ -229,15 +274,13 @@ const Byte *plainStringEnd(const Byte *p, const Byte *end)
             } else {
                 return nullptr;
             }
-        } else if (c < 0x20) {
-            return nullptr;
-        } else if (c < 0x80) {
+        } else if (c == 0x7f) { // DEL: compactJson escapes it
+            ++loose;
             ++p;
-        } else if (!(p = plainUtf8End(p, end))) {
+        } else if (c < 0x20 || !(p = plainUtf8End(p, end))) {
             return nullptr;
         }
     }
-    return nullptr;
 }
 
 const Byte *plainNumberEnd(const Byte *p, const Byte *end)
@@ -332,67 +375,73 @@ QByteArrayView trimmedJsonText(QByteArrayView body)
 
 bool isPlainJson(QByteArrayView json)
 {
+    return scanPlainJson(json).plain;
+}
+
+PlainJsonScan scanPlainJson(QByteArrayView json)
+{
     json = jsonWithoutBom(json);
+    qsizetype loose = 0;
     const auto *p = reinterpret_cast<const Byte *>(json.data());
     const Byte *const end = p + json.size();
     constexpr int MaxDepth = 512;          // fromJson's own limit is 1024
     std::array<bool, MaxDepth> inObject{}; // per open container: an object, else an array
     int depth = 0;
     // p at a member's key: past the key and its colon.
-    const auto memberKey = [&p, end] {
-        if (p >= end || *p != '"' || !(p = plainStringEnd(p, end)))
+    const auto memberKey = [&p, end, &loose] {
+        if (p >= end || *p != '"' || !(p = plainStringEnd(p, end, loose)))
             return false;
-        p = plainSpaceEnd(p, end);
+        p = plainSpaceEnd(p, end, loose);
         if (p >= end || *p != ':')
             return false;
         ++p;
         return true;
     };
-    p = plainSpaceEnd(p, end);
+    p = plainSpaceEnd(p, end, loose);
     if (p >= end || *p != '{')
-        return false;
+        return PlainJsonScan{};
     for (;;) { // p before a value
-        p = plainSpaceEnd(p, end);
+        p = plainSpaceEnd(p, end, loose);
         if (p >= end)
-            return false;
+            return PlainJsonScan{};
         const Byte c = *p;
         if (c == '{' || c == '[') {
             if (depth == MaxDepth)
-                return false;
+                return PlainJsonScan{};
             inObject[size_t(depth++)] = c == '{';
-            p = plainSpaceEnd(p + 1, end);
+            p = plainSpaceEnd(p + 1, end, loose);
             if (p < end && *p == (c == '{' ? '}' : ']')) {
                 --depth;
                 ++p;
             } else {
                 if (c == '{' && !memberKey())
-                    return false;
+                    return PlainJsonScan{};
                 continue;
             }
         } else if (c == '"') {
-            p = plainStringEnd(p, end);
+            p = plainStringEnd(p, end, loose);
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             p = plainNumberEnd(p, end);
         } else {
             p = plainLiteralEnd(p, end);
         }
         if (!p)
-            return false;
+            return PlainJsonScan{};
         for (;;) { // after a value: the next one, or the end of containers
-            p = plainSpaceEnd(p, end);
+            p = plainSpaceEnd(p, end, loose);
             if (depth == 0)
-                return p == end;
+                return PlainJsonScan{p == end, loose};
             if (p >= end)
-                return false;
+                return PlainJsonScan{};
             const bool object = inObject[size_t(depth - 1)];
             if (*p == ',') {
-                p = plainSpaceEnd(p + 1, end);
+                p = plainSpaceEnd(p + 1, end, loose);
                 if (object && !memberKey())
-                    return false;
+                    return PlainJsonScan{};
                 break;
             }
             if (*p != (object ? '}' : ']'))
-                return false;
+                return PlainJsonScan{};
             --depth;
             ++p;
         }
@@ -405,6 +454,12 @@ qsizetype jsonValueEnd(QByteArrayView json, qsizetype i)
 }
 
 QByteArrayView jsonMemberText(QByteArrayView json, QLatin1StringView key)
+{
+    return jsonMemberText(json, key, skipJsonValue);
+}
+
+QByteArrayView jsonMemberText(QByteArrayView json, QLatin1StringView key,
+                              const std::function<qsizetype(QByteArrayView, qsizetype)> &readValue)
 {
     json = jsonWithoutBom(json);
     qsizetype i = skipJsonSpace(json, 0);
@@ -423,16 +478,16 @@ QByteArrayView jsonMemberText(QByteArrayView json, QLatin1StringView key)
         if (i >= json.size() || json[i] != ':')
             return {};
         const qsizetype valueStart = skipJsonSpace(json, i + 1);
-        const qsizetype valueEnd = skipJsonValue(json, valueStart);
+        const bool isKey = name == QByteArrayView(key.data(), key.size());
+        if (isKey && !found.isNull())
+            return {}; // twice: which one a reader keeps is its own choice
+        if (!isKey && name.contains('\\'))
+            return {}; // "D\u0061ta" would be the member too
+        const qsizetype valueEnd = isKey ? readValue(json, valueStart) : skipJsonValue(json, valueStart);
         if (valueEnd < 0)
             return {};
-        if (name == QByteArrayView(key.data(), key.size())) {
-            if (!found.isNull())
-                return {}; // twice: which one a reader keeps is its own choice
+        if (isKey)
             found = json.sliced(valueStart, valueEnd - valueStart);
-        } else if (name.contains('\\')) {
-            return {}; // "D\u0061ta" would be the member too
-        }
         i = skipJsonSpace(json, valueEnd);
         if (i < json.size() && json[i] == ',') {
             i = skipJsonSpace(json, i + 1);
@@ -445,11 +500,17 @@ QByteArrayView jsonMemberText(QByteArrayView json, QLatin1StringView key)
     return {};
 }
 
-QByteArray compactJson(QByteArrayView json)
+namespace {
+
+// Calls loose(i, inString) for each byte of json that compactJson changes:
+// whitespace between tokens (dropped) and control characters in strings
+// (escaped). A byte is looked at once: runs of the rest are skipped with a
+// table; escapes already in the text are kept as sent.
+template <typename Loose>
+void forEachLooseByte(QByteArrayView json, Loose loose)
 {
-    static constexpr char hex[] = "0123456789abcdef";
-    // What ends a run of bytes copied as they are: outside strings, a quote
-    // or whitespace; inside, a quote, a backslash or a control character.
+    // What ends a run of bytes kept as they are: outside strings, a quote or
+    // whitespace; inside, a quote, a backslash or a control character.
     static constexpr auto stops = [](bool inString) {
         std::array<bool, 256> table{};
         for (int c = 0; c < 256; ++c)
@@ -461,13 +522,6 @@ QByteArray compactJson(QByteArrayView json)
     static constexpr std::array<bool, 256> stopInside = stops(true);
     const auto *const data = reinterpret_cast<const unsigned char *>(json.data());
     const qsizetype n = json.size();
-    QByteArray out;
-    out.reserve(n);
-    // Copied in runs: a byte is looked at once, and only what must change
-    // (whitespace between tokens, a raw control character in a string) ends a
-    // run. An answer that is already compact is one run, one copy.
-    qsizetype run = 0;
-    const auto flush = [&](qsizetype end) { out.append(json.data() + run, end - run); };
     bool inString = false;
     for (qsizetype i = 0; i < n; ++i) {
         const std::array<bool, 256> &stop = inString ? stopInside : stopOutside;
@@ -476,22 +530,43 @@ QByteArray compactJson(QByteArrayView json)
         if (i >= n)
             break;
         const unsigned char c = data[i];
-        if (c == '"') {
+        if (c == '"')
             inString = !inString;
-        } else if (inString && c == '\\') {
-            ++i;               // the escaped character, as sent
-        } else if (inString) { // a control character: escaped, so the line stays one line
-            flush(i);
+        else if (inString && c == '\\')
+            ++i; // the escaped character, as sent
+        else
+            loose(i, inString);
+    }
+}
+
+} // namespace
+
+qsizetype looseJsonBytes(QByteArrayView json)
+{
+    qsizetype count = 0;
+    forEachLooseByte(json, [&count](qsizetype, bool) { ++count; });
+    return count;
+}
+
+QByteArray compactJson(QByteArrayView json)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    QByteArray out;
+    out.reserve(json.size());
+    // Copied in runs: only what must change (whitespace between tokens, a
+    // raw control character in a string) ends a run. An answer that is
+    // already compact is one run, one copy.
+    qsizetype run = 0;
+    forEachLooseByte(json, [&](qsizetype i, bool inString) {
+        out.append(json.data() + run, i - run);
+        if (inString) { // a control character: escaped, so the line stays one line
+            const auto c = static_cast<unsigned char>(json[i]);
             const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
             out.append(escape, sizeof escape);
-            run = i + 1;
-        } else { // whitespace between tokens
-            flush(i);
-            run = i + 1;
         }
-    }
-    if (run < n)
-        flush(n);
+        run = i + 1;
+    });
+    out.append(json.data() + run, json.size() - run);
     return out;
 }
 

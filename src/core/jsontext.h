@@ -5,6 +5,8 @@
 #include <QLatin1StringView>
 #include <QString>
 
+#include <functional>
+
 // JSON as text: the answer as the server sent it (finding a member without
 // re-serialising, compacting it for one line) and short JSON-ish renderings of
 // values for warnings. Pure functions, no Qt JSON parsing of the whole text.
@@ -16,6 +18,14 @@ namespace CaseLens {
 // (which might spell key). Linear, no allocation. json must be valid JSON
 // (e.g. already accepted by QJsonDocument::fromJson).
 [[nodiscard]] QByteArrayView jsonMemberText(QByteArrayView json, QLatin1StringView key);
+
+// jsonMemberText that reads the member's value on the same pass instead of
+// skipping it: readValue(text, i) gets the text (without a BOM) and the index
+// of the value's first byte, and returns the index just past the value, or -1
+// to give up (the result is then empty). json must be valid JSON.
+[[nodiscard]] QByteArrayView
+jsonMemberText(QByteArrayView json, QLatin1StringView key,
+               const std::function<qsizetype(QByteArrayView, qsizetype)> &readValue);
 
 // Valid JSON text without its insignificant whitespace: the same value, on
 // one line. Control characters inside strings (raw tabs, newlines, ESC)
@@ -30,6 +40,20 @@ namespace CaseLens {
 // deep. Stricter than fromJson on purpose: false means "ask fromJson", never
 // "invalid". Linear, no allocation (a few instructions a byte).
 [[nodiscard]] bool isPlainJson(QByteArrayView json);
+
+// isPlainJson's verdict, and how many bytes of json compactJson would change
+// (whitespace between tokens, DEL in strings: plain text has no other control
+// characters), counted on the same pass. No loose bytes: already compact.
+struct PlainJsonScan
+{
+    bool plain = false;
+    qsizetype looseBytes = 0;
+};
+[[nodiscard]] PlainJsonScan scanPlainJson(QByteArrayView json);
+
+// How many bytes of json compactJson would change; json starts outside a
+// string (a run of a valid text's tokens, e.g. what lies before a member).
+[[nodiscard]] qsizetype looseJsonBytes(QByteArrayView json);
 
 // Index just past the value that starts at json[i] (no whitespace before it),
 // or -1. json must be valid JSON (e.g. accepted by isPlainJson).

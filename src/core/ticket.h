@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/rawdata.h"
 #include "core/telemetry.h"
 
 #include <QDateTime>
@@ -100,7 +101,7 @@ struct Ticket
     QJsonValue attachmentInfo;
     QJsonValue gitHubIssue;
 
-    QJsonObject raw; // the whole Data object as received
+    RawData raw; // the whole Data object as received
     // The whole answer exactly as received (shared with the body the parser
     // was given: no copy), so that the Data object can be printed as the
     // server sent it instead of re-serialising megabytes (caselens-cli fetch
@@ -108,6 +109,16 @@ struct Ticket
     // ticket was not read from an answer (parseTicketData), or when the answer
     // had to be repaired before it could be read (see parseTicketResponse).
     QByteArray rawAnswer;
+    // Where the Data object's text lies in rawAnswer, when the parser read the
+    // ticket from that text or checkTicketResponse found it (printing it as sent then needs no second
+    // search), and whether it is already compact (then it is printed as it is, not copied). size 0: not
+    // known.
+    struct TextSlice
+    {
+        qsizetype offset = 0;
+        qsizetype size = 0;
+        bool compact = false;
+    } rawData;
     QList<ParseWarning> warnings;
 
     [[nodiscard]] bool hasWarningFor(const QString &field) const;

@@ -26,18 +26,28 @@ inline constexpr qint64 MaxTicketResponseBytes = MaxResponseBytes;
 //    "No ticket HYXTNJV for this API key".
 // On success ticket.rawAnswer shares body (empty when numbers outside a
 // double's range had to be read as text: the text is not what was read).
-// Never throws, never crashes on any input.
+// An answer whose text is plain and reads without a warning (nearly every
+// one) is read straight from the text in one pass (core/plainticket.h);
+// any other through a QJsonDocument tree (parseTicketResponseWithTree), with
+// the same result. Never throws, never crashes on any input.
 [[nodiscard]] TicketResult parseTicketResponse(const QByteArray &body, int httpStatus,
                                                const QByteArray &contentType = {},
                                                const QString &caseNumber = {});
 
+// parseTicketResponse's reading through QJsonDocument, for every answer (the
+// tolerant reader: warnings, repairs). Exposed for tests and benchmarks,
+// which compare the two readers.
+[[nodiscard]] TicketResult parseTicketResponseWithTree(const QByteArray &body, int httpStatus,
+                                                       const QByteArray &contentType = {},
+                                                       const QString &caseNumber = {});
+
 // For printing the answer as it came (caselens-cli fetch --json): the same
 // verdict as parseTicketResponse (the same error, the same warnings), but
 // when the answer's text shows that the typed parse would read it without a
-// single warning, the ticket is not built: it then holds only caseNumber and
-// rawAnswer (no QJsonDocument, no notes, no raw). Anything less plain (an
-// error, escapes in a key, an exponent, a date in another shape, ...) is
-// handed to parseTicketResponse. Pure, like it.
+// single warning, the ticket is not built: it then holds only caseNumber,
+// rawAnswer and rawData (no QJsonDocument, no notes, no raw). Anything less
+// plain (an error, escapes in a key, an exponent, a date in another shape,
+// ...) is read by the tree reader. Pure, like it.
 [[nodiscard]] TicketResult checkTicketResponse(const QByteArray &body, int httpStatus,
                                                const QByteArray &contentType = {},
                                                const QString &caseNumber = {});

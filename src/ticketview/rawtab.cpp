@@ -55,7 +55,7 @@ RawTab::RawTab(QWidget *parent)
     m_stack->setCurrentIndex(1);
 }
 
-void RawTab::setRaw(const QJsonObject &raw)
+void RawTab::setRaw(const RawData &raw)
 {
     m_raw = raw;
     m_loaded = false;
@@ -71,13 +71,13 @@ void RawTab::ensureLoaded()
     if (m_loaded)
         return;
     m_loaded = true;
-    m_editor->setPlainText(QString::fromUtf8(QJsonDocument(m_raw).toJson(QJsonDocument::Indented)));
+    m_editor->setPlainText(QString::fromUtf8(QJsonDocument(m_raw.object()).toJson(QJsonDocument::Indented)));
 }
 
 QString RawTab::text() const
 {
     return m_loaded ? m_editor->toPlainText()
-                    : QString::fromUtf8(QJsonDocument(m_raw).toJson(QJsonDocument::Indented));
+                    : QString::fromUtf8(QJsonDocument(m_raw.object()).toJson(QJsonDocument::Indented));
 }
 
 bool RawTab::findNext(bool backward)

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QJsonObject>
+#include "core/rawdata.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -23,7 +24,7 @@ class RawTab final : public QWidget
 public:
     explicit RawTab(QWidget *parent = nullptr);
 
-    void setRaw(const QJsonObject &raw);
+    void setRaw(const RawData &raw);
     // Builds the text now if it is not built yet.
     void ensureLoaded();
 
@@ -39,7 +40,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    QJsonObject m_raw;
+    RawData m_raw;
     bool m_loaded = true;
     QLineEdit *m_find;
     QLabel *m_findStatus;

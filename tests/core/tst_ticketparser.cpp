@@ -1,5 +1,6 @@
 #include "core/ticketparser.h"
 #include "support/sampledata.h"
+#include "support/ticketdiff.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -286,6 +287,11 @@ private slots:
     void checkAgreesWithParse_data();
     void checkAgreesWithParse();
     void checkSkipsTheTypedParse();
+    void textReaderAgreesWithTreeReader_data();
+    void textReaderAgreesWithTreeReader();
+    void textReaderReadsTheLargeTicket();
+    void checkFindsTheDataText_data();
+    void checkFindsTheDataText();
     void plainJson_data();
     void plainJson();
     void fixedDates_data();
@@ -374,7 +380,7 @@ void TestTicketParser::sampleFile()
     QCOMPARE(*r.geoLon, -80.1918);
     QCOMPARE(r.sweepstakesName, u"Summer Splash 2025"_s);
 
-    QCOMPARE(t.raw, Testing::sampleTicketData());
+    QCOMPARE(t.raw.object(), Testing::sampleTicketData());
 }
 
 void TestTicketParser::sampleWithBom()
@@ -397,7 +403,7 @@ void TestTicketParser::unknownKeysIgnored()
     const TicketResult result = parseTicketResponse(json(env), 200);
     QVERIFY(result.ok());
     QVERIFY2(result.ticket.warnings.isEmpty(), qPrintable(warningsText(result.ticket)));
-    QCOMPARE(result.ticket.raw, data);
+    QCOMPARE(result.ticket.raw.object(), data);
 }
 
 void TestTicketParser::envelopeTolerance()
@@ -512,7 +518,7 @@ void TestTicketParser::fieldVariants()
             QCOMPARE(snapshot(t, leaf), snapshot(baseline, leaf));
         }
     }
-    QCOMPARE(t.raw, data);
+    QCOMPARE(t.raw.object(), data);
 
     if (expectWarning) {
         QVERIFY2(t.hasWarningFor(field), qPrintable(warningsText(t)));
@@ -1282,7 +1288,8 @@ void TestTicketParser::garbage()
     }
 }
 
-void TestTicketParser::largeTicket()
+// 5,000 notes and 20,000 statistics.
+static QByteArray largeTicketBody()
 {
     QJsonObject data = Testing::sampleTicketData();
     QJsonArray notes;
@@ -1305,7 +1312,12 @@ void TestTicketParser::largeTicket()
     }
     data.insert(u"Notes"_s, notes);
     data.insert(u"Statistics"_s, stats);
-    const QByteArray body = envelope(data);
+    return envelope(data);
+}
+
+void TestTicketParser::largeTicket()
+{
+    const QByteArray body = largeTicketBody();
 
     QElapsedTimer timer;
     timer.start();
@@ -1340,8 +1352,8 @@ void TestTicketParser::rawDataText()
     // The same object as the parsed one.
     QCOMPARE(
         QJsonDocument::fromJson(compactJson(jsonMemberText(result.ticket.rawAnswer, "Data"_L1))).object(),
-        result.ticket.raw);
-    QVERIFY(parseTicketData(result.ticket.raw).rawAnswer.isEmpty());
+        result.ticket.raw.object());
+    QVERIFY(parseTicketData(result.ticket.raw.object()).rawAnswer.isEmpty());
 }
 
 void TestTicketParser::rawDataTextNotKept()
@@ -1401,6 +1413,8 @@ void TestTicketParser::compact_data()
                               << QByteArray(R"(["a\u000ab\u001b[2J\u0009c\u007f"])");
     QTest::newRow("utf-8") << QByteArray("{ \"n\" : \"Jos\xC3\xA9 \xE2\x80\xAE\" }")
                            << QByteArray("{\"n\":\"Jos\xC3\xA9 \xE2\x80\xAE\"}");
+    QTest::newRow("already compact") << QByteArray(R"({"a":[1,"b c",{"d":null}]})")
+                                     << QByteArray(R"({"a":[1,"b c",{"d":null}]})");
 }
 
 void TestTicketParser::compact()
@@ -1409,6 +1423,7 @@ void TestTicketParser::compact()
     QFETCH(QByteArray, expected);
     const QByteArray out = compactJson(json);
     QCOMPARE(out, expected);
+    QCOMPARE(looseJsonBytes(json) == 0, out == json); // what says "already compact"
     QVERIFY(!out.contains('\n'));
     QJsonParseError error{};
     QCOMPARE(QJsonDocument::fromJson(out, &error).toJson(), QJsonDocument::fromJson(json).toJson());
@@ -1548,7 +1563,7 @@ void TestTicketParser::checkAgreesWithParse()
     QFETCH(QByteArray, body);
     QFETCH(int, status);
     const QString asked = u"HYXTNJV"_s;
-    const TicketResult parsed = parseTicketResponse(body, status, "application/json", asked);
+    const TicketResult parsed = parseTicketResponseWithTree(body, status, "application/json", asked);
     const TicketResult checked = checkTicketResponse(body, status, "application/json", asked);
     QCOMPARE(checked.error.kind(), parsed.error.kind());
     QCOMPARE(checked.error.message(), parsed.error.message());
@@ -1567,6 +1582,102 @@ void TestTicketParser::checkAgreesWithParse()
     }
 }
 
+// The text reader (plain answers) gives exactly the tree reader's ticket:
+// every field, for every kind of value in every documented field (where it
+// is not plain enough, it hands the answer to the tree reader), and for
+// escapes, numbers, authors and undocumented shapes in plain answers.
+void TestTicketParser::textReaderAgreesWithTreeReader_data()
+{
+    checkAgreesWithParse_data();
+    QJsonObject data = Testing::sampleTicketData();
+    const auto row = [](const char *name, const QJsonObject &d) {
+        QTest::newRow(name) << envelopeWith(d) << 200;
+    };
+    const auto withNote = [&data](const QJsonObject &note) {
+        QJsonObject d = data;
+        d.insert(u"Notes"_s, QJsonArray{note});
+        return d;
+    };
+    row("note id as a number", withNote({{u"Id"_s, qint64(123456789012345)}, {u"Note"_s, u"x"_s}}));
+    row("note id of 16 digits", withNote({{u"Id"_s, qint64(1234567890123456)}}));
+    row("note id 0", withNote({{u"Id"_s, 0}}));
+    row("note id negative", withNote({{u"Id"_s, -5}}));
+    row("note id fraction", withNote({{u"Id"_s, 2.5}}));
+    row("note without fields", withNote({}));
+    row("note author",
+        withNote({{u"Name"_s, u"  Ann "_s}, {u"Author"_s, u" "_s}, {u"CreatedBy"_s, u"Bob"_s}}));
+    row("note author not text", withNote({{u"Author"_s, 5}, {u"UserName"_s, QJsonObject{}}}));
+    row("note html escapes",
+        withNote({{u"Note"_s, u"<p>\"quoted\" \\ / \u0001 \t tab\n line \u00e9\u20ac\U0001F600</p>"_s}}));
+    row("note with nul", withNote({{u"Note"_s, u"a\u0000b"_s}}));
+    row("bom inside text", withNote({{u"Note"_s, u"\uFEFFstarts with a BOM"_s}}));
+    QJsonObject account = data.value(u"AccountInfo").toObject();
+    account.insert(u"MobileNumber"_s, qint64(5551234567));
+    account.insert(u"UserType"_s, 2);
+    account.insert(u"GeoLat"_s, 40);
+    account.insert(u"GeoLon"_s, -74.0060152);
+    QJsonObject d = data;
+    d.insert(u"AccountInfo"_s, account);
+    row("account numbers", d);
+    account.insert(u"GeoLat"_s, QJsonValue::Null);
+    account.insert(u"MobileNumber"_s, QJsonValue::Null);
+    d.insert(u"AccountInfo"_s, account);
+    row("account nulls", d);
+    d = data;
+    d.insert(u"Files"_s, QJsonArray{QJsonObject{{u"Name"_s, u"a.pdf"_s}, {u"Size"_s, 12}}, u"b.txt"_s});
+    d.insert(u"Collaborators"_s, QJsonArray{QJsonObject{{u"a"_s, QJsonArray{1, 2.5, true}}}});
+    d.insert(u"Survey"_s, QJsonObject{{u"Score"_s, 5}});
+    d.insert(u"GitHubIssue"_s, QJsonValue::Null);
+    d.insert(u"CloseDate"_s, u""_s);
+    d.insert(u"ResourceAffected"_s, u"  API "_s);
+    d.insert(u"NotifyUsers"_s, QJsonArray{u"a"_s, u"b\\"_s});
+    row("undocumented shapes", d);
+    d.insert(u"Extra"_s, QJsonObject{{u"Notes"_s, 1}});
+    d.insert(u"Views"_s, 999999999999999999LL);
+    row("unknown member, many views", d);
+    d = data;
+    d.remove(u"AccountInfo"_s);
+    d.remove(u"Notes"_s);
+    d.remove(u"Statistics"_s);
+    row("no account, notes or statistics", d);
+
+    const QByteArray plain = envelopeWith(data);
+    QByteArray twice = plain;
+    QTest::newRow("an author key twice")
+        << twice.replace(R"("Note":")", R"("Author":"A","Author":"B","Note":")") << 200;
+    QByteArray spaced = envelopeWith(data, QJsonDocument::Indented);
+    QTest::newRow("indented, with telemetry")
+        << spaced.replace("\"Response\": true", "\"Response\": true, \"Telemetry\": {\"APICalls\": 3}")
+        << 200;
+}
+
+void TestTicketParser::textReaderAgreesWithTreeReader()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    for (const QString &asked : {u"HYXTNJV"_s, QString()}) {
+        const TicketResult read = parseTicketResponse(body, status, "application/json", asked);
+        const TicketResult tree = parseTicketResponseWithTree(body, status, "application/json", asked);
+        const QString difference = Testing::ticketResultDifference(read, tree);
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    }
+}
+
+// The large ticket takes the text reader's path (its raw is kept as text),
+// with the tree reader's result.
+void TestTicketParser::textReaderReadsTheLargeTicket()
+{
+    const QByteArray body = largeTicketBody();
+    const TicketResult read = parseTicketResponse(body, 200, "application/json", u"HYXTNJV"_s);
+    QVERIFY(read.ok());
+    QVERIFY(!read.ticket.raw.text().isEmpty()); // read from the text
+    const TicketResult tree = parseTicketResponseWithTree(body, 200, "application/json", u"HYXTNJV"_s);
+    QVERIFY(tree.ticket.raw.text().isEmpty()); // a tree
+    const QString difference = Testing::ticketResultDifference(read, tree);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    QVERIFY(read.ticket.raw == tree.ticket.raw);
+}
+
 // The point of the check: a plain answer is not built into a ticket.
 void TestTicketParser::checkSkipsTheTypedParse()
 {
@@ -1583,6 +1694,38 @@ void TestTicketParser::checkSkipsTheTypedParse()
     const TicketResult warned = checkTicketResponse(envelopeWith(data), 200);
     QCOMPARE(warned.ticket.warnings.size(), 1);
     QCOMPARE(warned.ticket.notes.size(), 3);
+}
+
+// The check hands on where Data's text is, and whether it is already
+// compact (then caselens-cli fetch --json prints the received bytes).
+void TestTicketParser::checkFindsTheDataText_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("compact");
+    const QByteArray data = envelopeWith(Testing::sampleTicketData());
+    const QByteArray dataText = jsonMemberText(data, "Data"_L1).toByteArray();
+    QTest::newRow("compact") << data << true;
+    QTest::newRow("spaces around Data")
+        << QByteArray("\xEF\xBB\xBF {\n  \"Response\" : true ,\n  \"Data\" : " + dataText +
+                      " ,\n \"Code\": 200 }\n")
+        << true;
+    QTest::newRow("indented") << envelopeWith(Testing::sampleTicketData(), QJsonDocument::Indented) << false;
+    QByteArray withDel = data;
+    QTest::newRow("DEL in the subject") << withDel.replace("Winners list", "Winners\x7flist") << false;
+}
+
+void TestTicketParser::checkFindsTheDataText()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, compact);
+    const TicketResult checked = checkTicketResponse(body, 200, {}, u"HYXTNJV"_s);
+    QVERIFY(checked.ok());
+    QVERIFY(checked.ticket.notes.isEmpty()); // not built
+    const Ticket::TextSlice slice = checked.ticket.rawData;
+    QCOMPARE(body.sliced(slice.offset, slice.size), jsonMemberText(body, "Data"_L1).toByteArray());
+    QCOMPARE(slice.compact, compact);
+    QCOMPARE(slice.compact, compactJson(jsonMemberText(body, "Data"_L1)) == jsonMemberText(body, "Data"_L1));
+    QCOMPARE(scanPlainJson(body).looseBytes, looseJsonBytes(body));
 }
 
 void TestTicketParser::plainJson_data()
@@ -1619,6 +1762,17 @@ void TestTicketParser::plainJson_data()
     QTest::newRow("garbage after") << QByteArray(R"({"a":1} x)") << false;
     QTest::newRow("two values") << QByteArray(R"({"a":1}{})") << false;
     QTest::newRow("bad literal") << QByteArray(R"({"a":tru})") << false;
+    // Long strings are scanned 16 bytes a step: what stops a run, anywhere in one.
+    const QByteArray run(37, 'a');
+    const auto longString = [&run](const QByteArray &inside) -> QByteArray {
+        return "{\"a\":\"" + run + inside + run + "\"}";
+    };
+    QTest::newRow("long") << longString("b") << true;
+    QTest::newRow("long, escaped quote") << longString(R"(\")") << true;
+    QTest::newRow("long, DEL") << longString("\x7f") << true;
+    QTest::newRow("long, utf-8") << longString("\xC3\xA9") << true;
+    QTest::newRow("long, raw tab") << longString("\t") << false;
+    QTest::newRow("long, bad utf-8") << longString("\xC3(") << false;
     QTest::newRow("512 deep") << "{\"a\":" + QByteArray(511, '[') + QByteArray(511, ']') + "}" << true;
     QTest::newRow("513 deep") << "{\"a\":" + QByteArray(512, '[') + QByteArray(512, ']') + "}" << false;
 }
@@ -1628,6 +1782,9 @@ void TestTicketParser::plainJson()
     QFETCH(QByteArray, json);
     QFETCH(bool, plain);
     QCOMPARE(isPlainJson(json), plain);
+    QCOMPARE(scanPlainJson(json).plain, plain);
+    if (plain)
+        QCOMPARE(scanPlainJson(json).looseBytes, looseJsonBytes(jsonWithoutBom(json)));
     if (plain) { // never plain where Qt disagrees
         QJsonParseError error{};
         QVERIFY(QJsonDocument::fromJson(json, &error).isObject());

@@ -3,6 +3,7 @@
 #include "core/casenumber.h"
 #include "core/htmlsanitizer.h"
 #include "core/ticketparser.h"
+#include "support/ticketdiff.h"
 
 #include <QRegularExpression>
 #include <QUrl>
@@ -209,6 +210,10 @@ QString checkTicketParser(QByteArrayView data)
     const TicketResult result = parseTicketResponse(body, 200, "application/json", asked);
     if (QString problem = checkResult(result, 200); !problem.isEmpty())
         return u"HTTP 200: "_s + problem;
+    // The text reader (plain answers) and the tree reader give one result.
+    const TicketResult tree = parseTicketResponseWithTree(body, 200, "application/json", asked);
+    if (QString difference = Testing::ticketResultDifference(result, tree); !difference.isEmpty())
+        return u"text and tree readers differ: "_s + difference;
 
     // Error statuses read the same bytes for the server's Message: every
     // fourth input also goes down that path.
