@@ -142,7 +142,8 @@ QByteArrayView formatTicketJson(const Ticket &ticket, QByteArray &storage)
                                       : jsonMemberText(ticket.rawAnswer, QLatin1StringView("Data"));
     if (found && slice.compact)
         return data; // already one compact line: the received bytes themselves
-    storage = data.isEmpty() ? QJsonDocument(ticket.raw.object()).toJson(QJsonDocument::Compact) : compactJson(data);
+    storage = data.isEmpty() ? QJsonDocument(ticket.raw.object()).toJson(QJsonDocument::Compact)
+                             : compactJson(data);
     return storage;
 }
 
